@@ -1,0 +1,35 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { descriptions } from './actions/description';
+import { router } from './actions/router';
+import { searchJobs } from './methods/listSearch';
+
+export class FsmNavigator implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'FSM Navigator',
+		name: 'fsmNavigator',
+		icon: { light: 'file:fsmNavigator.svg', dark: 'file:fsmNavigator.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, read, update and move jobs through their statuses in FSM Navigator',
+		defaults: { name: 'FSM Navigator' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'fsmNavigatorApi', required: true }],
+		properties: descriptions,
+	};
+
+	methods = { listSearch: { searchJobs } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

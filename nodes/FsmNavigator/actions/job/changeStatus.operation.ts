@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/descriptions';
+import { readBackAfterWrite } from '../../../shared/transport';
+import { INTEGER_ID, InvalidInputError, checkOption, getJobId, getTimeout } from '../../../shared/parameters';
+import { JOB_STATUSES, checkTransition } from '../../statuses';
+import { fsmRequest, getJob, unwrapJob } from '../../transport';
+import { jobIdProperty } from './common';
+
+const properties: INodeProperties[] = [
+	jobIdProperty,
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: JOB_STATUSES.map((s) => ({ name: s, value: s })),
+		default: 'Assigned',
+		required: true,
+		description:
+			"The job's new status. Allowed moves: Pending → Assigned/Cancelled; Assigned → In Progress/Pending/On Hold/Cancelled; In Progress → Completed/Assigned/On Hold/Cancelled; On Hold → In Progress/Assigned/Cancelled; Completed → Invoiced → Paid → Closed. If the job already has this status, nothing is changed.",
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['changeStatus'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const jobId = getJobId.call(this, itemIndex, INTEGER_ID);
+	const target = checkOption(this.getNodeParameter('status', itemIndex, ''), 'Status', JOB_STATUSES);
+	const timeout = getTimeout.call(this, itemIndex);
+	const job = await getJob.call(this, jobId, itemIndex, timeout);
+	const check = checkTransition(job.job_status, target);
+	if (!check.allowed) {
+		throw new InvalidInputError(check.message, 'FSM Navigator only allows the moves in its status table.');
+	}
+	if (check.unchanged) return job;
+	const answer = unwrapJob(
+		await fsmRequest.call(this, {
+			method: 'PATCH',
+			path: '/jobs',
+			qs: { id: jobId },
+			body: { job_status: target },
+			itemIndex,
+			timeout,
+		}),
+	);
+	return await readBackAfterWrite(async () => await getJob.call(this, jobId, itemIndex, timeout), {
+		...job,
+		...answer,
+	});
+}

@@ -1,0 +1,133 @@
+/** Job fields shared by Create and Update: the API's body field names and how each is written. */
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { INTEGER_ID, checkId, checkOption, parseIdList, readIsoDate, requireText } from '../../../shared/parameters';
+import { ASSET_RELATIONSHIP_TYPES, JOB_PRIORITIES } from '../../statuses';
+
+const priorityOptions = JOB_PRIORITIES.map((p) => ({ name: p, value: p }));
+
+const relationshipOptions = [
+	{ name: 'Inspected', value: 'inspected' },
+	{ name: 'Installed', value: 'installed' },
+	{ name: 'Maintenance', value: 'maintenance' },
+	{ name: 'Meter Threshold', value: 'meter_threshold' },
+	{ name: 'Replaced', value: 'replaced' },
+	{ name: 'Serviced', value: 'serviced' },
+];
+
+/** Optional job fields, for Create's Additional Fields and Update's Update Fields. */
+export function jobFields(forUpdate: boolean): INodeProperties[] {
+	const fields: INodeProperties[] = [
+		{
+			displayName: 'Asset IDs',
+			name: 'assetIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 42, 67',
+			description: forUpdate
+				? 'Comma-separated IDs of assets to link. Replaces all current links; leave empty to remove every link. Unknown IDs are skipped by FSM Navigator (Enterprise asset module).'
+				: 'Comma-separated IDs of assets to link (Enterprise asset module). Unknown IDs are skipped by FSM Navigator.',
+		},
+		{
+			displayName: 'Asset Relationship Type',
+			name: 'assetRelationshipType',
+			type: 'options',
+			options: relationshipOptions,
+			default: 'serviced',
+			description: 'How the linked assets relate to the job',
+		},
+		{
+			displayName: 'Assigned Technician ID',
+			name: 'assignedTechnicianId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 45',
+		},
+		{
+			displayName: 'Job Description',
+			name: 'jobDescription',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'Detailed notes for the technician',
+		},
+		{
+			displayName: 'Job Priority',
+			name: 'jobPriority',
+			type: 'options',
+			options: priorityOptions,
+			default: 'Medium',
+		},
+		{
+			displayName: 'Scheduled End',
+			name: 'scheduledEnd',
+			type: 'dateTime',
+			default: '',
+		},
+		{
+			displayName: 'Scheduled Start',
+			name: 'scheduledStart',
+			type: 'dateTime',
+			default: '',
+		},
+	];
+	if (forUpdate) {
+		fields.push(
+			{
+				displayName: 'Customer Location ID',
+				name: 'customerLocationId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 87',
+			},
+			{
+				displayName: 'Job Title',
+				name: 'jobTitle',
+				type: 'string',
+				default: '',
+			},
+		);
+		fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
+	}
+	return fields;
+}
+
+/** Turns Additional Fields / Update Fields into the API's body. */
+export function jobBody(fields: IDataObject, timeZone: string, forUpdate: boolean): IDataObject {
+	const body: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		switch (key) {
+			case 'jobTitle':
+				body.job_title = requireText(value, 'Job Title');
+				break;
+			case 'jobDescription':
+				body.job_description = String(value);
+				break;
+			case 'jobPriority':
+				body.job_priority = checkOption(value, 'Job Priority', JOB_PRIORITIES);
+				break;
+			case 'assignedTechnicianId':
+				body.assigned_technician_id = Number(checkId(value, 'Assigned Technician ID', INTEGER_ID));
+				break;
+			case 'customerLocationId':
+				body.customer_location_id = Number(checkId(value, 'Customer Location ID', INTEGER_ID));
+				break;
+			case 'scheduledStart':
+				body.scheduled_start = readIsoDate(value, 'Scheduled Start', timeZone);
+				break;
+			case 'scheduledEnd':
+				body.scheduled_end = readIsoDate(value, 'Scheduled End', timeZone);
+				break;
+			case 'assetIds': {
+				const ids = parseIdList(value, 'Asset IDs', INTEGER_ID).map(Number);
+				// On create an empty list means "no assets": leave it out. On update it clears all links.
+				if (ids.length > 0 || forUpdate) body.asset_ids = ids;
+				break;
+			}
+			case 'assetRelationshipType':
+				body.asset_relationship_type = checkOption(value, 'Asset Relationship Type', ASSET_RELATIONSHIP_TYPES);
+				break;
+		}
+	}
+	return body;
+}

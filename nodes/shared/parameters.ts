@@ -1,0 +1,148 @@
+/**
+ * Reading and checking parameters. Checks throw `InvalidInputError`, which the router turns into a
+ * NodeOperationError for the item; the message names the parameter as the user sees it. All checks
+ * run before any request.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { parseInstant, toIsoUtc, toUnixSeconds } from './dates';
+
+export class InvalidInputError extends Error {
+	constructor(
+		message: string,
+		readonly hint?: string,
+	) {
+		super(message);
+		this.name = 'InvalidInputError';
+	}
+}
+
+export interface IdPattern {
+	regex: RegExp;
+	expected: string;
+}
+
+export const INTEGER_ID: IdPattern = { regex: /^\d{1,18}$/, expected: 'a whole number, such as 123' };
+
+export const UUID: IdPattern = {
+	regex: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+	expected: 'a UUID, such as 137eafeb-15d1-6480-022b-0ec4617ba21a',
+};
+
+function idText(value: unknown): string | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'string') return value.trim();
+	return undefined;
+}
+
+/** A list of ids given as a comma-separated string or an array; blank entries are dropped. */
+export function parseIdList(value: unknown, label: string, pattern?: IdPattern): string[] {
+	let entries: unknown[];
+	if (Array.isArray(value)) entries = value;
+	else if (typeof value === 'string') entries = value.split(',');
+	else if (typeof value === 'number') entries = [value];
+	else if (value === undefined || value === null) entries = [];
+	else throw new InvalidInputError(`'${label}' must be a comma-separated list of IDs`);
+	const ids: string[] = [];
+	for (const entry of entries) {
+		const id = idText(entry);
+		if (id === '') continue;
+		if (id === undefined || (pattern && !pattern.regex.test(id))) {
+			throw new InvalidInputError(
+				`'${label}' contains an invalid ID: ${JSON.stringify(id ?? entry)}`,
+				pattern ? `Each ID must be ${pattern.expected}.` : undefined,
+			);
+		}
+		ids.push(id);
+	}
+	return ids;
+}
+
+/** A single id, required, matching `pattern`. */
+export function checkId(value: unknown, label: string, pattern: IdPattern): string {
+	const id = idText(value) ?? '';
+	if (id === '') throw new InvalidInputError(`'${label}' is required`);
+	if (!pattern.regex.test(id)) {
+		throw new InvalidInputError(`'${label}' is not a valid ID: ${JSON.stringify(id)}`, `It must be ${pattern.expected}.`);
+	}
+	return id;
+}
+
+/** Epoch ms of a date value; values without an offset are wall-clock time in `timeZone`. */
+export function readInstant(value: unknown, label: string, timeZone: string): number {
+	const instant = parseInstant(value, timeZone);
+	if (instant === undefined) {
+		throw new InvalidInputError(
+			`'${label}' is not a valid date: ${JSON.stringify(String(value))}`,
+			'Use an ISO 8601 date such as 2026-02-25T09:00:00Z, or pick one in the date picker.',
+		);
+	}
+	return instant;
+}
+
+export function readIsoDate(value: unknown, label: string, timeZone: string): string {
+	return toIsoUtc(readInstant(value, label, timeZone));
+}
+
+export function readUnixSeconds(value: unknown, label: string, timeZone: string): number {
+	return toUnixSeconds(readInstant(value, label, timeZone));
+}
+
+/** A value that must be one of `allowed` (for options typed in by expression). */
+export function checkOption<T extends string>(value: unknown, label: string, allowed: readonly T[]): T {
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	throw new InvalidInputError(
+		`'${label}' has an unsupported value: ${JSON.stringify(value)}`,
+		`Use one of: ${allowed.join(', ')}.`,
+	);
+}
+
+/** Each of a multi-select's values must be in `allowed`. */
+export function checkOptions<T extends string>(value: unknown, label: string, allowed: readonly T[]): T[] {
+	const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((v) => v.trim()) : [];
+	return values.filter((v) => v !== '').map((v) => checkOption(v, label, allowed));
+}
+
+export function requireText(value: unknown, label: string): string {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (text === '') throw new InvalidInputError(`'${label}' is required`);
+	return text;
+}
+
+/** The job picked in the `jobId` resource locator (list, ID or URL mode). */
+export function getJobId(this: IExecuteFunctions, itemIndex: number, pattern: IdPattern): string {
+	return checkId(this.getNodeParameter('jobId', itemIndex, '', { extractValue: true }), 'Job', pattern);
+}
+
+/** A collection parameter; with `requiredLabel` an empty one is an error (Update Fields). */
+export function getCollection(this: IExecuteFunctions, name: string, itemIndex: number, requiredLabel?: string): IDataObject {
+	const value = this.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	if (requiredLabel && Object.keys(value).length === 0) {
+		throw new InvalidInputError(
+			`'${requiredLabel}' is empty: nothing to send`,
+			`Add at least one field under '${requiredLabel}'.`,
+		);
+	}
+	return value;
+}
+
+/** Request timeout from `options.timeout` (ms). */
+export function getTimeout(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.timeout === undefined) return undefined;
+	const timeout = Number(options.timeout);
+	if (!Number.isFinite(timeout) || timeout < 1) {
+		throw new InvalidInputError(`'Timeout' must be a positive number of milliseconds`);
+	}
+	return timeout;
+}
+
+/** `returnAll` / `limit` as one number, or undefined for all. */
+export function getLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = Number(this.getNodeParameter('limit', itemIndex, 50));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new InvalidInputError(`'Limit' must be a whole number of at least 1`);
+	}
+	return limit;
+}

@@ -1,0 +1,57 @@
+/**
+ * Runs the chosen operation once per input item. Output items carry `pairedItem`; with "Continue
+ * On Fail" a failing item becomes `{ error }` and the others go on. Every node uses this one loop.
+ */
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { InvalidInputError } from './parameters';
+import { asNodeError } from './transport';
+
+export type OperationHandler = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+
+/** Handlers by resource, then by operation: `{ job: { get, getAll, ... } }`. */
+export type OperationMap = Record<string, Record<string, OperationHandler>>;
+
+export async function routeOperations(
+	this: IExecuteFunctions,
+	operations: OperationMap,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const resource = this.getNodeParameter('resource', itemIndex) as string;
+			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			const handler = operations[resource]?.[operation];
+			if (!handler) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`The operation "${operation}" is not supported for "${resource}"`,
+					{ itemIndex },
+				);
+			}
+			const result = await handler.call(this, itemIndex);
+			output.push(
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+					itemData: { item: itemIndex },
+				}),
+			);
+		} catch (caught) {
+			const error =
+				caught instanceof InvalidInputError
+					? new NodeOperationError(this.getNode(), caught.message, { itemIndex, description: caught.hint })
+					: caught;
+			if (this.continueOnFail()) {
+				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			throw asNodeError(this.getNode(), error, itemIndex);
+		}
+	}
+	return [output];
+}

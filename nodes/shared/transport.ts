@@ -1,0 +1,245 @@
+/**
+ * The one place where HTTP happens. Every provider's transport calls `providerRequest` with a small
+ * `ProviderApi` description (credential type, base URL, how its errors read); retry, rate limits,
+ * timeouts and error mapping are the same for all five.
+ */
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type INode,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { paginate, type PaginateOptions, type PaginationResult, type PagingStrategy } from './pagination';
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from './retry';
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface ProviderApi {
+	/** Shown in error messages: "FSM Navigator". */
+	name: string;
+	credentialType: string;
+	/** The API's base URL from the credential, without a trailing slash. */
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** The provider's own message in an error body, if it has one. */
+	errorMessage(body: unknown): string | undefined;
+	/** How arrays in query strings are written (n8n's default is `x[0]=a`). */
+	arrayFormat?: 'brackets' | 'repeat' | 'indices' | 'comma';
+	/** Hints appended to errors, by HTTP status. */
+	errorHints?: Partial<Record<number, string>>;
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Appended to the base URL; starts with '/'. Path segments must already be encoded. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/** Send the body as application/x-www-form-urlencoded instead of JSON. */
+	form?: boolean;
+	headers?: IDataObject;
+	timeout?: number;
+	itemIndex?: number;
+	retryPolicy?: RetryPolicy;
+}
+
+export interface ApiResponse<T = unknown> {
+	body: T;
+	statusCode: number;
+	headers: Record<string, unknown>;
+}
+
+/** What an axios failure carries, read defensively (n8n wraps it in NodeApiError.cause). */
+interface HttpFailure {
+	status?: number;
+	code?: string;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+}
+
+export function readFailure(error: unknown): HttpFailure {
+	const outer = asRecord(error);
+	// NodeApiError keeps the original error as `cause`; plain axios errors are their own cause.
+	const cause = asRecord(outer?.cause) ?? outer;
+	const response = asRecord(cause?.response);
+	const status = typeof response?.status === 'number' ? response.status : undefined;
+	let code = typeof cause?.code === 'string' ? cause.code : undefined;
+	if (!code && typeof outer?.httpCode === 'string' && /^E[A-Z]+$/.test(outer.httpCode)) code = outer.httpCode;
+	return { status, code, headers: asRecord(response?.headers), body: response?.data };
+}
+
+/** n8n's own errors pass through unchanged; anything else becomes a NodeOperationError. */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+export function trimBaseUrl(url: unknown, fallback: string): string {
+	const text = typeof url === 'string' && url.trim() !== '' ? url.trim() : fallback;
+	return text.replace(/\/+$/, '');
+}
+
+const NETWORK_MESSAGES: Record<string, string> = {
+	ECONNABORTED: 'did not answer in time',
+	ETIMEDOUT: 'did not answer in time',
+	ECONNRESET: 'closed the connection unexpectedly',
+	ECONNREFUSED: 'refused the connection',
+	ENOTFOUND: 'could not be found (check the Base URL in the credential)',
+	EAI_AGAIN: 'could not be found (DNS lookup failed)',
+};
+
+function describeFailure(
+	provider: ProviderApi,
+	request: ApiRequest,
+	failure: HttpFailure,
+	decision: Extract<RetryDecision, { retry: false }>,
+	attempts: number,
+	timeoutMs: number,
+): { message: string; description: string } {
+	const providerMessage = failure.body === undefined ? undefined : provider.errorMessage(failure.body);
+	const parts: string[] = [];
+	let message: string;
+	if (failure.status !== undefined) {
+		message = providerMessage
+			? `${provider.name}: ${providerMessage}`
+			: `${provider.name} answered HTTP ${failure.status}`;
+		parts.push(`HTTP ${failure.status} on ${request.method} ${request.path}.`);
+	} else {
+		const what = (failure.code && NETWORK_MESSAGES[failure.code]) ?? 'could not be reached';
+		message = `${provider.name} ${what}`;
+		if (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT') {
+			parts.push(`No answer within ${timeoutMs} ms (option 'Timeout').`);
+		}
+		if (failure.code) parts.push(`Network error ${failure.code} on ${request.method} ${request.path}.`);
+	}
+	if (decision.reason === 'waitTooLong' && decision.kind === 'rateLimit') {
+		parts.push(
+			`Rate limited: the API asked to wait ${Math.ceil((decision.waitMs ?? 0) / 1000)} s, longer than the node waits. Try again later or lower the request rate.`,
+		);
+	} else if (decision.reason === 'attemptsExhausted') {
+		parts.push(`Gave up after ${attempts} attempts.`);
+	} else if (decision.kind === 'final' && failure.status === undefined && request.method !== 'GET') {
+		parts.push('The request was not repeated: it changes data and may already have been applied.');
+	}
+	const hint = failure.status !== undefined ? provider.errorHints?.[failure.status] : undefined;
+	if (hint) parts.push(hint);
+	return { message, description: parts.join(' ') };
+}
+
+/**
+ * Sends one request with the provider's credential, retrying rate limits (any method) and
+ * transient failures (GET only) within the retry policy, and maps failures to NodeApiError with the
+ * provider's own message. Secrets never enter the error: it is built from the status and body only.
+ */
+export async function providerRequest<T = unknown>(
+	this: RequestContext,
+	provider: ProviderApi,
+	request: ApiRequest,
+): Promise<ApiResponse<T>> {
+	const credentials = await this.getCredentials(provider.credentialType, request.itemIndex);
+	const timeout = request.timeout ?? DEFAULT_TIMEOUT_MS;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${provider.baseUrl(credentials)}${request.path}`,
+		qs: request.qs,
+		headers: { Accept: 'application/json', ...request.headers },
+		json: true,
+		timeout,
+		returnFullResponse: true,
+	};
+	if (provider.arrayFormat) options.arrayFormat = provider.arrayFormat;
+	if (request.body !== undefined) {
+		options.body = request.body;
+		if (request.form) {
+			options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+		}
+	}
+	const policy = request.retryPolicy ?? DEFAULT_RETRY_POLICY;
+	let waited = 0;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				provider.credentialType,
+				options,
+			)) as { body: T; statusCode: number; headers: Record<string, unknown> };
+			return { body: response.body, statusCode: response.statusCode, headers: response.headers ?? {} };
+		} catch (error) {
+			const failure = readFailure(error);
+			if (failure.status === undefined && failure.code === undefined) {
+				// Not an HTTP failure (for example a credential problem n8n raised itself).
+				throw asNodeError(this.getNode(), error, request.itemIndex);
+			}
+			const decision = decideRetry({ method: request.method, ...failure }, attempt, waited, policy);
+			if (decision.retry) {
+				waited += decision.waitMs;
+				await sleep(decision.waitMs);
+				continue;
+			}
+			const { message, description } = describeFailure(provider, request, failure, decision, attempt, timeout);
+			// Only status and body go into the error: request options (and so the credential's
+			// headers) never do. Network failures carry no httpCode, or n8n would swap our message
+			// for its generic one; the code is in the description instead.
+			const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
+			const sanitized: JsonObject = { message, body: (failure.body as JsonObject | undefined) ?? null };
+			throw new NodeApiError(this.getNode(), sanitized, {
+				message,
+				description,
+				httpCode,
+				itemIndex: request.itemIndex,
+			});
+		}
+	}
+}
+
+/**
+ * Reads a list endpoint page by page through `providerRequest`, with `strategy` choosing each
+ * page's query (merged over `request.qs`) and `unwrap` taking the items out of the body.
+ */
+export async function providerRequestAllItems(
+	this: RequestContext,
+	provider: ProviderApi,
+	request: ApiRequest,
+	strategy: PagingStrategy,
+	unwrap: (body: unknown) => IDataObject[],
+	options: PaginateOptions,
+): Promise<PaginationResult> {
+	return await paginate(
+		async (pageQuery) => {
+			const response = await providerRequest.call(this, provider, {
+				...request,
+				qs: { ...request.qs, ...pageQuery },
+			});
+			return { items: unwrap(response.body), body: response.body };
+		},
+		strategy,
+		options,
+	);
+}
+
+/**
+ * Reads a record back after a write whose answer is partial. If that read fails the write has still
+ * happened, so the write's own answer is returned rather than an error that would invite sending
+ * the write again.
+ */
+export async function readBackAfterWrite(read: () => Promise<IDataObject>, writeAnswer: IDataObject): Promise<IDataObject> {
+	try {
+		return await read();
+	} catch {
+		return writeAnswer;
+	}
+}
