@@ -1,0 +1,234 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	afterCursorPaging,
+	offsetPaging,
+	pageNumberPaging,
+	pageSizeFor,
+	pageTokenPaging,
+	paginate,
+	type Page,
+} from '../../nodes/shared/pagination';
+
+const jobs = (n: number): IDataObject[] => Array.from({ length: n }, (_, i) => ({ id: `j${i + 1}` }));
+const idOf = (item: IDataObject) => item.id as string;
+
+/** An in-memory list endpoint with page/per_page and totals, recording each query. */
+function pageNumberServer(all: IDataObject[], maxPerPage = 100) {
+	const queries: IDataObject[] = [];
+	const fetchPage = async (query: IDataObject): Promise<Page> => {
+		queries.push(query);
+		const perPage = Math.min(Number(query.per_page), maxPerPage);
+		const page = Number(query.page);
+		const items = all.slice((page - 1) * perPage, page * perPage);
+		return { items, body: { pagination: { page, total_pages: Math.ceil(all.length / perPage) } } };
+	};
+	return { queries, fetchPage };
+}
+
+const fsmLike = (limit?: number) =>
+	pageNumberPaging({
+		pageParam: 'page',
+		sizeParam: 'per_page',
+		maxPageSize: 100,
+		limit,
+		isLastPage: (body, page) => page >= (body as { pagination: { total_pages: number } }).pagination.total_pages,
+	});
+
+describe('paginate with page numbers', () => {
+	it('reads 537 jobs in 6 requests of 100', async () => {
+		const server = pageNumberServer(jobs(537));
+		const result = await paginate(server.fetchPage, fsmLike(), { idOf });
+		expect(result.items).toHaveLength(537);
+		expect(server.queries).toHaveLength(6);
+		expect(server.queries.map((q) => q.per_page)).toEqual([100, 100, 100, 100, 100, 100]);
+		expect(result.stopReason).toBe('end');
+	});
+
+	it('asks for exactly 7 with limit 7, in one request', async () => {
+		const server = pageNumberServer(jobs(537));
+		const result = await paginate(server.fetchPage, fsmLike(7), { idOf, limit: 7 });
+		expect(result.items.map(idOf)).toEqual(['j1', 'j2', 'j3', 'j4', 'j5', 'j6', 'j7']);
+		expect(server.queries).toEqual([{ page: 1, per_page: 7 }]);
+	});
+
+	it('spreads a limit over the fewest pages', async () => {
+		expect(pageSizeFor(250, 100)).toBe(84);
+		expect(pageSizeFor(100, 100)).toBe(100);
+		expect(pageSizeFor(101, 100)).toBe(51);
+		const server = pageNumberServer(jobs(537));
+		const result = await paginate(server.fetchPage, fsmLike(250), { idOf, limit: 250 });
+		expect(result.items).toHaveLength(250);
+		expect(server.queries).toHaveLength(3);
+	});
+
+	it('stops on an empty list in one request', async () => {
+		const server = pageNumberServer([]);
+		const result = await paginate(server.fetchPage, fsmLike(), { idOf });
+		expect(result.items).toEqual([]);
+		expect(server.queries).toHaveLength(1);
+	});
+
+	it('returns a job seen twice across pages once', async () => {
+		// A job created between two requests shifts the list by one: the last of page 1 comes again.
+		const pages = [jobs(3), [{ id: 'j3' }, { id: 'j4' }, { id: 'j5' }], [{ id: 'j6' }]];
+		let call = 0;
+		const result = await paginate(
+			async () => ({ items: pages[call++] ?? [], body: {} }),
+			pageNumberPaging({ pageParam: 'p', sizeParam: 's', maxPageSize: 3 }),
+			{ idOf },
+		);
+		expect(result.items.map(idOf)).toEqual(['j1', 'j2', 'j3', 'j4', 'j5', 'j6']);
+	});
+
+	it('stops when a server ignores the page number (nothing new on a page)', async () => {
+		let calls = 0;
+		const result = await paginate(
+			async () => {
+				calls++;
+				return { items: jobs(3), body: {} };
+			},
+			pageNumberPaging({ pageParam: 'p', sizeParam: 's', maxPageSize: 3 }),
+			{ idOf },
+		);
+		expect(result.stopReason).toBe('noNewItems');
+		expect(calls).toBe(2);
+		expect(result.items).toHaveLength(3);
+	});
+
+	it('stops at the page cap', async () => {
+		let n = 0;
+		const result = await paginate(
+			async () => ({ items: [{ id: `x${n++}` }], body: {} }),
+			pageNumberPaging({ pageParam: 'p', sizeParam: 's', maxPageSize: 1 }),
+			{ idOf, maxPages: 25 },
+		);
+		expect(result.stopReason).toBe('pageCap');
+		expect(result.pages).toBe(25);
+	});
+});
+
+describe('offsetPaging', () => {
+	function offsetServer(total: number, cap: number) {
+		const queries: IDataObject[] = [];
+		const all = jobs(total);
+		return {
+			queries,
+			fetchPage: async (query: IDataObject): Promise<Page> => {
+				queries.push(query);
+				const offset = Number(query._offset);
+				const limit = Math.min(Number(query._limit), cap);
+				return { items: all.slice(offset, offset + limit), body: {} };
+			},
+		};
+	}
+
+	it('asks for exactly what is missing', async () => {
+		const server = offsetServer(1000, 100);
+		const result = await paginate(server.fetchPage, offsetPaging({ offsetParam: '_offset', limitParam: '_limit', maxPageSize: 100 }), {
+			idOf,
+			limit: 250,
+		});
+		expect(result.items).toHaveLength(250);
+		expect(server.queries).toEqual([
+			{ _offset: 0, _limit: 100 },
+			{ _offset: 100, _limit: 100 },
+			{ _offset: 200, _limit: 50 },
+		]);
+	});
+
+	it('ends on a short page', async () => {
+		const server = offsetServer(230, 100);
+		const result = await paginate(server.fetchPage, offsetPaging({ offsetParam: '_offset', limitParam: '_limit', maxPageSize: 100 }), {
+			idOf,
+		});
+		expect(result.items).toHaveLength(230);
+		expect(server.queries).toHaveLength(3);
+		expect(result.stopReason).toBe('end');
+	});
+
+	it('keeps going when the server caps pages at a known smaller size', async () => {
+		const server = offsetServer(120, 50);
+		const result = await paginate(
+			server.fetchPage,
+			offsetPaging({ offsetParam: '_offset', limitParam: '_limit', maxPageSize: 100, fallbackPageSizes: [50] }),
+			{ idOf },
+		);
+		expect(result.items).toHaveLength(120);
+		expect(server.queries.map((q) => q._offset)).toEqual([0, 50, 100]);
+	});
+});
+
+describe('pageTokenPaging', () => {
+	it('follows tokens until an empty one', async () => {
+		const tokens: Array<string | undefined> = [];
+		const pages: Record<string, { items: IDataObject[]; next: string }> = {
+			'': { items: jobs(2), next: 'b' },
+			b: { items: [{ id: 'j3' }, { id: 'j4' }], next: 'c' },
+			c: { items: [{ id: 'j5' }], next: '' },
+		};
+		const result = await paginate(
+			async (query) => {
+				tokens.push(query.page_token as string | undefined);
+				const page = pages[(query.page_token as string) ?? ''];
+				return { items: page.items, body: { next_page_token: page.next } };
+			},
+			pageTokenPaging({
+				tokenParam: 'page_token',
+				sizeParam: 'page_size',
+				maxPageSize: 2,
+				nextToken: (body) => (body as { next_page_token?: string }).next_page_token,
+			}),
+			{ idOf },
+		);
+		expect(result.items).toHaveLength(5);
+		expect(tokens).toEqual([undefined, 'b', 'c']);
+	});
+
+	it('stops when a token comes back that was already used', async () => {
+		let calls = 0;
+		const result = await paginate(
+			async () => {
+				calls++;
+				return { items: [{ id: `k${calls}` }], body: { next: 'same' } };
+			},
+			pageTokenPaging({ tokenParam: 't', nextToken: (body) => (body as { next: string }).next }),
+			{ idOf },
+		);
+		expect(calls).toBe(2);
+		expect(result.stopReason).toBe('repeatedQuery');
+	});
+});
+
+describe('afterCursorPaging', () => {
+	it('passes the last id on and stops on an empty page', async () => {
+		const all = jobs(7);
+		const afters: Array<string | undefined> = [];
+		const result = await paginate(
+			async (query) => {
+				afters.push(query.after as string | undefined);
+				const start = query.after ? all.findIndex((j) => j.id === query.after) + 1 : 0;
+				return { items: all.slice(start, start + 3), body: {} };
+			},
+			afterCursorPaging({ cursorParam: 'after', cursorOf: (item) => item.id as string }),
+			{ idOf },
+		);
+		expect(result.items).toHaveLength(7);
+		expect(afters).toEqual([undefined, 'j3', 'j6', 'j7']);
+		expect(result.stopReason).toBe('emptyPage');
+	});
+
+	it('stops reading as soon as the limit is reached', async () => {
+		let calls = 0;
+		const result = await paginate(
+			async () => {
+				calls++;
+				return { items: jobs(25).slice((calls - 1) * 10, calls * 10), body: {} };
+			},
+			afterCursorPaging({ cursorParam: 'after', cursorOf: (item) => item.id as string }),
+			{ idOf, limit: 12 },
+		);
+		expect(result.items).toHaveLength(12);
+		expect(calls).toBe(2);
+	});
+});
