@@ -82,6 +82,16 @@ export function readFailure(error: unknown): HttpFailure {
 	return { status, code, headers: asRecord(response?.headers), body: response?.data };
 }
 
+/** A flat body as application/x-www-form-urlencoded; n8n sets the content type for URLSearchParams. */
+function toForm(body: IDataObject): URLSearchParams {
+	const form = new URLSearchParams();
+	for (const [key, value] of Object.entries(body)) {
+		if (value === undefined || value === null) continue;
+		form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+	}
+	return form;
+}
+
 /** n8n's own errors pass through unchanged; anything else becomes a NodeOperationError. */
 export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
@@ -163,10 +173,7 @@ export async function providerRequest<T = unknown>(
 	};
 	if (provider.arrayFormat) options.arrayFormat = provider.arrayFormat;
 	if (request.body !== undefined) {
-		options.body = request.body;
-		if (request.form) {
-			options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
-		}
+		options.body = request.form && !Array.isArray(request.body) ? toForm(request.body) : request.body;
 	}
 	const policy = request.retryPolicy ?? DEFAULT_RETRY_POLICY;
 	let waited = 0;

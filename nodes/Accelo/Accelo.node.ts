@@ -1,0 +1,36 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { descriptions } from './actions/description';
+import { router } from './actions/router';
+import { searchJobs } from './methods/listSearch';
+import { getJobTypes, getStatuses } from './methods/loadOptions';
+
+export class Accelo implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Accelo',
+		name: 'accelo',
+		icon: { light: 'file:accelo.svg', dark: 'file:accelo.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, read, update and progress jobs in Accelo',
+		defaults: { name: 'Accelo' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'acceloOAuth2Api', required: true }],
+		properties: descriptions,
+	};
+
+	methods = { listSearch: { searchJobs }, loadOptions: { getStatuses, getJobTypes } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,101 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/descriptions';
+import { INTEGER_ID, InvalidInputError, checkId, getJobId, getTimeout } from '../../../shared/parameters';
+import { acceloRequest, getJob, idOf, unwrapList, unwrapObject } from '../../transport';
+import { fieldsOption, fieldsQuery, jobIdProperty } from './common';
+
+const properties: INodeProperties[] = [
+	jobIdProperty,
+	{
+		displayName: 'Status Name or ID',
+		name: 'statusId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getStatuses' },
+		default: '',
+		required: true,
+		description:
+			'The status to move the job to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Use Progressions',
+		name: 'useProgressions',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to run the job's progression that leads to this status, following your Accelo business process (it fails and lists the reachable statuses when none does), or to set the status directly",
+	},
+	optionsCollection([fieldsOption]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['changeStatus'] } },
+	properties,
+);
+
+interface Progression extends IDataObject {
+	id: string;
+	title?: string;
+	status?: { id?: string; title?: string };
+}
+
+function isProgression(value: IDataObject): value is Progression {
+	return idOf(value) !== undefined;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const jobId = getJobId.call(this, itemIndex, INTEGER_ID);
+	const statusId = checkId(this.getNodeParameter('statusId', itemIndex, ''), 'Status', INTEGER_ID);
+	const useProgressions = this.getNodeParameter('useProgressions', itemIndex, true) as boolean;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const timeout = getTimeout.call(this, itemIndex);
+	const fields = fieldsQuery(options);
+
+	if (!useProgressions) {
+		const answer = await acceloRequest.call(this, {
+			method: 'PUT',
+			path: `/jobs/${jobId}`,
+			qs: fields,
+			body: { status_id: statusId },
+			form: true,
+			itemIndex,
+			timeout,
+		});
+		return unwrapObject(answer);
+	}
+
+	const progressions = unwrapList(
+		await acceloRequest.call(this, {
+			method: 'GET',
+			path: `/jobs/${jobId}/progressions`,
+			itemIndex,
+			timeout,
+		}),
+	).filter(isProgression);
+	const progression = progressions.find((p) => String(p.status?.id) === statusId);
+	if (!progression) {
+		// Nothing leads there. If the job is already in that status there is nothing to do.
+		const job = await getJob.call(this, jobId, { fields: fields._fields as string, itemIndex, timeout });
+		const current = job.status;
+		const currentId = typeof current === 'object' && current !== null ? (current as IDataObject).id : current;
+		if (currentId !== undefined && String(currentId) === statusId) return job;
+		const reachable = progressions.map((p) => `'${p.status?.title ?? '?'}' (${String(p.status?.id)})`);
+		throw new InvalidInputError(
+			reachable.length
+				? `No progression of job ${jobId} leads to status ${statusId}. Reachable from its current status: ${reachable.join(', ')}`
+				: `No progression of job ${jobId} leads to status ${statusId}: the job has no progression available to this user`,
+			reachable.length
+				? "Pick one of the reachable statuses, or turn off 'Use Progressions' to set the status directly."
+				: "Accelo lists progressions only for users with process permission or the job's manager. Turn off 'Use Progressions' to set the status directly.",
+		);
+	}
+	const answer = await acceloRequest.call(this, {
+		method: 'POST',
+		path: `/jobs/${jobId}/progressions/${encodeURIComponent(progression.id)}/auto`,
+		qs: fields,
+		itemIndex,
+		timeout,
+	});
+	return unwrapObject(answer);
+}

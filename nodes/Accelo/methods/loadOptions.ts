@@ -1,0 +1,33 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { idOf, listAll } from '../transport';
+
+/** The deployment's job statuses, in Accelo's own order. */
+export async function getStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { items } = await listAll.call(
+		this,
+		'/jobs/statuses',
+		{ _fields: 'title,standing,ordering' },
+		{},
+	);
+	return items
+		.sort((a, b) => Number(a.ordering ?? 0) - Number(b.ordering ?? 0))
+		.map((status) => ({
+			name: `${String(status.title ?? idOf(status))}`,
+			value: idOf(status) ?? '',
+			description: status.standing ? `Standing: ${String(status.standing)}` : undefined,
+		}));
+}
+
+/** Active job types. */
+export async function getJobTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { items } = await listAll.call(
+		this,
+		'/jobs/types',
+		{ _fields: 'title,standing', _filters: 'standing(active)' },
+		{},
+	);
+	return items
+		.map((type) => ({ name: String(type.title ?? idOf(type)), value: idOf(type) ?? '' }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

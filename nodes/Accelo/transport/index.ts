@@ -1,0 +1,124 @@
+/**
+ * Accelo's wire details (providers.md §2; Accelo's docs repository): API at
+ * `{baseUrl}/api/v0`, every answer wrapped as `{ meta: { status, message, more_info }, response }`,
+ * values as strings, dates as unix-second strings, `_offset`/`_limit` paging (max 100) with the end
+ * on a short page, 429 with `X-RateLimit-Reset`. Errors carry `meta.message`.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { InvalidInputError } from '../../shared/parameters';
+import { offsetPaging, type PaginationResult } from '../../shared/pagination';
+import {
+	providerRequest,
+	providerRequestAllItems,
+	trimBaseUrl,
+	type ApiRequest,
+	type ProviderApi,
+	type RequestContext,
+} from '../../shared/transport';
+
+export const MAX_PAGE_SIZE = 100;
+
+/** Every job field, so that output matches what Get returns (the API's default is id and title). */
+export const ALL_FIELDS = '_ALL';
+
+interface AcceloEnvelope {
+	meta?: { status?: string; message?: string; more_info?: string };
+	response?: unknown;
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const DEPLOYMENT = /^[a-z0-9][a-z0-9-]*$/i;
+
+export const acceloApi: ProviderApi = {
+	name: 'Accelo',
+	credentialType: 'acceloOAuth2Api',
+	baseUrl(credentials) {
+		const base = trimBaseUrl(credentials.baseUrl, 'https://{deployment}.api.accelo.com');
+		if (!base.includes('{deployment}')) return `${base}/api/v0`;
+		const deployment = String(credentials.deployment ?? '').trim();
+		// The deployment becomes part of the host name: refuse anything that could change the host.
+		if (!DEPLOYMENT.test(deployment)) {
+			throw new InvalidInputError(
+				`The Accelo credential's 'Deployment' is not valid: ${JSON.stringify(deployment)}`,
+				'Use the first part of your Accelo address, such as planet-express for planet-express.accelo.com.',
+			);
+		}
+		return `${base.replace('{deployment}', deployment.toLowerCase())}/api/v0`;
+	},
+	errorMessage(body) {
+		if (!isObject(body)) return typeof body === 'string' && body.trim() ? body.trim() : undefined;
+		const meta = (body as AcceloEnvelope).meta;
+		if (meta?.message) return meta.status ? `${meta.message} (${meta.status})` : meta.message;
+		// OAuth errors from the token endpoint are not enveloped.
+		const oauth = body as { error?: unknown; error_description?: unknown };
+		if (typeof oauth.error_description === 'string') return oauth.error_description;
+		return typeof oauth.error === 'string' ? oauth.error : undefined;
+	},
+	errorHints: {
+		401: "Check the Accelo credential's client ID, secret and deployment.",
+		403: "The service application's scope does not allow this (write(all) is needed for changes).",
+		429: 'Accelo allows 5000 requests an hour per deployment.',
+	},
+};
+
+/** The `response` part of an Accelo answer. */
+export function unwrap(body: unknown): unknown {
+	return isObject(body) && 'response' in body ? (body as AcceloEnvelope).response : body;
+}
+
+export function unwrapObject(body: unknown): IDataObject {
+	const response = unwrap(body);
+	return isObject(response) ? response : {};
+}
+
+export function unwrapList(body: unknown): IDataObject[] {
+	const response = unwrap(body);
+	return Array.isArray(response) ? response.filter(isObject) : [];
+}
+
+export function idOf(record: IDataObject): string | undefined {
+	return record.id === undefined || record.id === null ? undefined : String(record.id);
+}
+
+export async function acceloRequest(this: RequestContext, request: ApiRequest): Promise<unknown> {
+	const response = await providerRequest.call(this, acceloApi, request);
+	return response.body;
+}
+
+/** Reads a list endpoint with `_offset`/`_limit`; `limit` undefined reads every page. */
+export async function listAll(
+	this: RequestContext,
+	path: string,
+	qs: IDataObject,
+	options: { limit?: number; itemIndex?: number; timeout?: number },
+): Promise<PaginationResult> {
+	return await providerRequestAllItems.call(
+		this,
+		acceloApi,
+		{ method: 'GET', path, qs, itemIndex: options.itemIndex, timeout: options.timeout },
+		// Deployments that still cap pages at 50 (the older docs' maximum) answer 50 to a request
+		// for 100: read that as the cap, not as the end.
+		offsetPaging({ offsetParam: '_offset', limitParam: '_limit', maxPageSize: MAX_PAGE_SIZE, fallbackPageSizes: [50] }),
+		unwrapList,
+		{ limit: options.limit, idOf },
+	);
+}
+
+export async function getJob(
+	this: RequestContext,
+	jobId: string,
+	options: { fields?: string; itemIndex?: number; timeout?: number },
+): Promise<IDataObject> {
+	const body = await acceloRequest.call(this, {
+		method: 'GET',
+		path: `/jobs/${encodeURIComponent(jobId)}`,
+		qs: { _fields: options.fields ?? ALL_FIELDS },
+		itemIndex: options.itemIndex,
+		timeout: options.timeout,
+	});
+	return unwrapObject(body);
+}
