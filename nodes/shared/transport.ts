@@ -138,11 +138,11 @@ function describeFailure(
 	}
 	if (decision.reason === 'waitTooLong' && decision.kind === 'rateLimit') {
 		parts.push(
-			`Rate limited: the API asked to wait ${Math.ceil((decision.waitMs ?? 0) / 1000)} s, longer than the node waits. Try again later or lower the request rate.`,
+			`Rate limited: the API asked to wait ${Math.max(1, Math.round((decision.waitMs ?? 0) / 1000))} s, longer than the node waits. Try again later or lower the request rate.`,
 		);
 	} else if (decision.reason === 'attemptsExhausted') {
 		parts.push(`Gave up after ${attempts} attempts.`);
-	} else if (decision.kind === 'final' && failure.status === undefined && request.method !== 'GET') {
+	} else if (request.method !== 'GET' && (failure.status === undefined || failure.status >= 500)) {
 		parts.push('The request was not repeated: it changes data and may already have been applied.');
 	}
 	const hint = failure.status !== undefined ? provider.errorHints?.[failure.status] : undefined;

@@ -1,0 +1,412 @@
+/**
+ * The FSM Navigator node run through n8n's real execution engine against the FSM Navigator
+ * simulator over loopback HTTP. Expected values are computed from the simulator's data here, not
+ * copied from the node.
+ */
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { FsmNavigatorApi } from '../../credentials/FsmNavigatorApi.credentials';
+import { FsmNavigator } from '../../nodes/FsmNavigator/FsmNavigator.node';
+import { Harness, type RunResult } from '../harness/engine';
+import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator, type FsmJob } from '../simulators/fsmNavigator';
+
+const TYPE = 'n8n-nodes-field-service.fsmNavigator';
+let sim: FsmNavigatorSimulator;
+let harness: Harness;
+
+function makeHarness(apiKey = FSM_DEFAULT_API_KEY): Harness {
+	return new Harness({
+		nodeTypes: { [TYPE]: new FsmNavigator() },
+		credentialTypes: [new FsmNavigatorApi()],
+		credentials: [{ type: 'fsmNavigatorApi', data: { apiKey, baseUrl: `${sim.baseUrl}/` } }],
+	});
+}
+
+async function run(parameters: INodeParameters, input?: INodeExecutionData[], continueOnFail = false): Promise<RunResult> {
+	return await harness.runNode({ type: TYPE, parameters: { resource: 'job', ...parameters }, input, continueOnFail });
+}
+
+const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
+const jobRequests = () => sim.requests.filter((r) => r.path === '/api/v1/jobs');
+const jsonOf = (result: RunResult) => result.items.map((item) => item.json);
+const firstWith = (predicate: (job: FsmJob) => boolean) => {
+	const job = sim.jobs.ascending().find(predicate);
+	if (!job) throw new Error('test data has no such job');
+	return job;
+};
+
+beforeAll(async () => {
+	sim = new FsmNavigatorSimulator({ jobCount: 537 });
+	await sim.start();
+	harness = makeHarness();
+});
+
+afterAll(async () => {
+	await sim.stop();
+});
+
+beforeEach(() => {
+	sim.server.clearLog();
+	sim.server.clearFaults();
+});
+
+describe('Get Many', () => {
+	it('returns all 537 jobs in 6 requests of 100, one item per job, paired to the input', async () => {
+		const result = await run({ operation: 'getAll', returnAll: true });
+		expect(result.status).toBe('success');
+		expect(result.items).toHaveLength(537);
+		expect(new Set(jsonOf(result).map((job) => job.job_id)).size).toBe(537);
+		expect(result.items.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 }))).toBe(true);
+		expect(jobRequests().map((r) => [r.query.page, r.query.per_page])).toEqual([
+			['1', '100'],
+			['2', '100'],
+			['3', '100'],
+			['4', '100'],
+			['5', '100'],
+			['6', '100'],
+		]);
+		expect(jobRequests().every((r) => r.headers['x-api-key'] === FSM_DEFAULT_API_KEY)).toBe(true);
+	});
+
+	it('asks for exactly 7 jobs in one request with limit 7', async () => {
+		const result = await run({ operation: 'getAll', returnAll: false, limit: 7 });
+		expect(result.items).toHaveLength(7);
+		expect(jsonOf(result).map((job) => job.job_id)).toEqual(
+			sim.jobs.ascending().slice(0, 7).map((job) => job.job_id),
+		);
+		expect(jobRequests()).toHaveLength(1);
+		expect(jobRequests()[0].query).toEqual({ page: '1', per_page: '7' });
+	});
+
+	it('reads 250 jobs in 3 requests', async () => {
+		const result = await run({ operation: 'getAll', limit: 250 });
+		expect(result.items).toHaveLength(250);
+		expect(jobRequests()).toHaveLength(3);
+	});
+
+	it('applies each filter on the server', async () => {
+		const sample = firstWith((job) => job.assigned_technician_id !== null && job.job_status === 'In Progress');
+		const cases: Array<[IDataObject, (job: FsmJob) => boolean, Record<string, string>]> = [
+			[{ status: 'In Progress' }, (job) => job.job_status === 'In Progress', { status: 'In Progress' }],
+			[{ priority: 'Urgent' }, (job) => job.job_priority === 'Urgent', { priority: 'Urgent' }],
+			[
+				{ assignedTechnicianId: String(sample.assigned_technician_id) },
+				(job) => job.assigned_technician_id === sample.assigned_technician_id,
+				{ assigned_technician_id: String(sample.assigned_technician_id) },
+			],
+			[
+				{ customerLocationId: String(sample.customer_location_id) },
+				(job) => job.customer_location_id === sample.customer_location_id,
+				{ customer_location_id: String(sample.customer_location_id) },
+			],
+		];
+		for (const [filters, predicate, wire] of cases) {
+			sim.server.clearLog();
+			const result = await run({ operation: 'getAll', returnAll: true, filters });
+			const expected = sim.jobs.ascending().filter(predicate).map((job) => job.job_id);
+			expect(expected.length).toBeGreaterThan(0);
+			expect(jsonOf(result).map((job) => job.job_id)).toEqual(expected);
+			expect(jobRequests()[0].query).toMatchObject(wire);
+		}
+	});
+
+	it('filters by creation date (inclusive), converting the workflow zone to UTC', async () => {
+		const jobs = sim.jobs.ascending();
+		const from = jobs[100].created_at;
+		const to = jobs[160].created_at;
+		const result = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { createdAfter: from, createdBefore: to },
+		});
+		const fromMs = Date.parse(from);
+		const toMs = Date.parse(to);
+		const expected = jobs.filter((job) => Date.parse(job.created_at) >= fromMs && Date.parse(job.created_at) <= toMs);
+		expect(jobRequests()[0].query).toMatchObject({ created_after: from, created_before: to });
+		expect(jsonOf(result).map((job) => job.job_id)).toEqual(expected.map((job) => job.job_id));
+		// A picker value without an offset is in the workflow's zone (n8n's default, America/New_York).
+		sim.server.clearLog();
+		await run({ operation: 'getAll', limit: 1, filters: { createdAfter: '2026-01-15T12:00:00' } });
+		expect(jobRequests()[0].query.created_after).toBe('2026-01-15T17:00:00Z');
+	});
+
+	it('stops after one request when nothing matches', async () => {
+		const result = await run({ operation: 'getAll', returnAll: true, filters: { customerLocationId: '999999' } });
+		expect(result.status).toBe('success');
+		expect(result.items).toHaveLength(0);
+		expect(jobRequests()).toHaveLength(1);
+	});
+});
+
+describe('Get', () => {
+	it('returns the job with its assets', async () => {
+		const job = firstWith((j) => j.assets.length > 0);
+		const result = await run({ operation: 'get', jobId: byId(job.job_id) });
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].json).toMatchObject({ job_id: job.job_id, job_title: job.job_title });
+		expect((result.items[0].json.assets as IDataObject[]).map((a) => a.asset_id)).toEqual(
+			job.assets.map((a) => a.asset_id),
+		);
+		expect(jobRequests()[0].query).toEqual({ id: String(job.job_id) });
+	});
+
+	it('reports a missing job with the API message and code', async () => {
+		const result = await run({ operation: 'get', jobId: byId(99999999) });
+		expect(result.status).toBe('error');
+		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '404' });
+		expect(result.error?.message).toContain('Job not found');
+	});
+
+	it('refuses a job ID that is not a number before any request', async () => {
+		// Typed in: the locator's own validation stops the run in n8n before the node starts.
+		const typed = await run({ operation: 'get', jobId: byId('12; DROP') });
+		expect(typed.status).toBe('error');
+		// From an expression: the node's check names the parameter.
+		const fromExpression = await run(
+			{ operation: 'get', jobId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			[{ json: { id: '12; DROP' } }],
+		);
+		expect(fromExpression.error).toMatchObject({ name: 'NodeOperationError' });
+		expect(fromExpression.error?.message).toContain("'Job' is not a valid ID");
+		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Create', () => {
+	it('creates a job and returns it as Get does', async () => {
+		const location = [...sim.locations.values()][2];
+		const technician = [...sim.technicians.values()][1];
+		const asset = [...sim.assets.values()].find((a) => !a.deleted);
+		const before = sim.jobs.size;
+		const result = await run({
+			operation: 'create',
+			jobTitle: 'Replace compressor on Unit #7',
+			customerLocationId: String(location.customer_location_id),
+			additionalFields: {
+				jobDescription: 'Compressor is seized',
+				jobPriority: 'High',
+				assignedTechnicianId: String(technician.technician_id),
+				scheduledStart: '2026-03-02T09:00:00Z',
+				scheduledEnd: '2026-03-02T11:30:00Z',
+				assetIds: String(asset?.asset_id),
+				assetRelationshipType: 'replaced',
+			},
+		});
+		expect(result.status).toBe('success');
+		expect(sim.jobs.size).toBe(before + 1);
+		const created = result.items[0].json;
+		expect(created).toMatchObject({
+			job_title: 'Replace compressor on Unit #7',
+			job_status: 'Pending',
+			job_priority: 'High',
+			customer_location_id: location.customer_location_id,
+			assigned_technician_id: technician.technician_id,
+			scheduled_start: '2026-03-02T09:00:00Z',
+		});
+		expect(created.assets).toEqual([
+			expect.objectContaining({ asset_id: asset?.asset_id, relationship_type: 'replaced' }),
+		]);
+		expect(sim.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+		expect(sim.requests[0].body).toMatchObject({ customer_location_id: location.customer_location_id });
+	});
+
+	it('passes the API validation message through', async () => {
+		const result = await run({ operation: 'create', jobTitle: 'x', customerLocationId: '987654' });
+		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
+		expect(result.error?.message).toMatch(/customer_location_id/);
+	});
+
+	it('refuses a missing title before any request', async () => {
+		const result = await run({ operation: 'create', jobTitle: '  ', customerLocationId: '1' });
+		expect(result.error?.message).toContain("'Job Title' is required");
+		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Update', () => {
+	it('updates fields and clears asset links with an empty Asset IDs', async () => {
+		const job = firstWith((j) => j.assets.length > 0 && j.job_priority !== 'Urgent');
+		const result = await run({
+			operation: 'update',
+			jobId: byId(job.job_id),
+			updateFields: { jobPriority: 'Urgent', assetIds: '' },
+		});
+		expect(result.status).toBe('success');
+		expect(result.items[0].json).toMatchObject({ job_id: job.job_id, job_priority: 'Urgent', assets: [] });
+		expect(sim.getJob(job.job_id)?.assets).toEqual([]);
+		expect(sim.requests[0]).toMatchObject({ method: 'PUT', body: { job_priority: 'Urgent', asset_ids: [] } });
+	});
+
+	it('refuses empty Update Fields before any request', async () => {
+		const result = await run({ operation: 'update', jobId: byId(1), updateFields: {} });
+		expect(result.error).toMatchObject({ name: 'NodeOperationError' });
+		expect(result.error?.message).toContain("'Update Fields' is empty");
+		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Change Status', () => {
+	it('moves Pending to Assigned and returns the job after the change', async () => {
+		const job = firstWith((j) => j.job_status === 'Pending');
+		const result = await run({ operation: 'changeStatus', jobId: byId(job.job_id), status: 'Assigned' });
+		expect(result.status).toBe('success');
+		expect(result.items[0].json).toMatchObject({ job_id: job.job_id, job_status: 'Assigned' });
+		expect(sim.getJob(job.job_id)?.job_status).toBe('Assigned');
+		expect(sim.requests.map((r) => r.method)).toEqual(['GET', 'PATCH', 'GET']);
+		expect(sim.requests[1].body).toEqual({ job_status: 'Assigned' });
+	});
+
+	it('refuses a move outside the table, naming the current status and the allowed targets, without a PATCH', async () => {
+		const job = firstWith((j) => j.job_status === 'Pending');
+		const result = await run({ operation: 'changeStatus', jobId: byId(job.job_id), status: 'Completed' });
+		expect(result.error).toMatchObject({ name: 'NodeOperationError' });
+		expect(result.error?.message).toContain("'Pending'");
+		expect(result.error?.message).toContain("'Assigned', 'Cancelled'");
+		expect(sim.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+		expect(sim.getJob(job.job_id)?.job_status).toBe('Pending');
+	});
+
+	it('does nothing when the job already has the status', async () => {
+		const job = firstWith((j) => j.job_status === 'On Hold');
+		const result = await run({ operation: 'changeStatus', jobId: byId(job.job_id), status: 'On Hold' });
+		expect(result.items[0].json).toMatchObject({ job_status: 'On Hold' });
+		expect(sim.requests.map((r) => r.method)).toEqual(['GET']);
+	});
+
+	it("passes the API's own refusal through when the job changed in between", async () => {
+		const job = firstWith((j) => j.job_status === 'Assigned');
+		// The job moves on after our read: the API's table check is the one that counts.
+		sim.server.injectFault({ method: 'PATCH' }, {
+			status: 400,
+			body: { success: false, error: 'invalid_status_transition', message: 'Cannot change status from Closed to Pending' },
+		});
+		const result = await run({ operation: 'changeStatus', jobId: byId(job.job_id), status: 'Pending' });
+		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
+		expect(result.error?.message).toContain('Cannot change status from Closed to Pending');
+		expect(result.error?.message).toContain('invalid_status_transition');
+	});
+});
+
+describe('rate limits and faults', () => {
+	it('waits for Retry-After on 429 and then succeeds', async () => {
+		sim.server.injectFault({ method: 'GET', path: '/api/v1/jobs' }, {
+			status: 429,
+			headers: { 'Retry-After': '1' },
+			body: { success: false, error: 'rate_limit_exceeded', message: 'Too many requests. Please try again later.', retry_after: 1 },
+		});
+		const started = Date.now();
+		const result = await run({ operation: 'getAll', limit: 3 });
+		expect(result.status).toBe('success');
+		expect(result.items).toHaveLength(3);
+		expect(jobRequests()).toHaveLength(2);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('retries a 429 on a create too: the API did not process it', async () => {
+		sim.server.injectFault({ method: 'POST' }, { status: 429, headers: { 'Retry-After': '0' }, body: {} });
+		const result = await run({ operation: 'create', jobTitle: 'After throttling', customerLocationId: String([...sim.locations.keys()][0]) });
+		expect(result.status).toBe('success');
+		expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+	});
+
+	it('fails at once when the API asks for a longer wait than the node allows', async () => {
+		sim.server.injectFault({ method: 'GET' }, { status: 429, headers: { 'Retry-After': '3600' }, body: { success: false, error: 'rate_limit_exceeded', message: 'Too many requests. Please try again later.' } });
+		const started = Date.now();
+		const result = await run({ operation: 'getAll', limit: 3 });
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '429' });
+		expect(result.error?.message).toContain('Too many requests');
+		expect(result.error?.description).toMatch(/3600 s/);
+	});
+
+	it('retries 503 and a dropped connection on GET', async () => {
+		sim.server.injectFault({ method: 'GET' }, { status: 503, body: 'Service Unavailable' });
+		sim.server.injectFault({ method: 'GET' }, 'reset');
+		const job = sim.jobs.ascending()[0];
+		const result = await run({ operation: 'get', jobId: byId(job.job_id) });
+		expect(result.status).toBe('success');
+		expect(result.items[0].json.job_id).toBe(job.job_id);
+		expect(sim.requests).toHaveLength(3);
+	});
+
+	it('never repeats a POST after a 503', async () => {
+		sim.server.injectFault({ method: 'POST' }, { status: 503, body: 'Service Unavailable' });
+		const result = await run({ operation: 'create', jobTitle: 'Once only', customerLocationId: String([...sim.locations.keys()][0]) });
+		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '503' });
+		expect(result.error?.description).toContain('not repeated');
+		expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+	});
+
+	it('never repeats a status change after a dropped connection', async () => {
+		const job = firstWith((j) => j.job_status === 'Assigned');
+		sim.server.injectFault({ method: 'PATCH' }, 'reset');
+		const result = await run({ operation: 'changeStatus', jobId: byId(job.job_id), status: 'On Hold' });
+		expect(result.error).toMatchObject({ name: 'NodeApiError' });
+		expect(result.error?.message).toContain('closed the connection');
+		expect(sim.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+	});
+
+	it('gives up on a slow answer after the Timeout option, without repeating an update', async () => {
+		sim.server.injectFault({ method: 'PUT' }, { status: 200, body: {}, delayMs: 1500 });
+		const result = await run({
+			operation: 'update',
+			jobId: byId(sim.jobs.ascending()[0].job_id),
+			updateFields: { jobPriority: 'Low' },
+			options: { timeout: 200 },
+		});
+		expect(result.error?.message).toContain('did not answer in time');
+		expect(result.error?.description).toContain('200 ms');
+		expect(sim.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+	});
+});
+
+describe('credentials and errors', () => {
+	it('reports a wrong key as 401 with the API message, and never shows the key', async () => {
+		const secret = 'fsm_live_secret_never_shown_123';
+		const wrong = makeHarness(secret);
+		const result = await wrong.runNode({ type: TYPE, parameters: { resource: 'job', operation: 'getAll', limit: 1 } });
+		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '401' });
+		expect(result.error?.message).toContain('Invalid or missing API key');
+		expect(sim.requests[0].headers['x-api-key']).toBe(secret);
+		expect(JSON.stringify(result.run)).not.toContain(secret);
+		expect(JSON.stringify(result.error?.raw ?? null)).not.toContain(secret);
+	});
+
+	it('has a working credential test', async () => {
+		expect(await harness.testCredential('fsmNavigatorApi')).toMatchObject({ status: 'OK' });
+		expect(sim.requests[0].query).toEqual({ per_page: '1' });
+		const bad = await makeHarness('nope').testCredential('fsmNavigatorApi');
+		expect(bad.status).toBe('Error');
+	});
+
+	it('continues on fail item by item, keeping pairedItem', async () => {
+		const [a, b] = sim.jobs.ascending();
+		const input = [
+			{ json: { id: a.job_id } },
+			{ json: { id: 424242 } },
+			{ json: { id: 'not-a-number' } },
+			{ json: { id: b.job_id } },
+		];
+		const result = await run({ operation: 'get', jobId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }, input, true);
+		expect(result.status).toBe('success');
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items[0].json.job_id).toBe(a.job_id);
+		expect(String(result.items[1].json.error)).toContain('Job not found');
+		expect(String(result.items[2].json.error)).toContain("'Job'");
+		expect(result.items[3].json.job_id).toBe(b.job_id);
+		// The invalid item was refused without a request.
+		expect(sim.requests).toHaveLength(3);
+	});
+});
+
+describe('job picker', () => {
+	it('lists jobs page by page and filters by text', async () => {
+		const first = await harness.listSearch({ type: TYPE, method: 'searchJobs' });
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('2');
+		const job = sim.jobs.ascending()[3];
+		const found = await harness.listSearch({ type: TYPE, method: 'searchJobs', filter: job.job_title.slice(0, 12) });
+		expect(found.results.map((r) => r.value)).toContain(String(job.job_id));
+		expect(found.results.every((r) => String(r.name).toLowerCase().includes(job.job_title.slice(0, 12).toLowerCase()))).toBe(true);
+	});
+});
