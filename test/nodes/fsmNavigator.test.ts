@@ -86,7 +86,7 @@ describe('Get Many', () => {
 
 	it('applies each filter on the server', async () => {
 		const sample = firstWith((job) => job.assigned_technician_id !== null && job.job_status === 'In Progress');
-		const cases: Array<[IDataObject, (job: FsmJob) => boolean, Record<string, string>]> = [
+		const cases: Array<[INodeParameters, (job: FsmJob) => boolean, Record<string, string>]> = [
 			[{ status: 'In Progress' }, (job) => job.job_status === 'In Progress', { status: 'In Progress' }],
 			[{ priority: 'Urgent' }, (job) => job.job_priority === 'Urgent', { priority: 'Urgent' }],
 			[

@@ -70,8 +70,10 @@ export const description = updateDisplayOptions({ show: { resource: ['job'], ope
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body: IDataObject = {
 		title: requireText(this.getNodeParameter('title', itemIndex, ''), 'Title'),
-		against_type: checkOption(this.getNodeParameter('againstType', itemIndex, ''), 'Against Type', AGAINST_TYPES),
-		against_id: checkId(this.getNodeParameter('againstId', itemIndex, ''), 'Against ID', INTEGER_ID),
+		// Accelo's create takes the object as engagement_table / engagement_id, as its update does
+		// (Accelo/docs endpoints/_jobs.md, "Create a Job"), though jobs read back as against_type / against_id.
+		engagement_table: checkOption(this.getNodeParameter('againstType', itemIndex, ''), 'Against Type', AGAINST_TYPES),
+		engagement_id: checkId(this.getNodeParameter('againstId', itemIndex, ''), 'Against ID', INTEGER_ID),
 		manager_id: checkId(this.getNodeParameter('managerId', itemIndex, ''), 'Manager ID', INTEGER_ID),
 		type_id: checkId(this.getNodeParameter('typeId', itemIndex, ''), 'Type', INTEGER_ID),
 		...jobBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, this.getTimezone()),
