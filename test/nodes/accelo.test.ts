@@ -1,0 +1,370 @@
+/**
+ * The Accelo node through n8n's real engine against the Accelo simulator (token endpoint included).
+ * Expected values come from the simulator's data, filtered here independently.
+ */
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { AcceloOAuth2Api } from '../../credentials/AcceloOAuth2Api.credentials';
+import { Accelo } from '../../nodes/Accelo/Accelo.node';
+import { Harness, type RunResult } from '../harness/engine';
+import { AcceloSimulator, type AcceloJob } from '../simulators/accelo';
+
+const TYPE = 'n8n-nodes-field-service.accelo';
+let sim: AcceloSimulator;
+let origin: string;
+let harness: Harness;
+
+function makeHarness(clientSecret = sim.clientSecret): Harness {
+	return new Harness({
+		nodeTypes: { [TYPE]: new Accelo() },
+		credentialTypes: [new AcceloOAuth2Api()],
+		credentials: [
+			{
+				type: 'acceloOAuth2Api',
+				data: { deployment: sim.deployment, baseUrl: `${origin}/`, clientId: sim.clientId, clientSecret },
+			},
+		],
+	});
+}
+
+async function run(parameters: INodeParameters, input?: INodeExecutionData[], continueOnFail = false): Promise<RunResult> {
+	return await harness.runNode({ type: TYPE, parameters: { resource: 'job', ...parameters }, input, continueOnFail });
+}
+
+const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
+const ids = (result: RunResult) => result.items.map((item) => item.json.id);
+const listRequests = () => sim.apiRequests.filter((r) => r.method === 'GET' && r.path === '/api/v0/jobs');
+const sorted = (jobs: readonly AcceloJob[]) => jobs.map((job) => String(job.id));
+const firstJob = (predicate: (job: AcceloJob) => boolean) => {
+	const job = sim.jobs.find(predicate);
+	if (!job) throw new Error('test data has no such job');
+	return job;
+};
+
+beforeAll(async () => {
+	sim = new AcceloSimulator({ jobCount: 260 });
+	origin = await sim.start();
+	harness = makeHarness();
+});
+
+afterAll(async () => {
+	await sim.stop();
+});
+
+beforeEach(() => {
+	sim.server.clearLog();
+	sim.server.clearFaults();
+	sim.limitCap = 100;
+	sim.progressionPermission = true;
+});
+
+describe('credential', () => {
+	it('fetches a client-credentials token once with Basic auth and reuses it', async () => {
+		const fresh = makeHarness();
+		await fresh.runNode({ type: TYPE, parameters: { resource: 'job', operation: 'getAll', limit: 1 } });
+		await fresh.runNode({ type: TYPE, parameters: { resource: 'job', operation: 'getAll', limit: 1 } });
+		expect(sim.tokenRequests).toHaveLength(1);
+		const token = sim.tokenRequests[0];
+		expect(token.headers.authorization).toBe(
+			`Basic ${Buffer.from(`${sim.clientId}:${sim.clientSecret}`).toString('base64')}`,
+		);
+		expect(token.body).toMatchObject({ grant_type: 'client_credentials' });
+		expect(listRequests().every((r) => /^Bearer \S+$/.test(String(r.headers.authorization)))).toBe(true);
+		expect(fresh.storedCredential('acceloOAuth2Api').oauthTokenData).toMatchObject({ token_type: 'bearer' });
+	});
+
+	it('fetches a new token when Accelo rejects the stored one', async () => {
+		const fresh = makeHarness();
+		await fresh.runNode({ type: TYPE, parameters: { resource: 'job', operation: 'getAll', limit: 1 } });
+		sim.expireAllTokens();
+		const result = await fresh.runNode({ type: TYPE, parameters: { resource: 'job', operation: 'getAll', limit: 2 } });
+		expect(result.status).toBe('success');
+		expect(result.items).toHaveLength(2);
+		expect(sim.tokenRequests).toHaveLength(2);
+	});
+
+	it('has a working credential test', async () => {
+		expect(await makeHarness().testCredential('acceloOAuth2Api')).toMatchObject({ status: 'OK' });
+		expect(sim.apiRequests.map((r) => r.path)).toContain('/api/v0/tokeninfo');
+	});
+
+	it('reports a wrong client secret without showing it', async () => {
+		const secret = 'super-secret-never-shown';
+		const result = await makeHarness(secret).runNode({
+			type: TYPE,
+			parameters: { resource: 'job', operation: 'getAll', limit: 1 },
+		});
+		expect(result.status).toBe('error');
+		expect(JSON.stringify(result.run)).not.toContain(secret);
+		expect(JSON.stringify(result.error?.raw ?? null)).not.toContain(secret);
+	});
+});
+
+describe('Get Many', () => {
+	it('returns every job with _limit=100 pages, ending on the short page', async () => {
+		const result = await run({ operation: 'getAll', returnAll: true });
+		expect(ids(result)).toEqual(sorted(sim.jobs));
+		expect(listRequests().map((r) => [r.query._offset, r.query._limit])).toEqual([
+			['0', '100'],
+			['100', '100'],
+			['200', '100'],
+		]);
+		expect(listRequests()[0].query._fields).toBe('_ALL');
+		expect(result.items[0].json).toHaveProperty('date_created');
+	});
+
+	it('asks for exactly what a limit needs', async () => {
+		const result = await run({ operation: 'getAll', limit: 130 });
+		expect(result.items).toHaveLength(130);
+		expect(listRequests().map((r) => [r.query._offset, r.query._limit])).toEqual([
+			['0', '100'],
+			['100', '30'],
+		]);
+	});
+
+	it('keeps reading from a deployment that still caps pages at 50', async () => {
+		sim.limitCap = 50;
+		const result = await run({ operation: 'getAll', returnAll: true });
+		expect(ids(result)).toEqual(sorted(sim.jobs));
+		expect(listRequests().length).toBe(Math.ceil(sim.jobs.length / 50) + (sim.jobs.length % 50 === 0 ? 1 : 0));
+	});
+
+	it('encodes the filters into _filters and gets exactly the matching jobs', async () => {
+		const sample = firstJob((job) => job.standing === 'active');
+		const created = sim.jobs.map((job) => job.date_created).sort((a, b) => a - b);
+		const after = created[40];
+		const before = created[200];
+		const result = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: {
+				standing: ['active', 'paused'],
+				managerIds: `${sample.manager_id}, 999`,
+				createdAfter: new Date(after * 1000).toISOString(),
+				createdBefore: new Date(before * 1000).toISOString(),
+			},
+			options: { orderBy: 'date_created', orderDirection: 'desc', fields: 'title,standing,manager,date_created' },
+		});
+		const expected = sim.jobs
+			.filter(
+				(job) =>
+					['active', 'paused'].includes(job.standing) &&
+					[sample.manager_id, 999].includes(job.manager_id) &&
+					job.date_created > after &&
+					job.date_created < before,
+			)
+			.sort((a, b) => b.date_created - a.date_created || b.id - a.id);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(ids(result)).toEqual(sorted(expected));
+		expect(listRequests()[0].query).toMatchObject({
+			_filters: `standing(active,paused),manager(${sample.manager_id},999),date_created_after(${after}),date_created_before(${before}),order_by_desc(date_created)`,
+			_fields: 'title,standing,manager,date_created',
+		});
+	});
+
+	it('filters by what the job is against, by status and type, and searches titles', async () => {
+		const job = firstJob((j) => j.against_type === 'company');
+		const word = job.title.split(' ')[0];
+		const result = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: {
+				againstType: 'company',
+				againstIds: String(job.against_id),
+				statusIds: String(job.status_id),
+				typeIds: [String(job.job_type_id)],
+				search: word,
+			},
+		});
+		const expected = sim.jobs.filter(
+			(j) =>
+				j.against_type === 'company' &&
+				j.against_id === job.against_id &&
+				j.status_id === job.status_id &&
+				j.job_type_id === job.job_type_id &&
+				j.title.toLowerCase().includes(word.toLowerCase()),
+		);
+		expect(ids(result)).toEqual(sorted(expected));
+		expect(listRequests()[0].query).toMatchObject({
+			_filters: `status(${job.status_id}),type(${job.job_type_id}),against(company(${job.against_id}))`,
+			_search: word,
+		});
+	});
+
+	it('appends Raw Filters for experts', async () => {
+		const result = await run({ operation: 'getAll', returnAll: true, filters: { rawFilters: 'standing_not(inactive)' } });
+		expect(ids(result)).toEqual(sorted(sim.jobs.filter((j) => j.standing !== 'inactive')));
+	});
+
+	it('refuses a value that would break out of its _filters term, before any request', async () => {
+		// A later term of the same name overrides an earlier one, so a naive encoder would turn
+		// "jobs of manager 7" into "jobs of every manager".
+		const allManagers = sim.data.staff.map((staff) => staff.id).join(',');
+		const injected = `7),manager(${allManagers}`;
+		for (const filters of [{ managerIds: injected }, { statusIds: '1),standing(active' }, { standing: ['active),manager(7'] }]) {
+			const result = await run({ operation: 'getAll', returnAll: true, filters });
+			expect(result.error).toMatchObject({ name: 'NodeOperationError' });
+			expect(sim.apiRequests).toHaveLength(0);
+		}
+		const refused = await run({ operation: 'getAll', returnAll: true, filters: { managerIds: injected } });
+		expect(refused.error?.message).toContain("'Manager IDs'");
+		// What the refusal protects against: sent as-is, the value really widens the query.
+		const ownJobs = sim.jobs.filter((j) => j.manager_id === 7).length;
+		const widened = await run({ operation: 'getAll', returnAll: true, filters: { rawFilters: `manager(${injected})` } });
+		expect(ownJobs).toBeGreaterThan(0);
+		expect(widened.items).toHaveLength(sim.jobs.length);
+		expect(widened.items.length).toBeGreaterThan(ownJobs);
+	});
+
+	it('shows the API message when Accelo refuses a filter', async () => {
+		const result = await run({ operation: 'getAll', limit: 5, filters: { rawFilters: 'no_such_term(1)' } });
+		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
+		expect(result.error?.message).toMatch(/no_such_term/);
+	});
+});
+
+describe('Get, Create, Update', () => {
+	it('gets a job with every field, and reports a missing one with meta.message', async () => {
+		const job = sim.jobs[5];
+		const result = await run({ operation: 'get', jobId: byId(job.id) });
+		expect(result.items[0].json).toMatchObject({
+			id: String(job.id),
+			title: job.title,
+			standing: job.standing,
+			date_created: String(job.date_created),
+		});
+		const missing = await run({ operation: 'get', jobId: byId(987654) });
+		expect(missing.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
+		expect(missing.error?.message).toContain('invalid_request');
+	});
+
+	it('creates a job with the required fields and dates in unix seconds, in one request', async () => {
+		const company = sim.data.companies[0];
+		const manager = sim.data.staff[0];
+		const type = sim.data.jobTypes.find((t) => t.standing === 'active');
+		const result = await run({
+			operation: 'create',
+			title: 'Quarterly maintenance',
+			againstType: 'company',
+			againstId: String(company.id),
+			managerId: String(manager.id),
+			typeId: String(type?.id),
+			additionalFields: { dateDue: '2026-11-01T09:00:00Z', rateCharged: 95.5 },
+		});
+		expect(result.status).toBe('success');
+		expect(result.items[0].json).toMatchObject({
+			title: 'Quarterly maintenance',
+			against_type: 'company',
+			against_id: String(company.id),
+			manager: String(manager.id),
+			date_due: String(Date.UTC(2026, 10, 1, 9) / 1000),
+		});
+		expect(sim.apiRequests.map((r) => r.method)).toEqual(['POST']);
+		expect(String(sim.apiRequests[0].headers['content-type'])).toContain('application/x-www-form-urlencoded');
+		expect(sim.apiRequests[0].body).toMatchObject({ engagement_table: 'company', engagement_id: String(company.id) });
+	});
+
+	it('updates a job and refuses empty Update Fields without a request', async () => {
+		const job = sim.jobs[7];
+		const result = await run({ operation: 'update', jobId: byId(job.id), updateFields: { title: 'Renamed by n8n' } });
+		expect(result.items[0].json).toMatchObject({ id: String(job.id), title: 'Renamed by n8n' });
+		expect(sim.getJob(job.id)?.title).toBe('Renamed by n8n');
+		sim.server.clearLog();
+		const empty = await run({ operation: 'update', jobId: byId(job.id), updateFields: {} });
+		expect(empty.error?.message).toContain("'Update Fields' is empty");
+		expect(sim.apiRequests).toHaveLength(0);
+	});
+});
+
+describe('Change Status', () => {
+	const statusId = (title: string) => {
+		const status = sim.data.statuses.find((s) => s.title === title);
+		if (!status) throw new Error(`no status ${title}`);
+		return status.id;
+	};
+
+	it('lists the statuses from the API', async () => {
+		const options = await harness.loadOptions({ type: TYPE, method: 'getStatuses' });
+		expect(options.map((o) => o.value).sort()).toEqual(sim.data.statuses.map((s) => String(s.id)).sort());
+	});
+
+	it("runs the job's progression that leads to the status", async () => {
+		const pending = statusId('Pending');
+		const inProgress = statusId('In Progress');
+		const job = firstJob((j) => j.status_id === pending);
+		const result = await run({ operation: 'changeStatus', jobId: byId(job.id), statusId: String(inProgress) });
+		expect(result.status).toBe('success');
+		expect(result.items[0].json).toMatchObject({ id: String(job.id), status: String(inProgress) });
+		expect(sim.getJob(job.id)?.status_id).toBe(inProgress);
+		const progression = sim.data.progressions.find((p) => p.from_status_id === pending && p.to_status_id === inProgress);
+		expect(sim.apiRequests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /api/v0/jobs/${job.id}/progressions`,
+			`POST /api/v0/jobs/${job.id}/progressions/${progression?.id}/auto`,
+		]);
+	});
+
+	it('fails with the reachable statuses when no progression leads there', async () => {
+		const pending = statusId('Pending');
+		const job = firstJob((j) => j.status_id === pending);
+		const result = await run({ operation: 'changeStatus', jobId: byId(job.id), statusId: String(statusId('Closed')) });
+		expect(result.error).toMatchObject({ name: 'NodeOperationError' });
+		const reachable = sim.progressionsFrom(pending).map((p) => sim.getStatus(p.to_status_id)?.title);
+		expect(reachable.length).toBeGreaterThan(0);
+		for (const title of reachable) expect(result.error?.message).toContain(`'${title}'`);
+		expect(sim.getJob(job.id)?.status_id).toBe(pending);
+		expect(sim.apiRequests.some((r) => r.path.endsWith('/auto'))).toBe(false);
+	});
+
+	it('sets status_id directly without progressions', async () => {
+		const job = firstJob((j) => j.status_id === statusId('Pending'));
+		const closed = statusId('Closed');
+		const result = await run({
+			operation: 'changeStatus',
+			jobId: byId(job.id),
+			statusId: String(closed),
+			useProgressions: false,
+		});
+		expect(result.items[0].json).toMatchObject({ status: String(closed), standing: 'inactive' });
+		expect(sim.apiRequests.map((r) => r.method)).toEqual(['PUT']);
+		expect(sim.apiRequests[0].body).toEqual({ status_id: String(closed) });
+	});
+});
+
+describe('rate limits, errors, items', () => {
+	it('waits until X-RateLimit-Reset on 429, then goes on', async () => {
+		const reset = Math.ceil(Date.now() / 1000) + 1;
+		sim.server.injectFault({ method: 'GET', path: '/api/v0/jobs' }, {
+			status: 429,
+			headers: { 'X-RateLimit-Reset': String(reset), 'X-RateLimit-Remaining': '0' },
+			body: { meta: { status: 'too_many_requests', message: 'Rate limit exceeded', more_info: '' }, response: null },
+		});
+		const result = await run({ operation: 'getAll', limit: 3 });
+		expect(result.status).toBe('success');
+		expect(listRequests()).toHaveLength(2);
+		expect(Date.now()).toBeGreaterThanOrEqual(reset * 1000);
+	});
+
+	it('continues on fail with pairedItem, refusing bad ids before any request', async () => {
+		const [a, b] = sim.jobs;
+		const input = [{ json: { id: a.id } }, { json: { id: 'abc' } }, { json: { id: 987654 } }, { json: { id: b.id } }];
+		const result = await run(
+			{ operation: 'get', jobId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			input,
+			true,
+		);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items[0].json.id).toBe(String(a.id));
+		expect(String(result.items[1].json.error)).toContain("'Job'");
+		expect(String((result.items[2].json as IDataObject).error)).toMatch(/Accelo/);
+		expect(result.items[3].json.id).toBe(String(b.id));
+		expect(sim.apiRequests.filter((r) => r.path.startsWith('/api/v0/jobs/'))).toHaveLength(3);
+	});
+
+	it('searches jobs for the picker on the server', async () => {
+		const job = sim.jobs[3];
+		const word = job.title.split(' ')[0];
+		const found = await harness.listSearch({ type: TYPE, method: 'searchJobs', filter: word });
+		expect(found.results.map((r) => r.value)).toContain(String(job.id));
+		expect(sim.apiRequests[sim.apiRequests.length - 1].query._search).toBe(word);
+	});
+});
