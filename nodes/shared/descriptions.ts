@@ -90,3 +90,41 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 		options: [...extra, timeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
+
+/** What each job operation does, in this provider's words (shown under the operation's name). */
+export interface JobOperationTexts {
+	changeStatus: string;
+	create: string;
+	get: string;
+	getAll: string;
+	update: string;
+}
+
+/** The Resource and Operation selectors every node starts with. */
+export function jobResourceAndOperations(texts: JobOperationTexts): INodeProperties[] {
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [{ name: 'Job', value: 'job' }],
+			default: 'job',
+		},
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: ['job'] } },
+			options: [
+				{ name: 'Change Status', value: 'changeStatus', description: texts.changeStatus, action: 'Change the status of a job' },
+				{ name: 'Create', value: 'create', description: texts.create, action: 'Create a job' },
+				{ name: 'Get', value: 'get', description: texts.get, action: 'Get a job' },
+				{ name: 'Get Many', value: 'getAll', description: texts.getAll, action: 'Get many jobs' },
+				{ name: 'Update', value: 'update', description: texts.update, action: 'Update a job' },
+			],
+			default: 'getAll',
+		},
+	];
+}

@@ -55,3 +55,24 @@ export async function routeOperations(
 	}
 	return [output];
 }
+
+/** The five job operations, each module exporting `execute`. */
+export interface JobOperationModules {
+	getAll: { execute: OperationHandler };
+	get: { execute: OperationHandler };
+	create: { execute: OperationHandler };
+	update: { execute: OperationHandler };
+	changeStatus: { execute: OperationHandler };
+}
+
+export function jobOperationMap(job: JobOperationModules): OperationMap {
+	return {
+		job: {
+			getAll: job.getAll.execute,
+			get: job.get.execute,
+			create: job.create.execute,
+			update: job.update.execute,
+			changeStatus: job.changeStatus.execute,
+		},
+	};
+}

@@ -14,14 +14,26 @@ const idField = (displayName: string, name: string, description: string): INodeP
 	description,
 });
 
+const affiliationField = idField('Affiliation ID', 'affiliationId', 'The affiliation (contact at the company) the job is for');
+const contractField = idField('Contract ID', 'contractId', 'The contract the job belongs to');
+const rateIdField = idField('Rate ID', 'rateId', 'The billing rate of the job');
+const dateDueField: INodeProperties = { displayName: 'Date Due', name: 'dateDue', type: 'dateTime', default: '' };
+const rateChargedField: INodeProperties = {
+	displayName: 'Rate Charged',
+	name: 'rateCharged',
+	type: 'number',
+	default: 0,
+	typeOptions: { numberPrecision: 2 },
+};
+
 export const createFields: INodeProperties[] = [
-	idField('Affiliation ID', 'affiliationId', 'The affiliation (contact at the company) the job is for'),
-	idField('Contract ID', 'contractId', 'The contract the job belongs to'),
+	affiliationField,
+	contractField,
 	{ displayName: 'Date Created', name: 'dateCreated', type: 'dateTime', default: '', description: 'Defaults to now' },
-	{ displayName: 'Date Due', name: 'dateDue', type: 'dateTime', default: '' },
+	dateDueField,
 	{ displayName: 'Date Started', name: 'dateStarted', type: 'dateTime', default: '' },
-	{ displayName: 'Rate Charged', name: 'rateCharged', type: 'number', default: 0, typeOptions: { numberPrecision: 2 } },
-	idField('Rate ID', 'rateId', 'The billing rate of the job'),
+	rateChargedField,
+	rateIdField,
 	{
 		displayName: 'Status Name or ID',
 		name: 'statusId',
@@ -34,7 +46,7 @@ export const createFields: INodeProperties[] = [
 ];
 
 export const updateFields: INodeProperties[] = [
-	idField('Affiliation ID', 'affiliationId', 'The affiliation (contact at the company) the job is for'),
+	affiliationField,
 	idField('Against ID', 'engagementId', 'ID of the company or site the job is against (engagement_id)'),
 	{
 		displayName: 'Against Type',
@@ -44,12 +56,12 @@ export const updateFields: INodeProperties[] = [
 		default: 'company',
 		description: 'What the job is against (engagement_table)',
 	},
-	idField('Contract ID', 'contractId', 'The contract the job belongs to'),
+	contractField,
 	{ displayName: 'Date Created', name: 'dateCreated', type: 'dateTime', default: '' },
-	{ displayName: 'Date Due', name: 'dateDue', type: 'dateTime', default: '' },
+	dateDueField,
 	idField('Manager ID', 'managerId', 'Staff ID of the job manager'),
-	{ displayName: 'Rate Charged', name: 'rateCharged', type: 'number', default: 0, typeOptions: { numberPrecision: 2 } },
-	idField('Rate ID', 'rateId', 'The billing rate of the job'),
+	rateChargedField,
+	rateIdField,
 	{
 		displayName: 'Status Name or ID',
 		name: 'statusId',
