@@ -132,6 +132,7 @@ export interface N8nWorkflowNode {
 	credentials?: Record<string, { id: string; name: string }>;
 	disabled?: boolean;
 	continueOnFail?: boolean;
+	executeOnce?: boolean;
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
 
