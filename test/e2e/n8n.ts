@@ -37,7 +37,15 @@ import { dirname, join, resolve } from 'node:path';
 export const N8N_VERSION = '2.41.1';
 /** Fixed key so imported credentials decrypt the same way in every home. */
 export const E2E_ENCRYPTION_KEY = 'n8n-nodes-field-service-e2e-encryption-key';
-export const REPO_ROOT = resolve(__dirname, '..', '..');
+/** The repository root, found from this file whether it runs from test/e2e or compiled under .build/. */
+function findRepoRoot(start: string): string {
+	for (let dir = start; dirname(dir) !== dir; dir = dirname(dir)) {
+		if (existsSync(join(dir, 'scripts', 'install-n8n.sh'))) return dir;
+	}
+	return resolve(start, '..', '..');
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
 export const INSTALL_SCRIPT = join(REPO_ROOT, 'scripts', 'install-n8n.sh');
 
 /** Default time limits (ms). Cold CLI commands run the SQLite migrations (~10 s). */
@@ -276,18 +284,13 @@ export async function runProcess(
 			}
 		};
 		let killTimer: NodeJS.Timeout | undefined;
+		let timedOut = false;
+		// On timeout: SIGTERM, then SIGKILL 5 s later; the promise rejects only once the process has
+		// exited, so a caller that exits right after cannot leave an n8n that ignored SIGTERM behind.
 		const timer = setTimeout(() => {
+			timedOut = true;
 			killGroup('SIGTERM');
 			killTimer = setTimeout(() => killGroup('SIGKILL'), 5_000);
-			if (!settled) {
-				settled = true;
-				reject(
-					new TimeoutError(
-						`${opts.label}: timed out after ${opts.timeoutMs} ms (killed).\n` +
-							`--- stdout (tail) ---\n${tail(stdout)}\n--- stderr (tail) ---\n${tail(stderr)}`,
-					),
-				);
-			}
 		}, opts.timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
@@ -303,6 +306,15 @@ export async function runProcess(
 			killGroup('SIGKILL');
 			if (settled) return;
 			settled = true;
+			if (timedOut) {
+				reject(
+					new TimeoutError(
+						`${opts.label}: timed out after ${opts.timeoutMs} ms (killed).\n` +
+							`--- stdout (tail) ---\n${tail(stdout)}\n--- stderr (tail) ---\n${tail(stderr)}`,
+					),
+				);
+				return;
+			}
 			resolvePromise({ exitCode, signal, stdout, stderr, durationMs: Date.now() - started });
 		});
 	});

@@ -1,0 +1,426 @@
+/**
+ * The sandbox: `npm run demo` (README's first command).
+ *
+ *   npm run demo                   build, start the simulators and n8n with the package installed,
+ *                                  credentials and example workflows imported; print URL and login;
+ *                                  run until Ctrl+C
+ *   npm run demo -- --headless     same setup, but run every example workflow once with
+ *                                  `n8n execute`, print a summary, exit non-zero on any failure (CI)
+ *
+ * Options: --fresh (start from an empty n8n user folder), --port=<n8n port> (default 5678),
+ * --jobs=<jobs per simulator> (default 400), --timeout=<seconds> (headless time limit after the
+ * one-time n8n install, default 600), --keep (headless: keep its n8n user folder), --quiet (do not
+ * echo the simulators' requests), --help.
+ *
+ * Pieces: scripts/demo/providers/ (one module per provider: its simulator from test/simulators with
+ * demo data, its credential), scripts/demo/workflows/*.json (the examples), test/e2e/n8n.ts (drives
+ * the real n8n 2.41.1 that scripts/install-n8n.sh keeps in a cache outside the repository).
+ * State lives in .demo/ (n8n user folders, the packed tarball).
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+
+import {
+	executeWorkflow,
+	freePort,
+	importCredentials,
+	importWorkflow,
+	N8N_VERSION,
+	packPackage,
+	startN8n,
+	TIMEOUTS,
+	type N8nHome,
+	type RunningN8n,
+} from '../test/e2e/n8n';
+import { ensureN8nInstalled, installPackageTarball, n8nInstallPending, openHome } from './demo/n8nHome';
+import { PACKAGE_NAME, type DemoProvider, type RunningSimulator } from './demo/provider';
+import { PROVIDERS } from './demo/providers';
+import { judge, requestSummary, type WorkflowOutcome } from './demo/summary';
+import { loadWorkflows, packageNodeTypes, type DemoWorkflow } from './demo/workflows';
+
+const OWNER = { email: 'demo@example.com', password: 'Demo-Sandbox-1', firstName: 'Demo', lastName: 'User' };
+const DEFAULT_N8N_PORT = 5678;
+
+interface Args {
+	headless: boolean;
+	fresh: boolean;
+	keep: boolean;
+	quiet: boolean;
+	jobs: number;
+	port: number | undefined;
+	timeoutSec: number;
+}
+
+class UsageError extends Error {}
+class AbortedError extends Error {}
+
+function parseArgs(argv: string[]): Args | 'help' {
+	const args: Args = { headless: false, fresh: false, keep: false, quiet: false, jobs: 400, port: undefined, timeoutSec: 600 };
+	const int = (name: string, value: string | undefined, min: number, max: number): number => {
+		const n = Number(value);
+		if (!value || !Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} needs a whole number from ${min} to ${max}`);
+		return n;
+	};
+	for (const arg of argv) {
+		const [name, value] = arg.split(/=(.*)/s, 2);
+		switch (name) {
+			case '--headless': args.headless = true; break;
+			case '--fresh': args.fresh = true; break;
+			case '--keep': args.keep = true; break;
+			case '--quiet': args.quiet = true; break;
+			case '--jobs': args.jobs = int('jobs', value, 200, 50_000); break;
+			case '--port': args.port = int('port', value, 1, 65535); break;
+			case '--timeout': args.timeoutSec = int('timeout', value, 30, 7200); break;
+			case '-h': case '--help': return 'help';
+			default: throw new UsageError(`unknown option ${arg} (try --help)`);
+		}
+	}
+	return args;
+}
+
+function findRepoRoot(): string {
+	for (let dir = __dirname; ; dir = dirname(dir)) {
+		const manifest = join(dir, 'package.json');
+		if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
+		if (dirname(dir) === dir) throw new Error(`cannot find the ${PACKAGE_NAME} repository above ${__dirname}`);
+	}
+}
+
+const started = Date.now();
+function log(line = ''): void {
+	const secs = ((Date.now() - started) / 1000).toFixed(1).padStart(5);
+	process.stdout.write(line ? `[demo ${secs}s] ${line}\n` : '\n');
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+	return await new Promise((resolvePromise) => {
+		const server = createServer();
+		server.once('error', () => resolvePromise(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolvePromise(true)));
+	});
+}
+
+/** Starts a provider's simulator on its fixed port, or on a free one when that is taken. */
+async function startSimulator(provider: DemoProvider, jobs: number, now: Date): Promise<RunningSimulator> {
+	try {
+		return await provider.start({ port: provider.defaultPort, jobCount: jobs, now });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+		log(`port ${provider.defaultPort} is taken; ${provider.displayName} simulator uses a free port instead`);
+		return await provider.start({ port: 0, jobCount: jobs, now });
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Cleanup and signals
+
+const cleanups: Array<{ label: string; run: () => Promise<void> }> = [];
+let abortReason: string | undefined;
+let stopRequested: (() => void) | undefined;
+
+async function cleanUp(): Promise<void> {
+	while (cleanups.length) {
+		const step = cleanups.pop()!;
+		try {
+			await step.run();
+		} catch (error) {
+			process.stderr.write(`demo: ${step.label} failed: ${(error as Error).message}\n`);
+		}
+	}
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+	if (abortReason) {
+		process.stderr.write(`demo: ${signal} again, exiting without waiting\n`);
+		process.exit(130);
+	}
+	abortReason = signal;
+	if (stopRequested) stopRequested();
+	else log(`${signal}: stopping after the current step (press Ctrl+C again to exit at once)`);
+}
+
+function checkAborted(): void {
+	if (abortReason) throw new AbortedError(`stopped by ${abortReason}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Time limit (headless): every step after the n8n install gets at most the time that is left.
+
+let deadline = Number.POSITIVE_INFINITY;
+let timeLimitNote = '';
+
+function overTime(): boolean {
+	return Date.now() >= deadline - 1000;
+}
+
+/** Time for one CLI call: its usual limit, or less when the headless run's time is nearly up. */
+function budget(usual: number): number {
+	if (overTime()) throw new Error(timeLimitNote);
+	return Math.min(usual, deadline - Date.now());
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main(args: Args): Promise<number> {
+	const repoRoot = findRepoRoot();
+	const demoDir = join(repoRoot, '.demo');
+
+	const manifestPath = join(repoRoot, 'package.json');
+	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string; n8n?: { nodes?: string[] } };
+	const missingDist = (manifest.n8n?.nodes ?? []).filter((file) => !existsSync(join(repoRoot, file)));
+	if (missingDist.length) {
+		throw new UsageError(`the package is not built (${missingDist[0]} is missing): run \`npm run build\` first (\`npm run demo\` does)`);
+	}
+
+	log(`${PACKAGE_NAME} ${manifest.version} sandbox${args.headless ? ' (headless)' : ''}`);
+	if (n8nInstallPending()) {
+		log(`n8n ${N8N_VERSION} is not installed yet: installing Node 24 and n8n into a cache outside the repository, once`);
+		log('this takes several minutes (about 9 on our machines); progress follows');
+	}
+	const installStarted = Date.now();
+	const bins = await ensureN8nInstalled(repoRoot);
+	log(`n8n ${N8N_VERSION} ready (${((Date.now() - installStarted) / 1000).toFixed(1)} s): ${bins.n8nBin}`);
+	// The headless time limit starts after the one-time install.
+	const headlessStart = Date.now();
+	if (args.headless) {
+		deadline = headlessStart + args.timeoutSec * 1000;
+		timeLimitNote = `the headless run reached its time limit (--timeout=${args.timeoutSec} s; raise it on a slow machine)`;
+	}
+	checkAborted();
+
+	mkdirSync(demoDir, { recursive: true });
+	// Per process, so a headless run (CI, a second terminal) never trips over another sandbox.
+	const packDir = join(demoDir, `pack-${process.pid}`);
+	cleanups.push({ label: 'removing the packed tarball', run: async () => rmSync(packDir, { recursive: true, force: true }) });
+	const tgz = await packPackage(repoRoot, { destDir: packDir, timeoutMs: budget(TIMEOUTS.pack) });
+	log(`packed ${tgz.slice(repoRoot.length + 1)}`);
+
+	// Interactive: one n8n user folder, reused (your own workflows and executions stay); headless: a
+	// fresh one per run, removed afterwards unless --keep.
+	const homeDir = join(demoDir, args.headless ? `headless-${process.pid}` : 'n8n');
+	const reused = !args.headless && !args.fresh && existsSync(join(homeDir, '.n8n', 'database.sqlite'));
+	const home: N8nHome = openHome(homeDir, bins, { fresh: args.headless || args.fresh });
+	if (args.headless && !args.keep) cleanups.push({ label: 'removing the headless n8n folder', run: async () => home.cleanup() });
+	const installed = await installPackageTarball(home, tgz);
+	rmSync(packDir, { recursive: true, force: true });
+	log(`n8n user folder ${homeDir.slice(repoRoot.length + 1)}/ (${reused ? 'reused; --fresh starts over' : 'new'}), ${installed.name}@${installed.version} installed as a community package`);
+
+	const { workflows, skipped } = loadWorkflows(join(repoRoot, 'scripts', 'demo', 'workflows'), PROVIDERS, packageNodeTypes(manifest));
+	for (const s of skipped) log(`workflow ${s.file} left out: ${s.reason}`);
+	if (workflows.length === 0) throw new Error('no example workflow can run with this package');
+	checkAborted();
+
+	// Simulators: the same code as the tests, with demo data dated up to now.
+	const now = new Date();
+	const simulators = new Map<DemoProvider, RunningSimulator>();
+	for (const provider of PROVIDERS) {
+		const sim = await startSimulator(provider, args.jobs, now);
+		simulators.set(provider, sim);
+		cleanups.push({ label: `stopping the ${provider.displayName} simulator`, run: () => sim.stop() });
+		log(`${provider.displayName} simulator at ${sim.apiUrl}: ${sim.dataSummary}`);
+	}
+	checkAborted();
+
+	await importCredentials(
+		home,
+		PROVIDERS.map((p) => ({ id: p.credentialId, name: p.credentialName, type: p.credentialType, data: simulators.get(p)!.credentialData })),
+		{ timeoutMs: budget(TIMEOUTS.cli) },
+	);
+	log(`credentials imported: ${PROVIDERS.map((p) => `"${p.credentialName}" (${p.credentialType})`).join(', ')}`);
+	checkAborted();
+	await importWorkflow(home, workflows.map((w) => w.workflow), { timeoutMs: budget(TIMEOUTS.cli) });
+	log(`workflows imported: ${workflows.map((w) => `"${w.workflow.name}"`).join(', ')}`);
+	checkAborted();
+
+	return args.headless
+		? await runHeadless(home, workflows, simulators, headlessStart)
+		: await runInteractive(home, workflows, simulators, args);
+}
+
+async function runHeadless(
+	home: N8nHome,
+	workflows: DemoWorkflow[],
+	simulators: Map<DemoProvider, RunningSimulator>,
+	headlessStart: number,
+): Promise<number> {
+	let failed = 0;
+	let ran = 0;
+	const lines: string[] = [];
+	for (const demo of workflows) {
+		checkAborted();
+		const { workflow } = demo;
+		if (!demo.runnable) {
+			lines.push(`- ${workflow.name} (${demo.file}): imported, not run (no Manual Trigger)`);
+			continue;
+		}
+		if (overTime()) {
+			failed += 1;
+			lines.push(`- ${workflow.name} (${demo.file}): NOT RUN, ${timeLimitNote}`);
+			continue;
+		}
+		const before = new Map([...simulators].map(([p, sim]) => [p, sim.requests().length]));
+		const t0 = Date.now();
+		log(`running "${workflow.name}"…`);
+		let outcome: WorkflowOutcome;
+		try {
+			outcome = judge(workflow, await executeWorkflow(home, workflow.id, { timeoutMs: budget(TIMEOUTS.execute) }));
+		} catch (error) {
+			// A hung or killed `n8n execute`: report it with the others, go on while time is left.
+			const message = overTime() ? `${timeLimitNote}; n8n execute was stopped` : (error as Error).message;
+			outcome = { ok: false, status: 'not finished', problems: [message], nodes: [], result: undefined };
+		}
+		ran += 1;
+		if (!outcome.ok) failed += 1;
+		const requests = [...simulators]
+			.map(([p, sim]) => requestSummary(p.displayName, sim, before.get(p) ?? 0))
+			.filter((s): s is string => s !== undefined);
+		const block = [
+			`- ${workflow.name} (${demo.file}): ${outcome.ok ? 'OK' : 'FAILED'}, status ${outcome.status}, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+			...(outcome.nodes.length ? [`    items: ${outcome.nodes.map((n) => `${n.name} ${n.items ?? '(not run)'}`).join(' → ')}`] : []),
+			...(outcome.result ? [`    result: ${outcome.result}`] : []),
+			`    requests: ${requests.length ? requests.join('; ') : 'none'}`,
+			...outcome.problems.map((p) => `    PROBLEM: ${p.split('\n').join('\n      ')}`),
+		];
+		lines.push(...block);
+		for (const line of block) process.stdout.write(`${line}\n`);
+	}
+	process.stdout.write('\n');
+	log(`summary (${((Date.now() - headlessStart) / 1000).toFixed(1)} s after the install check):`);
+	for (const line of lines.filter((l) => l.startsWith('- '))) process.stdout.write(`${line}\n`);
+	const total = workflows.filter((w) => w.runnable).length;
+	const verdict =
+		total === 0
+			? 'FAILED: no example workflow can be run headless'
+			: failed === 0
+				? `all ${ran} example workflows succeeded`
+				: `FAILED: ${failed} of ${total} example workflows did not succeed`;
+	process.stdout.write(`${verdict}\n`);
+	return failed === 0 && ran > 0 ? 0 : 1;
+}
+
+async function runInteractive(
+	home: N8nHome,
+	workflows: DemoWorkflow[],
+	simulators: Map<DemoProvider, RunningSimulator>,
+	args: Args,
+): Promise<number> {
+	let port = args.port ?? DEFAULT_N8N_PORT;
+	if (!(await portIsFree(port))) {
+		if (args.port !== undefined) throw new UsageError(`port ${port} is taken; pick another with --port=<port>`);
+		const other = await freePort();
+		log(`port ${port} is taken; n8n uses ${other} instead (or choose with --port=<port>)`);
+		port = other;
+	}
+	log(`starting n8n on port ${port} (about 10–20 s)…`);
+	let n8n: RunningN8n;
+	try {
+		n8n = await startN8n(home, { port, owner: OWNER });
+	} catch (error) {
+		const message = (error as Error).message;
+		throw new Error(/login failed/.test(message) ? `${message}\n(changed the demo password? \`npm run demo -- --fresh\` starts over)` : message);
+	}
+	cleanups.push({ label: 'stopping n8n', run: () => n8n.stop() });
+	checkAborted();
+
+	const lines = [
+		'',
+		'  n8n with n8n-nodes-field-service is running',
+		'',
+		`  URL:       ${n8n.baseUrl}/`,
+		`  login:     ${n8n.owner.email}`,
+		`  password:  ${n8n.owner.password}`,
+		'',
+		'  Example workflows (open one and press "Execute workflow"):',
+		...workflows.map((w) => `    - ${w.workflow.name}: ${n8n.baseUrl}/workflow/${w.workflow.id}`),
+		'    (they are imported again at every start: to keep your changes, save a copy under another name)',
+		'',
+		'  Credentials (Overview → Credentials), pointing at the local simulators:',
+		...PROVIDERS.map((p) => `    - ${p.credentialName} (${p.credentialType}) → ${simulators.get(p)!.apiUrl}`),
+		'',
+		'  Things to try:',
+		'    - run each example, then click a node to see the jobs it returned (paired with its input)',
+		'    - in an FSM Navigator or Accelo node, open the Job field: "From list" searches the simulator',
+		'    - Accelo Change Status: the status list is loaded from the deployment; pick one no progression reaches',
+		'    - add a node of your own: search "FSM Navigator" or "Accelo" in the nodes panel (also as AI agent tools)',
+		'',
+		'  The simulators (the same code the tests use):',
+		...PROVIDERS.flatMap((p) => [`    ${p.displayName}:`, ...simulators.get(p)!.hints.map((h) => `      ${h}`)]),
+		'',
+		args.quiet ? '  Press Ctrl+C to stop.' : "  Requests to the simulators are shown below as they arrive. Press Ctrl+C to stop.",
+		'',
+	];
+	process.stdout.write(`${lines.join('\n')}\n`);
+
+	const seen = new Map([...simulators].map(([p, sim]) => [p, sim.requests().length]));
+	const echo = args.quiet
+		? undefined
+		: setInterval(() => {
+				for (const [provider, sim] of simulators) {
+					const all = sim.requests();
+					for (const req of all.slice(seen.get(provider) ?? 0)) {
+						const url = req.rawUrl.length > 160 ? `${req.rawUrl.slice(0, 157)}…` : req.rawUrl;
+						log(`${provider.displayName}: ${req.method} ${url}`);
+					}
+					seen.set(provider, all.length);
+				}
+			}, 300);
+	await new Promise<void>((resolvePromise) => {
+		stopRequested = resolvePromise;
+		if (abortReason) resolvePromise();
+	});
+	if (echo) clearInterval(echo);
+	log(`${abortReason ?? 'stop'}: stopping n8n and the simulators…`);
+	return 0;
+}
+
+const HELP = `Usage: npm run demo [-- options]
+
+Starts the ${PACKAGE_NAME} sandbox: the provider simulators with demo data, n8n 2.41.1 with this
+package installed, credentials and example workflows imported.
+
+  --headless        run each example workflow once (n8n execute), print a summary, exit 1 on failure
+  --fresh           start from an empty n8n user folder (.demo/n8n is reused otherwise)
+  --port=<port>     n8n's port (default ${DEFAULT_N8N_PORT}; a free one is used if it is taken)
+  --jobs=<n>        jobs per simulator, 200 to 50000 (default 400)
+  --timeout=<s>     headless: time limit after the one-time n8n install (default 600)
+  --keep            headless: keep its n8n user folder (.demo/headless-<pid>) afterwards
+  --quiet           do not echo the requests the simulators receive
+`;
+
+void (async () => {
+	let code = 1;
+	let args: Args | 'help';
+	try {
+		args = parseArgs(process.argv.slice(2));
+	} catch (error) {
+		process.stderr.write(`demo: ${(error as Error).message}\n`);
+		process.exit(2);
+	}
+	if (args === 'help') {
+		process.stdout.write(HELP);
+		process.exit(0);
+	}
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	try {
+		code = await main(args);
+	} catch (error) {
+		if (error instanceof AbortedError) {
+			log(error.message);
+			code = 130;
+		} else {
+			const message = overTime() ? `${timeLimitNote}\n(${(error as Error).message.split('\n')[0]})` : (error as Error).message;
+			process.stderr.write(`\ndemo: ${error instanceof UsageError ? '' : 'FAILED: '}${message}\n`);
+			code = error instanceof UsageError ? 2 : 1;
+		}
+	} finally {
+		await cleanUp();
+	}
+	log(`done (exit ${code})`);
+	// Exit when nothing is left to do rather than at once: test/e2e/n8n.ts escalates a timed-out
+	// `n8n execute` to SIGKILL 5 s after its SIGTERM, and that timer must get to run. A last-resort
+	// timer (unref'd, so it does not keep the process alive) ends it if some handle lingers.
+	process.exitCode = code;
+	setTimeout(() => process.exit(code), 20_000).unref();
+})();
