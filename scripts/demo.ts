@@ -179,7 +179,7 @@ async function main(args: Args): Promise<number> {
 		log('this takes several minutes (about 9 on our machines); progress follows');
 	}
 	const installStarted = Date.now();
-	const bins = await ensureN8nInstalled(repoRoot);
+	const bins = await ensureN8nInstalled();
 	log(`n8n ${N8N_VERSION} ready (${((Date.now() - installStarted) / 1000).toFixed(1)} s): ${bins.n8nBin}`);
 	// The headless time limit starts after the one-time install.
 	const headlessStart = Date.now();

@@ -8,10 +8,8 @@ import { dirname, join } from 'node:path';
 
 import {
 	ensureN8n,
-	INSTALL_SCRIPT,
 	installPackageTarball,
 	N8N_VERSION,
-	runProcess,
 	type N8nBins,
 	type N8nHome,
 } from '../../test/e2e/n8n';
@@ -19,35 +17,9 @@ import {
 /** Fixed, so a reused user folder decrypts its credentials on every run. Not a secret: demo only. */
 export const DEMO_ENCRYPTION_KEY = 'n8n-nodes-field-service-demo-encryption-key';
 
-/**
- * Node 24 + n8n 2.41.1, installed once into the cache. Uses the e2e library's `ensureN8n`; when
- * that library is loaded from the compiled `.build/` tree its install-script path points into
- * `.build/`, so then the repository's script is run directly (same script, same output).
- */
-export async function ensureN8nInstalled(repoRoot: string): Promise<N8nBins> {
-	if (existsSync(INSTALL_SCRIPT)) return await ensureN8n();
-	const script = join(repoRoot, 'scripts', 'install-n8n.sh');
-	const result = await runProcess('bash', [script], {
-		cwd: repoRoot,
-		env: process.env,
-		timeoutMs: 40 * 60_000,
-		label: 'scripts/install-n8n.sh',
-		onStderr: (chunk) => process.stderr.write(chunk),
-	});
-	if (result.exitCode !== 0) {
-		throw new Error(`scripts/install-n8n.sh failed (exit ${String(result.exitCode)}); see its messages above`);
-	}
-	const values = new Map<string, string>();
-	for (const line of result.stdout.split('\n')) {
-		const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-		if (match) values.set(match[1], match[2]);
-	}
-	const nodeBin = values.get('NODE24_BIN');
-	const n8nBin = values.get('N8N_BIN');
-	if (!nodeBin || !n8nBin || !existsSync(nodeBin) || !existsSync(n8nBin)) {
-		throw new Error(`scripts/install-n8n.sh did not report usable paths:\n${result.stdout}`);
-	}
-	return { nodeBin, n8nBin };
+/** Node 24 + n8n 2.41.1, installed once into the cache by scripts/install-n8n.sh. */
+export async function ensureN8nInstalled(): Promise<N8nBins> {
+	return await ensureN8n();
 }
 
 /**
