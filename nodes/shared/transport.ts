@@ -120,7 +120,9 @@ function describeFailure(
 	attempts: number,
 	timeoutMs: number,
 ): { message: string; description: string } {
-	const providerMessage = failure.body === undefined ? undefined : provider.errorMessage(failure.body);
+	let providerMessage = failure.body === undefined ? undefined : provider.errorMessage(failure.body);
+	// A proxy's HTML error page is no message: keep the start of it only.
+	if (providerMessage && providerMessage.length > 300) providerMessage = `${providerMessage.slice(0, 300)}…`;
 	const parts: string[] = [];
 	let message: string;
 	if (failure.status !== undefined) {

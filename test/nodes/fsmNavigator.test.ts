@@ -337,6 +337,16 @@ describe('rate limits and faults', () => {
 		expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
 	});
 
+	it("keeps only the start of a proxy's HTML error page in the message", async () => {
+		const page = `<html><body>${'Bad gateway. '.repeat(200)}</body></html>`;
+		sim.server.injectFault({ method: 'POST' }, { status: 502, body: page });
+		const result = await run({ operation: 'create', jobTitle: 'Behind a proxy', customerLocationId: String([...sim.locations.keys()][0]) });
+		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '502' });
+		expect(result.error?.message.startsWith('FSM Navigator: <html>')).toBe(true);
+		expect(result.error?.message.length).toBeLessThan(340);
+		expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+	});
+
 	it('never repeats a status change after a dropped connection', async () => {
 		const job = firstWith((j) => j.job_status === 'Assigned');
 		sim.server.injectFault({ method: 'PATCH' }, 'reset');
