@@ -51,6 +51,8 @@ export interface ApiRequest {
 	timeout?: number;
 	itemIndex?: number;
 	retryPolicy?: RetryPolicy;
+	/** The API base URL when the caller already has it (saves reading the credential again). */
+	baseUrl?: string;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -152,6 +154,11 @@ function describeFailure(
 	return { message, description: parts.join(' ') };
 }
 
+/** The API base URL from the provider's credential. */
+export async function resolveBaseUrl(this: RequestContext, provider: ProviderApi, itemIndex?: number): Promise<string> {
+	return provider.baseUrl(await this.getCredentials(provider.credentialType, itemIndex));
+}
+
 /**
  * Sends one request with the provider's credential, retrying rate limits (any method) and
  * transient failures (GET only) within the retry policy, and maps failures to NodeApiError with the
@@ -162,11 +169,11 @@ export async function providerRequest<T = unknown>(
 	provider: ProviderApi,
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
-	const credentials = await this.getCredentials(provider.credentialType, request.itemIndex);
+	const baseUrl = request.baseUrl ?? (await resolveBaseUrl.call(this, provider, request.itemIndex));
 	const timeout = request.timeout ?? DEFAULT_TIMEOUT_MS;
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${provider.baseUrl(credentials)}${request.path}`,
+		url: `${baseUrl}${request.path}`,
 		qs: request.qs,
 		headers: { Accept: 'application/json', ...request.headers },
 		json: true,
@@ -227,10 +234,13 @@ export async function providerRequestAllItems(
 	unwrap: (body: unknown) => IDataObject[],
 	options: PaginateOptions,
 ): Promise<PaginationResult> {
+	// Reading a credential means a database read and a decryption in n8n: once per list, not per page.
+	const baseUrl = request.baseUrl ?? (await resolveBaseUrl.call(this, provider, request.itemIndex));
 	return await paginate(
 		async (pageQuery) => {
 			const response = await providerRequest.call(this, provider, {
 				...request,
+				baseUrl,
 				qs: { ...request.qs, ...pageQuery },
 			});
 			return { items: unwrap(response.body), body: response.body };

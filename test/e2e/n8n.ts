@@ -21,9 +21,11 @@
  */
 import { spawn } from 'node:child_process';
 import {
+	closeSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
+	openSync,
 	readFileSync,
 	renameSync,
 	rmSync,
@@ -256,22 +258,33 @@ export async function runProcess(
 ): Promise<ProcessResult> {
 	const started = Date.now();
 	return await new Promise<ProcessResult>((resolvePromise, reject) => {
+		// stdout goes to a file, not a pipe: n8n ends with process.exit(), which can cut a large run
+		// JSON short in a pipe (seen at 50,000 items: 6 MB of 100 arrived); file writes are synchronous.
+		const outDir = mkdtempSync(join(tmpdir(), 'n8n-cli-out-'));
+		const outFile = join(outDir, 'stdout');
+		const outFd = openSync(outFile, 'w');
 		const child = spawn(command, args, {
 			cwd: opts.cwd,
 			env: opts.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', outFd, 'pipe'],
 			// Own process group, so a timeout also ends n8n's task-runner children.
 			detached: true,
 		});
+		closeSync(outFd);
+		const readStdout = (): string => {
+			try {
+				return readFileSync(outFile, 'utf8');
+			} finally {
+				rmSync(outDir, { recursive: true, force: true });
+			}
+		};
 		let stdout = '';
 		let stderr = '';
 		let settled = false;
-		child.stdout.setEncoding('utf8');
-		child.stderr.setEncoding('utf8');
-		child.stdout.on('data', (chunk: string) => {
-			stdout += chunk;
-		});
-		child.stderr.on('data', (chunk: string) => {
+		const stderrStream = child.stderr;
+		if (!stderrStream) throw new Error(`${opts.label}: no stderr pipe`);
+		stderrStream.setEncoding('utf8');
+		stderrStream.on('data', (chunk: string) => {
 			stderr += chunk;
 			opts.onStderr?.(chunk);
 		});
@@ -304,6 +317,7 @@ export async function runProcess(
 			if (killTimer) clearTimeout(killTimer);
 			// The group may still hold task runners when the CLI process itself has exited.
 			killGroup('SIGKILL');
+			stdout = readStdout();
 			if (settled) return;
 			settled = true;
 			if (timedOut) {
@@ -678,16 +692,19 @@ export function manualTriggerWorkflow(id: string, name: string, steps: WorkflowS
  * being pretty-printed, ends at the first later line that is exactly `}`.
  */
 export function parseRunJson(stdout: string): N8nRun | undefined {
-	const lines = stdout.split('\n');
-	const start = lines.findIndex((line) => line.startsWith('{'));
-	if (start < 0) return undefined;
-	const candidates: number[] = [];
-	for (let i = start; i < lines.length; i++) {
-		if (lines[i].trimEnd() === '}' || (i === start && lines[i].trimEnd().endsWith('}'))) candidates.push(i);
+	// Found by searching, not by splitting into lines: the output of a big run is 100 MB and more.
+	const start = stdout.startsWith('{') ? 0 : stdout.indexOf('\n{') + 1;
+	if (start === 0 && !stdout.startsWith('{')) return undefined;
+	const firstLineEnd = stdout.indexOf('\n', start);
+	const closings: number[] = [];
+	// A run printed on one line ends with its first line; a pretty-printed one at a line that is `}`.
+	if (stdout[(firstLineEnd < 0 ? stdout.length : firstLineEnd) - 1] === '}') {
+		closings.push(firstLineEnd < 0 ? stdout.length : firstLineEnd);
 	}
-	for (const end of candidates) {
+	for (let at = stdout.indexOf('\n}', start); at >= 0; at = stdout.indexOf('\n}', at + 2)) closings.push(at + 2);
+	for (const close of closings) {
 		try {
-			const parsed = JSON.parse(lines.slice(start, end + 1).join('\n')) as unknown;
+			const parsed = JSON.parse(stdout.slice(start, close)) as unknown;
 			if (isRun(parsed)) return parsed;
 		} catch {
 			// try the next closing line
