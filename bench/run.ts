@@ -35,6 +35,7 @@ import {
 	N8N_VERSION,
 	nodeOutput,
 	packPackage,
+	parseRunJson,
 	type N8nBins,
 	type N8nHome,
 	type N8nRun,
@@ -424,23 +425,6 @@ async function n8nEnv(home: N8nHome): Promise<NodeJS.ProcessEnv> {
 }
 
 /**
- * Extracts the run JSON from execute's output without splitting 100+ MB into lines: pretty-printed,
- * it starts at the first line that begins with `{` and ends at the first later line that is `}`.
- */
-function parseRunOutput(text: string): N8nRun | undefined {
-	const start = text.startsWith('{') ? 0 : text.indexOf('\n{') + 1;
-	if (start <= 0 && !text.startsWith('{')) return undefined;
-	const end = text.indexOf('\n}', start);
-	if (end < 0) return undefined;
-	try {
-		const parsed = JSON.parse(text.slice(start, end + 2)) as N8nRun;
-		return parsed?.data?.resultData?.runData ? parsed : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/**
  * `n8n execute --id=<id> --rawOutput` with its output going to a FILE, while a worker thread samples
  * the process's memory.
  *
@@ -512,7 +496,7 @@ async function executeSampled(home: N8nHome, workflowId: string): Promise<{ outc
 	const outputBytes = statSync(outFile).size;
 	if (outputBytes > 500 * 1024 * 1024) fail(`n8n execute --id=${workflowId} printed ${outputBytes} bytes: too big to parse as one string`);
 	const text = readFileSync(outFile, 'utf8');
-	const run = parseRunOutput(text);
+	const run = parseRunJson(text);
 	const tail = text.slice(-3000);
 	rmSync(outFile, { force: true });
 	return { outcome: { run, exitCode, signal, processMs, outputBytes, tail }, memory };

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import {
 	ensureN8n,
 	installPackageTarball,
+	n8nEnvironment,
 	N8N_VERSION,
 	type N8nBins,
 	type N8nHome,
@@ -47,23 +48,8 @@ export function openHome(root: string, bins: N8nBins, opts: { fresh: boolean }):
 			'utf8',
 		);
 	}
-	const env: Record<string, string> = {
-		PATH: `${dirname(bins.nodeBin)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-		N8N_USER_FOLDER: root,
-		N8N_ENCRYPTION_KEY: DEMO_ENCRYPTION_KEY,
-		// isolated-vm ('vm') can crash n8n's CLI while it exits; see test/e2e/n8n.ts.
-		N8N_EXPRESSION_ENGINE: 'legacy',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_REINSTALL_MISSING_PACKAGES: 'false',
-		N8N_LOG_LEVEL: 'info',
-		N8N_LOG_FORMAT: 'text',
-		NO_COLOR: '1',
-		DB_TYPE: 'sqlite',
-	};
+	// 'legacy' expressions: isolated-vm ('vm') can crash n8n's CLI while it exits; see test/e2e/n8n.ts.
+	const env = n8nEnvironment(bins, root, { encryptionKey: DEMO_ENCRYPTION_KEY, expressionEngine: 'legacy' });
 	return {
 		root,
 		n8nDir,

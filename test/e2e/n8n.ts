@@ -500,6 +500,38 @@ const PASSTHROUGH_ENV = [
  * Creates a temp N8N_USER_FOLDER and installs the given packed community packages into it.
  * The environment follows /work/shared/spec/n8n.md §12; jest's own N8N_* variables are not inherited.
  */
+/**
+ * The environment every n8n CLI call of a user folder gets: Node 24 first on PATH (n8n starts its
+ * task runner as plain `node`), the folder, a fixed encryption key, and n8n's telemetry, banners
+ * and package re-installs off.
+ */
+export function n8nEnvironment(
+	bins: N8nBins,
+	root: string,
+	opts: { encryptionKey: string; brokerPort?: number; expressionEngine: 'legacy' | 'vm'; env?: Record<string, string> },
+): Record<string, string> {
+	const brokerPort = opts.brokerPort;
+	const expressionEngine = opts.expressionEngine;
+	return {
+		PATH: `${dirname(bins.nodeBin)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+		N8N_USER_FOLDER: root,
+		N8N_ENCRYPTION_KEY: opts.encryptionKey,
+		...(brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(brokerPort) } : {}),
+		N8N_EXPRESSION_ENGINE: expressionEngine,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		N8N_LOG_LEVEL: 'info',
+		N8N_LOG_FORMAT: 'text',
+		NO_COLOR: '1',
+		DB_TYPE: 'sqlite',
+		...(opts.env ?? {}),
+	};
+}
+
 export async function createN8nHome(opts: CreateN8nHomeOptions = {}): Promise<N8nHome> {
 	const bins = await ensureN8n();
 	const parent = opts.parentDir ?? tmpdir();
@@ -515,24 +547,12 @@ export async function createN8nHome(opts: CreateN8nHomeOptions = {}): Promise<N8
 	);
 	const brokerPort = opts.brokerPort;
 	const expressionEngine = opts.expressionEngine ?? 'legacy';
-	const env: Record<string, string> = {
-		PATH: `${dirname(bins.nodeBin)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-		N8N_USER_FOLDER: root,
-		N8N_ENCRYPTION_KEY: opts.encryptionKey ?? E2E_ENCRYPTION_KEY,
-		...(brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(brokerPort) } : {}),
-		N8N_EXPRESSION_ENGINE: expressionEngine,
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_REINSTALL_MISSING_PACKAGES: 'false',
-		N8N_LOG_LEVEL: 'info',
-		N8N_LOG_FORMAT: 'text',
-		NO_COLOR: '1',
-		DB_TYPE: 'sqlite',
-		...(opts.env ?? {}),
-	};
+	const env = n8nEnvironment(bins, root, {
+		encryptionKey: opts.encryptionKey ?? E2E_ENCRYPTION_KEY,
+		brokerPort,
+		expressionEngine,
+		env: opts.env,
+	});
 	const home: N8nHome = {
 		root,
 		n8nDir,
