@@ -419,4 +419,15 @@ describe('job picker', () => {
 		expect(found.results.map((r) => r.value)).toContain(String(job.job_id));
 		expect(found.results.every((r) => String(r.name).toLowerCase().includes(job.job_title.slice(0, 12).toLowerCase()))).toBe(true);
 	});
+
+	it('reads on to later pages when a search finds nothing on the first', async () => {
+		const last = sim.jobs.ascending()[sim.jobs.size - 1];
+		sim.putJob({ ...last, job_title: 'Zebra crossing lamp swap' });
+		sim.server.clearLog();
+		const found = await harness.listSearch({ type: TYPE, method: 'searchJobs', filter: 'zebra crossing' });
+		expect(found.results).toEqual([{ name: `#${last.job_id} Zebra crossing lamp swap (${last.job_status})`, value: String(last.job_id) }]);
+		const pages = Math.ceil(sim.jobs.size / 100);
+		expect(sim.requests.map((r) => r.query.page)).toEqual(Array.from({ length: pages }, (_, i) => String(i + 1)));
+		expect(found.paginationToken).toBeUndefined();
+	});
 });

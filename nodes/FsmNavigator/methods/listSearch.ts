@@ -1,37 +1,48 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, fsmRequest, jobIdOf } from '../transport';
+import { resolveBaseUrl } from '../../shared/transport';
+import { MAX_PAGE_SIZE, fsmNavigatorApi, fsmRequest, jobIdOf } from '../transport';
 
 interface FsmListResponse {
 	data?: IDataObject[];
 	pagination?: { page?: number; total_pages?: number };
 }
 
+/** Pages read for one call while a search text finds nothing yet. */
+const MAX_SEARCH_PAGES = 10;
+
 /**
- * Jobs for the picker, one API page per call. The API has no text search, so the filter matches
- * the title, id, customer and location within each page.
+ * Jobs for the picker. The API has no text search, so a search text is matched against the title,
+ * id, customer and location here; while a page has no match the next one is read, up to
+ * MAX_SEARCH_PAGES, so that a search does not come back empty just because page 1 had no match.
  */
 export async function searchJobs(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = Number(paginationToken) || 1;
-	const body = (await fsmRequest.call(this, {
-		method: 'GET',
-		path: '/jobs',
-		qs: { page, per_page: MAX_PAGE_SIZE },
-	})) as FsmListResponse;
 	const needle = filter?.trim().toLowerCase();
-	const results = (body.data ?? [])
-		.map((job) => {
-			const id = jobIdOf(job) ?? '';
+	const baseUrl = await resolveBaseUrl.call(this, fsmNavigatorApi);
+	const results: INodeListSearchItems[] = [];
+	let page = Number(paginationToken) || 1;
+	let totalPages = page;
+	for (let read = 0; read < (needle ? MAX_SEARCH_PAGES : 1) && page <= totalPages; read++) {
+		const body = (await fsmRequest.call(this, {
+			method: 'GET',
+			path: '/jobs',
+			qs: { page, per_page: MAX_PAGE_SIZE },
+			baseUrl,
+		})) as FsmListResponse;
+		totalPages = Number(body.pagination?.total_pages ?? 0);
+		for (const job of body.data ?? []) {
+			const id = jobIdOf(job);
+			if (id === undefined) continue;
 			const name = `#${id} ${String(job.job_title ?? '')} (${String(job.job_status ?? '')})`;
 			const haystack = [name, job.customer_name, job.customer_location_name].join(' ').toLowerCase();
-			return { name, value: id, haystack };
-		})
-		.filter((job) => job.value !== '' && (!needle || job.haystack.includes(needle)))
-		.map(({ name, value }) => ({ name, value }));
-	const totalPages = Number(body.pagination?.total_pages ?? 0);
-	return { results, paginationToken: page < totalPages ? String(page + 1) : undefined };
+			if (!needle || haystack.includes(needle)) results.push({ name, value: id });
+		}
+		page++;
+		if (results.length > 0) break;
+	}
+	return { results, paginationToken: page <= totalPages ? String(page) : undefined };
 }
