@@ -36,11 +36,11 @@ export async function routeOperations(
 				);
 			}
 			const result = await handler.call(this, itemIndex);
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			const paired = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				itemData: { item: itemIndex },
+			});
+			// One by one: spreading a Return All of a few hundred thousand jobs into push() overflows the stack.
+			for (const item of paired) output.push(item);
 		} catch (caught) {
 			const error =
 				caught instanceof InvalidInputError
