@@ -128,3 +128,15 @@ export function jobResourceAndOperations(texts: JobOperationTexts): INodePropert
 		},
 	];
 }
+
+/** The `filters` collection of Get Many, its options in alphabetical order. */
+export function filtersCollection(filters: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [...filters].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection, returnAllFields } from '../../../shared/descriptions';
+import { filtersCollection, optionsCollection, returnAllFields } from '../../../shared/descriptions';
 import {
 	INTEGER_ID,
 	checkId,
@@ -15,59 +15,52 @@ import { listJobs } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Assigned Technician ID',
-				name: 'assignedTechnicianId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 45',
-				description: 'Only jobs assigned to this technician',
-			},
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only jobs created at or after this time',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only jobs created at or before this time',
-			},
-			{
-				displayName: 'Customer Location ID',
-				name: 'customerLocationId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 87',
-				description: 'Only jobs at this customer location',
-			},
-			{
-				displayName: 'Priority',
-				name: 'priority',
-				type: 'options',
-				options: JOB_PRIORITIES.map((p) => ({ name: p, value: p })),
-				default: 'High',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: JOB_STATUSES.map((s) => ({ name: s, value: s })),
-				default: 'Pending',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Assigned Technician ID',
+			name: 'assignedTechnicianId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 45',
+			description: 'Only jobs assigned to this technician',
+		},
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Only jobs created at or after this time',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Only jobs created at or before this time',
+		},
+		{
+			displayName: 'Customer Location ID',
+			name: 'customerLocationId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 87',
+			description: 'Only jobs at this customer location',
+		},
+		{
+			displayName: 'Priority',
+			name: 'priority',
+			type: 'options',
+			options: JOB_PRIORITIES.map((p) => ({ name: p, value: p })),
+			default: 'High',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: JOB_STATUSES.map((s) => ({ name: s, value: s })),
+			default: 'Pending',
+		},
+	]),
 	optionsCollection(),
 ];
 
