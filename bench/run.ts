@@ -40,10 +40,10 @@ import {
 	type N8nHome,
 	type N8nRun,
 	type N8nWorkflow,
-} from '../test/e2e/n8n';
-import { AcceloSimulator, generateAcceloData } from '../test/simulators/accelo';
-import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator, generateFsmData } from '../test/simulators/fsmNavigator';
-import type { RecordedRequest, SimulatorServer } from '../test/simulators/server';
+} from '../tooling/n8n/driver';
+import { AcceloSimulator, generateAcceloData } from '../tooling/simulators/accelo';
+import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator, generateFsmData } from '../tooling/simulators/fsmNavigator';
+import type { RecordedRequest, SimulatorServer } from '../tooling/simulators/server';
 import type { FloorConfig, FloorResult } from './floor';
 import { writeReport } from './report';
 import type { SamplerInput, SamplerOutput } from './sampler';

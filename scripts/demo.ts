@@ -32,7 +32,7 @@ import {
 	TIMEOUTS,
 	type N8nHome,
 	type RunningN8n,
-} from '../test/e2e/n8n';
+} from '../tooling/n8n/driver';
 import { ensureN8nInstalled, installPackageTarball, n8nInstallPending, openHome } from './demo/n8nHome';
 import { PACKAGE_NAME, type DemoProvider, type RunningSimulator } from './demo/provider';
 import { PROVIDERS } from './demo/providers';

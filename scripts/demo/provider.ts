@@ -3,7 +3,7 @@
  * is one module in ./providers/ exporting a `DemoProvider`, one line in ./providers/index.ts, and
  * (optionally) example workflows in ./workflows/ that use its node and credential.
  */
-import type { RecordedRequest } from '../../test/simulators/server';
+import type { RecordedRequest } from '../../tooling/simulators/server';
 
 /** The npm package name: node types are `<package>.<node name>`. */
 export const PACKAGE_NAME = 'n8n-nodes-field-service';

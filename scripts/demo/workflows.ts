@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { N8nWorkflow } from '../../test/e2e/n8n';
+import type { N8nWorkflow } from '../../tooling/n8n/driver';
 import { PACKAGE_NAME, type DemoProvider } from './provider';
 
 export interface DemoWorkflow {

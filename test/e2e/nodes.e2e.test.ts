@@ -23,9 +23,9 @@ import {
 	type N8nCredential,
 	type N8nHome,
 	type N8nWorkflow,
-} from './n8n';
-import { AcceloSimulator } from '../simulators/accelo';
-import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator } from '../simulators/fsmNavigator';
+} from '../../tooling/n8n/driver';
+import { AcceloSimulator } from '../../tooling/simulators/accelo';
+import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
 
 const PKG = 'n8n-nodes-field-service';
 const FSM = `${PKG}.fsmNavigator`;

@@ -24,7 +24,7 @@ import {
 	startN8n,
 	type N8nHome,
 	type N8nWorkflow,
-} from './n8n';
+} from '../../tooling/n8n/driver';
 
 jest.setTimeout(600_000);
 

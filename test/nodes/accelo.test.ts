@@ -7,7 +7,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { AcceloOAuth2Api } from '../../credentials/AcceloOAuth2Api.credentials';
 import { Accelo } from '../../nodes/Accelo/Accelo.node';
 import { Harness, type RunResult } from '../harness/engine';
-import { AcceloSimulator, type AcceloJob } from '../simulators/accelo';
+import { AcceloSimulator, type AcceloJob } from '../../tooling/simulators/accelo';
 
 const TYPE = 'n8n-nodes-field-service.accelo';
 let sim: AcceloSimulator;

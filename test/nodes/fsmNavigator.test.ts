@@ -8,7 +8,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { FsmNavigatorApi } from '../../credentials/FsmNavigatorApi.credentials';
 import { FsmNavigator } from '../../nodes/FsmNavigator/FsmNavigator.node';
 import { Harness, type RunResult } from '../harness/engine';
-import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator, type FsmJob } from '../simulators/fsmNavigator';
+import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator, type FsmJob } from '../../tooling/simulators/fsmNavigator';
 
 const TYPE = 'n8n-nodes-field-service.fsmNavigator';
 let sim: FsmNavigatorSimulator;

@@ -10,7 +10,7 @@ import {
 	parseScope,
 	type AcceloData,
 	type AcceloJob,
-} from './accelo';
+} from '../../tooling/simulators/accelo';
 
 interface Meta {
 	status: string;

@@ -10,7 +10,7 @@ import {
 	type FsmJobAsset,
 	type FsmJobPriority,
 	type FsmJobStatus,
-} from './fsmNavigator';
+} from '../../tooling/simulators/fsmNavigator';
 
 const KEY = 'fsm_test_key';
 const T0 = Date.parse('2026-03-10T08:00:00Z');

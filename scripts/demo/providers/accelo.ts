@@ -1,5 +1,5 @@
 /** Accelo in the sandbox: `test/simulators/accelo.ts` (API + OAuth2 token endpoint) with demo data. */
-import { AcceloSimulator, generateAcceloData } from '../../../test/simulators/accelo';
+import { AcceloSimulator, generateAcceloData } from '../../../tooling/simulators/accelo';
 import { countBy, idFreePath, PACKAGE_NAME, type DemoProvider, type RunningSimulator } from '../provider';
 
 export const accelo: DemoProvider = {

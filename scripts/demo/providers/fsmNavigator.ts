@@ -4,7 +4,7 @@ import {
 	FsmNavigatorSimulator,
 	generateFsmData,
 	type FsmData,
-} from '../../../test/simulators/fsmNavigator';
+} from '../../../tooling/simulators/fsmNavigator';
 import { countBy, idFreePath, PACKAGE_NAME, type DemoProvider, type RunningSimulator } from '../provider';
 
 const ISO_SECONDS_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
