@@ -40,7 +40,8 @@ import {
 	type N8nHome,
 	type N8nRun,
 	type N8nWorkflow,
-} from '../tooling/n8n/driver';
+} from '../tooling/n8n';
+import { REPO_ROOT } from '../tooling/repo';
 import { AcceloSimulator, generateAcceloData } from '../tooling/simulators/accelo';
 import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator, generateFsmData } from '../tooling/simulators/fsmNavigator';
 import type { RecordedRequest, SimulatorServer } from '../tooling/simulators/server';
@@ -175,26 +176,6 @@ export interface BenchResults {
 	cases: CaseResult[];
 	totalMs: number;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Repository root
-
-/** The repository: the first folder above this file whose package.json is this package's. */
-function findRepoRoot(): string {
-	for (let dir = __dirname; ; dir = dirname(dir)) {
-		const manifest = join(dir, 'package.json');
-		if (existsSync(manifest)) {
-			try {
-				if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'n8n-nodes-field-service') return dir;
-			} catch {
-				// not ours
-			}
-		}
-		if (dirname(dir) === dir) throw new Error(`cannot find the n8n-nodes-field-service repository above ${__dirname}`);
-	}
-}
-
-export const REPO_ROOT = findRepoRoot();
 
 // ---------------------------------------------------------------------------------------------
 // Arguments

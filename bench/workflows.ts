@@ -3,7 +3,7 @@
  * (b) the baseline a user would otherwise build, n8n's HTTP Request node with its own pagination
  * settings at the same page size, followed by Split Out on the list field.
  */
-import type { N8nCredential, N8nWorkflow, N8nWorkflowNode } from '../tooling/n8n/driver';
+import type { N8nCredential, N8nWorkflow, N8nWorkflowNode } from '../tooling/n8n';
 
 export type Provider = 'fsmNavigator' | 'accelo';
 export type Branch = 'ours' | 'baseline';

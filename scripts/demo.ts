@@ -19,7 +19,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 import {
 	executeWorkflow,
@@ -32,7 +32,8 @@ import {
 	TIMEOUTS,
 	type N8nHome,
 	type RunningN8n,
-} from '../tooling/n8n/driver';
+} from '../tooling/n8n';
+import { REPO_ROOT } from '../tooling/repo';
 import { ensureN8nInstalled, installPackageTarball, n8nInstallPending, openHome } from './demo/n8nHome';
 import { PACKAGE_NAME, type DemoProvider, type RunningSimulator } from './demo/provider';
 import { PROVIDERS } from './demo/providers';
@@ -77,14 +78,6 @@ function parseArgs(argv: string[]): Args | 'help' {
 		}
 	}
 	return args;
-}
-
-function findRepoRoot(): string {
-	for (let dir = __dirname; ; dir = dirname(dir)) {
-		const manifest = join(dir, 'package.json');
-		if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
-		if (dirname(dir) === dir) throw new Error(`cannot find the ${PACKAGE_NAME} repository above ${__dirname}`);
-	}
 }
 
 const started = Date.now();
@@ -163,7 +156,7 @@ function budget(usual: number): number {
 // ---------------------------------------------------------------------------------------------------
 
 async function main(args: Args): Promise<number> {
-	const repoRoot = findRepoRoot();
+	const repoRoot = REPO_ROOT;
 	const demoDir = join(repoRoot, '.demo');
 
 	const manifestPath = join(repoRoot, 'package.json');

@@ -13,7 +13,7 @@ import {
 	N8N_VERSION,
 	type N8nBins,
 	type N8nHome,
-} from '../../tooling/n8n/driver';
+} from '../../tooling/n8n';
 
 /** Fixed, so a reused user folder decrypts its credentials on every run. Not a secret: demo only. */
 export const DEMO_ENCRYPTION_KEY = 'n8n-nodes-field-service-demo-encryption-key';

@@ -1,5 +1,5 @@
 /** Turns an `n8n execute` result into the short per-workflow summary the headless sandbox prints. */
-import type { ExecuteResult, N8nRun, N8nWorkflow } from '../../tooling/n8n/driver';
+import type { ExecuteResult, N8nRun, N8nWorkflow } from '../../tooling/n8n';
 import { PACKAGE_NAME, type RunningSimulator } from './provider';
 
 export interface NodeCount {

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { N8nWorkflow } from '../../tooling/n8n/driver';
+import type { N8nWorkflow } from '../../tooling/n8n';
 import { PACKAGE_NAME, type DemoProvider } from './provider';
 
 export interface DemoWorkflow {

@@ -23,7 +23,7 @@ import {
 	type N8nCredential,
 	type N8nHome,
 	type N8nWorkflow,
-} from '../../tooling/n8n/driver';
+} from '../../tooling/n8n';
 import { AcceloSimulator } from '../../tooling/simulators/accelo';
 import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
 

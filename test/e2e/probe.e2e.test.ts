@@ -24,7 +24,7 @@ import {
 	startN8n,
 	type N8nHome,
 	type N8nWorkflow,
-} from '../../tooling/n8n/driver';
+} from '../../tooling/n8n';
 
 jest.setTimeout(600_000);
 

@@ -1,0 +1,37 @@
+/**
+ * Drives a real n8n (2.41.1 under Node 24, installed by scripts/install-n8n.sh) through its CLI and
+ * REST API, for the end-to-end suite, the sandbox and the benchmark. Runs under any Node >= 20;
+ * n8n itself runs in child processes.
+ *
+ * Typical flow:
+ *   const bins = await ensureN8n();
+ *   const tgz = await packPackage(repoDir);
+ *   const home = await createN8nHome({ packages: [tgz] });
+ *   const load = await checkPackageLoaded(home, 'n8n-nodes-field-service', { expectNodes: [...] });
+ *   await importCredentials(home, [{ id: 'c1', name: 'x', type: 'fooApi', data: { ... } }]);
+ *   await importWorkflow(home, workflow);
+ *   const result = await executeWorkflow(home, workflow.id);
+ *   home.cleanup();
+ *
+ * Community packages are discovered by n8n 2.41.1 the way its installer leaves them: a directory
+ * `<N8N_USER_FOLDER>/.n8n/nodes/node_modules/n8n-nodes-*` (or `@scope/n8n-nodes-*`) holding
+ * `package.json` with an `n8n` block (n8n-core `dist/nodes-loader/scan-directory-for-packages.js`,
+ * called from n8n `dist/modules/community-packages/community-packages.module.js` `nodeLoaders()`).
+ * Node types come out as `<package name>.<node name>`. The installed_packages table is not consulted
+ * for loading (it feeds the Settings > Community nodes page and the missing-package check).
+ *
+ * Files: types.ts (constants, types), process.ts (child processes), install.ts (the pinned install),
+ * packages.ts (npm pack, installing a tarball), home.ts (user folders, environment), cli.ts
+ * (import/execute), runs.ts (workflows to run, run JSON), load.ts (did the package load), rest.ts
+ * (`n8n start` + owner login).
+ */
+export { REPO_ROOT } from '../repo';
+export * from './types';
+export { runProcess } from './process';
+export { ensureN8n, INSTALL_SCRIPT } from './install';
+export { installPackageTarball, packPackage } from './packages';
+export { createN8nHome, freePort, n8nEnvironment, processEnv } from './home';
+export { executeWorkflow, importCredentials, importWorkflow, runN8n } from './cli';
+export { manualTriggerWorkflow, nodeError, nodeOutput, parseRunJson, type WorkflowStep } from './runs';
+export { checkPackageLoaded, LOADER_PROBLEM_PATTERNS, parseJsonLog } from './load';
+export { startN8n, type RunningN8n, type StartN8nOptions } from './rest';
