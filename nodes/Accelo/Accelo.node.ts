@@ -6,8 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { descriptions } from './actions/description';
-import { router } from './actions/router';
+import { routeOperations } from '../shared/router';
+import { descriptions, operations } from './actions';
 import { searchJobs } from './methods/listSearch';
 import { getJobTypes, getStatuses } from './methods/loadOptions';
 
@@ -31,6 +31,6 @@ export class Accelo implements INodeType {
 	methods = { listSearch: { searchJobs }, loadOptions: { getStatuses, getJobTypes } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperations.call(this, operations);
 	}
 }

@@ -6,8 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { descriptions } from './actions/description';
-import { router } from './actions/router';
+import { routeOperations } from '../shared/router';
+import { descriptions, operations } from './actions';
 import { searchJobs } from './methods/listSearch';
 
 export class FsmNavigator implements INodeType {
@@ -30,6 +30,6 @@ export class FsmNavigator implements INodeType {
 	methods = { listSearch: { searchJobs } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperations.call(this, operations);
 	}
 }

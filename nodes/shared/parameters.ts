@@ -3,7 +3,7 @@
  * NodeOperationError for the item; the message names the parameter as the user sees it. All checks
  * run before any request.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { parseInstant, toIsoUtc, toUnixSeconds } from './dates';
 
@@ -109,14 +109,41 @@ export function requireText(value: unknown, label: string): string {
 	return text;
 }
 
+/**
+ * Where an operation reads its parameters: one input item of an action node, or a poll trigger
+ * (which has no items). Every reader below takes this, so the same code serves both.
+ */
+export interface NodeParameters {
+	get(name: string, fallback: unknown, options?: { extractValue?: boolean }): unknown;
+	/** The workflow's time zone: dates without an offset are read in it. */
+	readonly timeZone: string;
+	/** The input item, where there is one (errors name it). */
+	readonly itemIndex?: number;
+}
+
+export function itemParameters(ctx: IExecuteFunctions, itemIndex: number): NodeParameters {
+	return {
+		get: (name, fallback, options) => ctx.getNodeParameter(name, itemIndex, fallback, options),
+		timeZone: ctx.getTimezone(),
+		itemIndex,
+	};
+}
+
+export function pollParameters(ctx: IPollFunctions): NodeParameters {
+	return {
+		get: (name, fallback, options) => ctx.getNodeParameter(name, fallback, options),
+		timeZone: ctx.getTimezone(),
+	};
+}
+
 /** The job picked in the `jobId` resource locator (list, ID or URL mode). */
-export function getJobId(this: IExecuteFunctions, itemIndex: number, pattern: IdPattern): string {
-	return checkId(this.getNodeParameter('jobId', itemIndex, '', { extractValue: true }), 'Job', pattern);
+export function readJobId(params: NodeParameters, pattern: IdPattern): string {
+	return checkId(params.get('jobId', '', { extractValue: true }), 'Job', pattern);
 }
 
 /** A collection parameter; with `requiredLabel` an empty one is an error (Update Fields). */
-export function getCollection(this: IExecuteFunctions, name: string, itemIndex: number, requiredLabel?: string): IDataObject {
-	const value = this.getNodeParameter(name, itemIndex, {}) as IDataObject;
+export function readCollection(params: NodeParameters, name: string, requiredLabel?: string): IDataObject {
+	const value = params.get(name, {}) as IDataObject;
 	if (requiredLabel && Object.keys(value).length === 0) {
 		throw new InvalidInputError(
 			`'${requiredLabel}' is empty: nothing to send`,
@@ -127,8 +154,8 @@ export function getCollection(this: IExecuteFunctions, name: string, itemIndex: 
 }
 
 /** Request timeout from `options.timeout` (ms). */
-export function getTimeout(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+export function readTimeout(params: NodeParameters): number | undefined {
+	const options = readCollection(params, 'options');
 	if (options.timeout === undefined) return undefined;
 	const timeout = Number(options.timeout);
 	if (!Number.isFinite(timeout) || timeout < 1) {
@@ -137,10 +164,15 @@ export function getTimeout(this: IExecuteFunctions, itemIndex: number): number |
 	return timeout;
 }
 
+/** The input item and timeout of this operation's requests. */
+export function readScope(params: NodeParameters): { itemIndex?: number; timeout?: number } {
+	return { itemIndex: params.itemIndex, timeout: readTimeout(params) };
+}
+
 /** `returnAll` / `limit` as one number, or undefined for all. */
-export function getLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	const limit = Number(this.getNodeParameter('limit', itemIndex, 50));
+export function readLimit(params: NodeParameters): number | undefined {
+	if (params.get('returnAll', false) as boolean) return undefined;
+	const limit = Number(params.get('limit', 50));
 	if (!Number.isInteger(limit) || limit < 1) {
 		throw new InvalidInputError(`'Limit' must be a whole number of at least 1`);
 	}

@@ -7,8 +7,10 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 
+import { jobResourceAndOperations, type JobOperationTexts } from './descriptions';
 import { InvalidInputError } from './parameters';
 import { asNodeError } from './transport';
 
@@ -56,13 +58,19 @@ export async function routeOperations(
 	return [output];
 }
 
-/** The five job operations, each module exporting `execute`. */
+/** One operation file: its fields and its `execute`. */
+export interface OperationModule {
+	description: INodeProperties[];
+	execute: OperationHandler;
+}
+
+/** The five job operations of a node. */
 export interface JobOperationModules {
-	getAll: { execute: OperationHandler };
-	get: { execute: OperationHandler };
-	create: { execute: OperationHandler };
-	update: { execute: OperationHandler };
-	changeStatus: { execute: OperationHandler };
+	getAll: OperationModule;
+	get: OperationModule;
+	create: OperationModule;
+	update: OperationModule;
+	changeStatus: OperationModule;
 }
 
 export function jobOperationMap(job: JobOperationModules): OperationMap {
@@ -74,5 +82,26 @@ export function jobOperationMap(job: JobOperationModules): OperationMap {
 			update: job.update.execute,
 			changeStatus: job.changeStatus.execute,
 		},
+	};
+}
+
+/**
+ * A node's properties (Resource and Operation selectors, then each operation's fields) and its
+ * operation map, from its five operation files.
+ */
+export function jobActions(
+	texts: JobOperationTexts,
+	job: JobOperationModules,
+): { descriptions: INodeProperties[]; operations: OperationMap } {
+	return {
+		descriptions: [
+			...jobResourceAndOperations(texts),
+			...job.getAll.description,
+			...job.get.description,
+			...job.create.description,
+			...job.update.description,
+			...job.changeStatus.description,
+		],
+		operations: jobOperationMap(job),
 	};
 }

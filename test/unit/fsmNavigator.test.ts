@@ -1,4 +1,4 @@
-import { buildListQuery } from '../../nodes/FsmNavigator/actions/job/getAll.operation';
+import { buildListQuery } from '../../nodes/FsmNavigator/filters';
 import { jobBody } from '../../nodes/FsmNavigator/actions/job/fields';
 import { JOB_STATUSES, checkTransition, type JobStatus } from '../../nodes/FsmNavigator/statuses';
 import { InvalidInputError } from '../../nodes/shared/parameters';

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, acceloRequest, idOf, unwrapList } from '../transport';
+import { MAX_PAGE_SIZE, idOf, provider, unwrapList } from '../transport';
 
 /** Jobs for the picker, searched by title on Accelo's side (`_search`), one page per call. */
 export async function searchJobs(
@@ -16,7 +16,7 @@ export async function searchJobs(
 		_filters: 'order_by_desc(date_modified)',
 	};
 	if (filter?.trim()) qs._search = filter.trim();
-	const jobs = unwrapList(await acceloRequest.call(this, { method: 'GET', path: '/jobs', qs }));
+	const jobs = unwrapList(await provider.request(this, { method: 'GET', path: '/jobs', qs }));
 	return {
 		results: jobs.map((job) => ({
 			name: `#${idOf(job) ?? '?'} ${String(job.title ?? '')}${job.standing ? ` (${String(job.standing)})` : ''}`,

@@ -4,12 +4,7 @@ import { idOf, listAll } from '../transport';
 
 /** The deployment's job statuses, in Accelo's own order. */
 export async function getStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { items } = await listAll.call(
-		this,
-		'/jobs/statuses',
-		{ _fields: 'title,standing,ordering' },
-		{},
-	);
+	const { items } = await listAll.call(this, '/jobs/statuses', { _fields: 'title,standing,ordering' });
 	return items
 		.sort((a, b) => Number(a.ordering ?? 0) - Number(b.ordering ?? 0))
 		.map((status) => ({
@@ -21,12 +16,7 @@ export async function getStatuses(this: ILoadOptionsFunctions): Promise<INodePro
 
 /** Active job types. */
 export async function getJobTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { items } = await listAll.call(
-		this,
-		'/jobs/types',
-		{ _fields: 'title,standing', _filters: 'standing(active)' },
-		{},
-	);
+	const { items } = await listAll.call(this, '/jobs/types', { _fields: 'title,standing', _filters: 'standing(active)' });
 	return items
 		.map((type) => ({ name: String(type.title ?? idOf(type)), value: idOf(type) ?? '' }))
 		.sort((a, b) => a.name.localeCompare(b.name));

@@ -1,18 +1,18 @@
 /**
- * Accelo's wire details (providers.md §2; Accelo's docs repository): API at
+ * Accelo's wire details (https://api.accelo.com/docs/): API at
  * `{baseUrl}/api/v0`, every answer wrapped as `{ meta: { status, message, more_info }, response }`,
  * values as strings, dates as unix-second strings, `_offset`/`_limit` paging (max 100) with the end
  * on a short page, 429 with `X-RateLimit-Reset`. Errors carry `meta.message`.
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { idString, isObject, objectsOf } from '../../shared/json';
 import { InvalidInputError } from '../../shared/parameters';
 import { offsetPaging, type PaginationResult } from '../../shared/pagination';
+import { defineJobProvider } from '../../shared/provider';
 import {
-	providerRequest,
 	providerRequestAllItems,
 	trimBaseUrl,
-	type ApiRequest,
 	type ProviderApi,
 	type RequestContext,
 } from '../../shared/transport';
@@ -27,12 +27,7 @@ interface AcceloEnvelope {
 	response?: unknown;
 }
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const DEPLOYMENT = /^[a-z0-9][a-z0-9-]*$/i;
-
 export const acceloApi: ProviderApi = {
 	name: 'Accelo',
 	credentialType: 'acceloOAuth2Api',
@@ -76,49 +71,41 @@ export function unwrapObject(body: unknown): IDataObject {
 }
 
 export function unwrapList(body: unknown): IDataObject[] {
-	const response = unwrap(body);
-	return Array.isArray(response) ? response.filter(isObject) : [];
+	return objectsOf(unwrap(body));
 }
 
 export function idOf(record: IDataObject): string | undefined {
-	return record.id === undefined || record.id === null ? undefined : String(record.id);
+	return idString(record.id);
 }
 
-export async function acceloRequest(this: RequestContext, request: ApiRequest): Promise<unknown> {
-	const response = await providerRequest.call(this, acceloApi, request);
-	return response.body;
+/** Accelo dates are unix seconds, sent as strings. */
+function unixSecondsToMs(value: unknown): number | undefined {
+	const seconds = Number(value);
+	return value === null || value === '' || !Number.isFinite(seconds) || seconds <= 0 ? undefined : seconds * 1000;
 }
 
-/** Reads a list endpoint with `_offset`/`_limit`; `limit` undefined reads every page. */
-export async function listAll(
-	this: RequestContext,
-	path: string,
-	qs: IDataObject,
-	options: { limit?: number; itemIndex?: number; timeout?: number },
-): Promise<PaginationResult> {
-	return await providerRequestAllItems.call(
-		this,
-		acceloApi,
-		{ method: 'GET', path, qs, itemIndex: options.itemIndex, timeout: options.timeout },
-		// Deployments that still cap pages at 50 (the older docs' maximum) answer 50 to a request
-		// for 100: read that as the cap, not as the end.
-		offsetPaging({ offsetParam: '_offset', limitParam: '_limit', maxPageSize: MAX_PAGE_SIZE, fallbackPageSizes: [50] }),
-		unwrapList,
-		{ limit: options.limit, idOf },
-	);
+/** `_offset`/`_limit` paging (max 100, end on a short page). */
+function offsetStrategy() {
+	// Deployments that still cap pages at 50 (the older docs' maximum) answer 50 to a request
+	// for 100: read that as the cap, not as the end.
+	return offsetPaging({ offsetParam: '_offset', limitParam: '_limit', maxPageSize: MAX_PAGE_SIZE, fallbackPageSizes: [50] });
 }
 
-export async function getJob(
-	this: RequestContext,
-	jobId: string,
-	options: { fields?: string; itemIndex?: number; timeout?: number },
-): Promise<IDataObject> {
-	const body = await acceloRequest.call(this, {
-		method: 'GET',
-		path: `/jobs/${encodeURIComponent(jobId)}`,
-		qs: { _fields: options.fields ?? ALL_FIELDS },
-		itemIndex: options.itemIndex,
-		timeout: options.timeout,
+export const provider = defineJobProvider({
+	api: acceloApi,
+	maxPageSize: MAX_PAGE_SIZE,
+	jobId: idOf,
+	createdAt: (job) => unixSecondsToMs(job.date_created),
+	updatedAt: (job) => unixSecondsToMs(job.date_modified),
+	status: (job) => idString(isObject(job.status) ? job.status.id : (job.status_id ?? job.status)),
+	getRequest: (jobId, query) => ({ path: `/jobs/${encodeURIComponent(jobId)}`, qs: { _fields: ALL_FIELDS, ...query } }),
+	unwrapJob: unwrapObject,
+	list: { path: '/jobs', paging: offsetStrategy, unwrap: unwrapList },
+});
+
+/** Reads a whole reference list (statuses, types) with `_offset`/`_limit`. */
+export async function listAll(this: RequestContext, path: string, qs: IDataObject): Promise<PaginationResult> {
+	return await providerRequestAllItems.call(this, acceloApi, { method: 'GET', path, qs }, offsetStrategy(), unwrapList, {
+		idOf,
 	});
-	return unwrapObject(body);
 }

@@ -1,12 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { resolveBaseUrl } from '../../shared/transport';
-import { MAX_PAGE_SIZE, fsmNavigatorApi, fsmRequest, jobIdOf } from '../transport';
-
-interface FsmListResponse {
-	data?: IDataObject[];
-	pagination?: { page?: number; total_pages?: number };
-}
+import { MAX_PAGE_SIZE, fsmNavigatorApi, provider, type FsmListResponse } from '../transport';
 
 /** Pages read for one call while a search text finds nothing yet. */
 const MAX_SEARCH_PAGES = 10;
@@ -27,7 +22,7 @@ export async function searchJobs(
 	let page = Number(paginationToken) || 1;
 	let totalPages = page;
 	for (let read = 0; read < (needle ? MAX_SEARCH_PAGES : 1) && page <= totalPages; read++) {
-		const body = (await fsmRequest.call(this, {
+		const body = (await provider.request(this, {
 			method: 'GET',
 			path: '/jobs',
 			qs: { page, per_page: MAX_PAGE_SIZE },
@@ -35,7 +30,7 @@ export async function searchJobs(
 		})) as FsmListResponse;
 		totalPages = Number(body.pagination?.total_pages ?? 0);
 		for (const job of body.data ?? []) {
-			const id = jobIdOf(job);
+			const id = provider.jobId(job);
 			if (id === undefined) continue;
 			const name = `#${id} ${String(job.job_title ?? '')} (${String(job.job_status ?? '')})`;
 			const haystack = [name, job.customer_name, job.customer_location_name].join(' ').toLowerCase();

@@ -1,32 +1,18 @@
 /**
  * FSM Navigator's wire details: `X-API-Key` auth (in the credential), `{ data, pagination }` list
  * envelope, job id in the query string (`/jobs?id=`), errors `{ success: false, error, message }`.
- * Source: the vendor's Jobs API page (shared/seeds/002) and providers.md §3.
+ * Source: https://fsmnavigator.com/docs/api/endpoints/
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	pageNumberPaging,
-	type PaginationResult,
-} from '../../shared/pagination';
-import {
-	providerRequest,
-	providerRequestAllItems,
-	trimBaseUrl,
-	type ApiRequest,
-	type ProviderApi,
-	type RequestContext,
-} from '../../shared/transport';
+import { isObject, idString } from '../../shared/json';
+import { pageNumberPaging } from '../../shared/pagination';
+import { defineJobProvider } from '../../shared/provider';
+import { trimBaseUrl, type ProviderApi } from '../../shared/transport';
 
 export const MAX_PAGE_SIZE = 100;
 
-export interface FsmJob extends IDataObject {
-	job_id: number;
-	job_title: string;
-	job_status: string;
-}
-
-interface FsmListResponse {
+export interface FsmListResponse {
 	data?: IDataObject[];
 	pagination?: { page?: number; per_page?: number; total?: number; total_pages?: number };
 }
@@ -41,10 +27,6 @@ interface FsmErrorBody {
 	success?: boolean;
 	error?: string;
 	message?: string;
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export const fsmNavigatorApi: ProviderApi = {
@@ -63,11 +45,6 @@ export const fsmNavigatorApi: ProviderApi = {
 	},
 };
 
-export async function fsmRequest(this: RequestContext, request: ApiRequest): Promise<unknown> {
-	const response = await providerRequest.call(this, fsmNavigatorApi, request);
-	return response.body;
-}
-
 /** The job in a single-record answer (`data`, or `job` as one vendor page shows). */
 export function unwrapJob(body: unknown): IDataObject {
 	const wrapped = body as FsmSingleResponse;
@@ -76,39 +53,33 @@ export function unwrapJob(body: unknown): IDataObject {
 	return job;
 }
 
-export function jobIdOf(job: IDataObject): string | undefined {
-	const id = job.job_id ?? job.id;
-	return id === undefined || id === null ? undefined : String(id);
+function instant(value: unknown): number | undefined {
+	const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+	return Number.isNaN(ms) ? undefined : ms;
 }
 
-export async function getJob(this: RequestContext, jobId: string, itemIndex?: number, timeout?: number): Promise<IDataObject> {
-	const body = await fsmRequest.call(this, { method: 'GET', path: '/jobs', qs: { id: jobId }, itemIndex, timeout });
-	return unwrapJob(body);
-}
-
-/** Lists jobs with `qs` as filters; `limit` undefined reads every page (100 a page). */
-export async function listJobs(
-	this: RequestContext,
-	qs: IDataObject,
-	options: { limit?: number; itemIndex?: number; timeout?: number; firstPage?: number },
-): Promise<PaginationResult> {
-	return await providerRequestAllItems.call(
-		this,
-		fsmNavigatorApi,
-		{ method: 'GET', path: '/jobs', qs, itemIndex: options.itemIndex, timeout: options.timeout },
-		pageNumberPaging({
-			pageParam: 'page',
-			sizeParam: 'per_page',
-			maxPageSize: MAX_PAGE_SIZE,
-			limit: options.limit,
-			firstPage: options.firstPage,
-			isLastPage: (body, page) => {
-				const pagination = (body as FsmListResponse).pagination;
-				const totalPages = Number(pagination?.total_pages);
-				return Number.isFinite(totalPages) && page >= totalPages;
-			},
-		}),
-		(body) => (body as FsmListResponse).data ?? [],
-		{ limit: options.limit, idOf: jobIdOf },
-	);
-}
+export const provider = defineJobProvider({
+	api: fsmNavigatorApi,
+	maxPageSize: MAX_PAGE_SIZE,
+	jobId: (job) => idString(job.job_id ?? job.id),
+	createdAt: (job) => instant(job.created_at),
+	updatedAt: (job) => instant(job.updated_at),
+	status: (job) => idString(job.job_status),
+	getRequest: (jobId) => ({ path: '/jobs', qs: { id: jobId } }),
+	unwrapJob,
+	list: {
+		path: '/jobs',
+		paging: (limit) =>
+			pageNumberPaging({
+				pageParam: 'page',
+				sizeParam: 'per_page',
+				maxPageSize: MAX_PAGE_SIZE,
+				limit,
+				isLastPage: (body, page) => {
+					const totalPages = Number((body as FsmListResponse).pagination?.total_pages);
+					return Number.isFinite(totalPages) && page >= totalPages;
+				},
+			}),
+		unwrap: (body) => (body as FsmListResponse).data ?? [],
+	},
+});

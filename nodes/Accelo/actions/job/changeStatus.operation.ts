@@ -2,8 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
-import { INTEGER_ID, InvalidInputError, checkId, getJobId, getTimeout } from '../../../shared/parameters';
-import { acceloRequest, getJob, idOf, unwrapList, unwrapObject } from '../../transport';
+import {
+	INTEGER_ID,
+	InvalidInputError,
+	checkId,
+	itemParameters,
+	readCollection,
+	readJobId,
+	readScope,
+} from '../../../shared/parameters';
+import { idOf, provider, unwrapList, unwrapObject } from '../../transport';
 import { fieldsOption, fieldsQuery, jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [
@@ -45,38 +53,32 @@ function isProgression(value: IDataObject): value is Progression {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const jobId = getJobId.call(this, itemIndex, INTEGER_ID);
-	const statusId = checkId(this.getNodeParameter('statusId', itemIndex, ''), 'Status', INTEGER_ID);
-	const useProgressions = this.getNodeParameter('useProgressions', itemIndex, true) as boolean;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const timeout = getTimeout.call(this, itemIndex);
-	const fields = fieldsQuery(options);
+	const params = itemParameters(this, itemIndex);
+	const jobId = readJobId(params, INTEGER_ID);
+	const statusId = checkId(params.get('statusId', ''), 'Status', INTEGER_ID);
+	const useProgressions = params.get('useProgressions', true) as boolean;
+	const scope = readScope(params);
+	const fields = fieldsQuery(readCollection(params, 'options'));
 
 	if (!useProgressions) {
-		const answer = await acceloRequest.call(this, {
+		const answer = await provider.request(this, {
 			method: 'PUT',
 			path: `/jobs/${jobId}`,
 			qs: fields,
 			body: { status_id: statusId },
 			form: true,
-			itemIndex,
-			timeout,
+			...scope,
 		});
 		return unwrapObject(answer);
 	}
 
 	const progressions = unwrapList(
-		await acceloRequest.call(this, {
-			method: 'GET',
-			path: `/jobs/${jobId}/progressions`,
-			itemIndex,
-			timeout,
-		}),
+		await provider.request(this, { method: 'GET', path: `/jobs/${jobId}/progressions`, ...scope }),
 	).filter(isProgression);
 	const progression = progressions.find((p) => String(p.status?.id) === statusId);
 	if (!progression) {
 		// Nothing leads there. If the job is already in that status there is nothing to do.
-		const job = await getJob.call(this, jobId, { fields: fields._fields as string, itemIndex, timeout });
+		const job = await provider.getJob(this, jobId, { ...scope, query: fields });
 		const current = job.status;
 		const currentId = typeof current === 'object' && current !== null ? (current as IDataObject).id : current;
 		if (currentId !== undefined && String(currentId) === statusId) return job;
@@ -90,12 +92,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				: "Accelo lists progressions only for users with process permission or the job's manager. Turn off 'Use Progressions' to set the status directly.",
 		);
 	}
-	const answer = await acceloRequest.call(this, {
+	const answer = await provider.request(this, {
 		method: 'POST',
 		path: `/jobs/${jobId}/progressions/${encodeURIComponent(progression.id)}/auto`,
 		qs: fields,
-		itemIndex,
-		timeout,
+		...scope,
 	});
 	return unwrapObject(answer);
 }

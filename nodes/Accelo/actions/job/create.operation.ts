@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
-import { INTEGER_ID, checkId, checkOption, getTimeout, requireText } from '../../../shared/parameters';
+import { INTEGER_ID, checkId, checkOption, itemParameters, readCollection, readScope, requireText } from '../../../shared/parameters';
 import { AGAINST_TYPES } from '../../filters';
-import { acceloRequest, unwrapObject } from '../../transport';
+import { provider, unwrapObject } from '../../transport';
 import { againstTypeOptions, fieldsOption, fieldsQuery } from './common';
 import { createFields, jobBody } from './fields';
 
@@ -68,26 +68,25 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const params = itemParameters(this, itemIndex);
 	const body: IDataObject = {
-		title: requireText(this.getNodeParameter('title', itemIndex, ''), 'Title'),
+		title: requireText(params.get('title', ''), 'Title'),
 		// Accelo's create takes the object as engagement_table / engagement_id, as its update does
 		// (Accelo/docs endpoints/_jobs.md, "Create a Job"), though jobs read back as against_type / against_id.
-		engagement_table: checkOption(this.getNodeParameter('againstType', itemIndex, ''), 'Against Type', AGAINST_TYPES),
-		engagement_id: checkId(this.getNodeParameter('againstId', itemIndex, ''), 'Against ID', INTEGER_ID),
-		manager_id: checkId(this.getNodeParameter('managerId', itemIndex, ''), 'Manager ID', INTEGER_ID),
-		type_id: checkId(this.getNodeParameter('typeId', itemIndex, ''), 'Type', INTEGER_ID),
-		...jobBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, this.getTimezone()),
+		engagement_table: checkOption(params.get('againstType', ''), 'Against Type', AGAINST_TYPES),
+		engagement_id: checkId(params.get('againstId', ''), 'Against ID', INTEGER_ID),
+		manager_id: checkId(params.get('managerId', ''), 'Manager ID', INTEGER_ID),
+		type_id: checkId(params.get('typeId', ''), 'Type', INTEGER_ID),
+		...jobBody(readCollection(params, 'additionalFields'), params.timeZone),
 	};
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	// Accelo answers a create with the job, in the fields asked for: no second request needed.
-	const answer = await acceloRequest.call(this, {
+	const answer = await provider.request(this, {
 		method: 'POST',
 		path: '/jobs',
-		qs: fieldsQuery(options),
+		qs: fieldsQuery(readCollection(params, 'options')),
 		body,
 		form: true,
-		itemIndex,
-		timeout: getTimeout.call(this, itemIndex),
+		...readScope(params),
 	});
 	return unwrapObject(answer);
 }

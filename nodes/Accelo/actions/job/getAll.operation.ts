@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersCollection, optionsCollection, returnAllFields } from '../../../shared/descriptions';
-import { getLimit, getTimeout } from '../../../shared/parameters';
+import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
 import { ORDER_FIELDS, STANDINGS, buildJobQuery } from '../../filters';
-import { listAll } from '../../transport';
+import { provider } from '../../transport';
 import { againstTypeOptions, fieldsOption, fieldsQuery } from './common';
 
 const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
@@ -97,13 +97,9 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs = { ...buildJobQuery(filters, options, this.getTimezone()), ...fieldsQuery(options) };
-	const result = await listAll.call(this, '/jobs', qs, {
-		limit: getLimit.call(this, itemIndex),
-		itemIndex,
-		timeout: getTimeout.call(this, itemIndex),
-	});
+	const params = itemParameters(this, itemIndex);
+	const options = readCollection(params, 'options');
+	const qs = { ...buildJobQuery(readCollection(params, 'filters'), options, params.timeZone), ...fieldsQuery(options) };
+	const result = await provider.listJobs(this, qs, { ...readScope(params), limit: readLimit(params) });
 	return result.items;
 }

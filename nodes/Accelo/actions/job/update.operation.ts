@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
-import { INTEGER_ID, getCollection, getJobId, getTimeout } from '../../../shared/parameters';
-import { acceloRequest, unwrapObject } from '../../transport';
+import { INTEGER_ID, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
+import { provider, unwrapObject } from '../../transport';
 import { fieldsOption, fieldsQuery, jobIdProperty } from './common';
 import { jobBody, updateFields } from './fields';
 
@@ -23,17 +23,16 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const jobId = getJobId.call(this, itemIndex, INTEGER_ID);
-	const body = jobBody(getCollection.call(this, 'updateFields', itemIndex, 'Update Fields'), this.getTimezone());
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const answer = await acceloRequest.call(this, {
+	const params = itemParameters(this, itemIndex);
+	const jobId = readJobId(params, INTEGER_ID);
+	const body = jobBody(readCollection(params, 'updateFields', 'Update Fields'), params.timeZone);
+	const answer = await provider.request(this, {
 		method: 'PUT',
 		path: `/jobs/${jobId}`,
-		qs: fieldsQuery(options),
+		qs: fieldsQuery(readCollection(params, 'options')),
 		body,
 		form: true,
-		itemIndex,
-		timeout: getTimeout.call(this, itemIndex),
+		...readScope(params),
 	});
 	return unwrapObject(answer);
 }

@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { readBackAfterWrite } from '../../../shared/transport';
-import { INTEGER_ID, InvalidInputError, checkOption, getJobId, getTimeout } from '../../../shared/parameters';
+import { INTEGER_ID, InvalidInputError, checkOption, itemParameters, readJobId, readScope } from '../../../shared/parameters';
 import { JOB_STATUSES, checkTransition } from '../../statuses';
-import { fsmRequest, getJob, unwrapJob } from '../../transport';
+import { provider, unwrapJob } from '../../transport';
 import { jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [
@@ -29,26 +29,26 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const jobId = getJobId.call(this, itemIndex, INTEGER_ID);
-	const target = checkOption(this.getNodeParameter('status', itemIndex, ''), 'Status', JOB_STATUSES);
-	const timeout = getTimeout.call(this, itemIndex);
-	const job = await getJob.call(this, jobId, itemIndex, timeout);
+	const params = itemParameters(this, itemIndex);
+	const jobId = readJobId(params, INTEGER_ID);
+	const target = checkOption(params.get('status', ''), 'Status', JOB_STATUSES);
+	const scope = readScope(params);
+	const job = await provider.getJob(this, jobId, scope);
 	const check = checkTransition(job.job_status, target);
 	if (!check.allowed) {
 		throw new InvalidInputError(check.message, 'FSM Navigator only allows the moves in its status table.');
 	}
 	if (check.unchanged) return job;
 	const answer = unwrapJob(
-		await fsmRequest.call(this, {
+		await provider.request(this, {
 			method: 'PATCH',
 			path: '/jobs',
 			qs: { id: jobId },
 			body: { job_status: target },
-			itemIndex,
-			timeout,
+			...scope,
 		}),
 	);
-	return await readBackAfterWrite(async () => await getJob.call(this, jobId, itemIndex, timeout), {
+	return await readBackAfterWrite(async () => await provider.getJob(this, jobId, scope), {
 		...job,
 		...answer,
 	});

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { readBackAfterWrite } from '../../../shared/transport';
-import { INTEGER_ID, checkId, getTimeout, requireText } from '../../../shared/parameters';
-import { fsmRequest, getJob, jobIdOf, unwrapJob } from '../../transport';
+import { INTEGER_ID, checkId, itemParameters, readCollection, readScope, requireText } from '../../../shared/parameters';
+import { provider, unwrapJob } from '../../transport';
 import { jobBody, jobFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -40,17 +40,16 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const params = itemParameters(this, itemIndex);
 	const body: IDataObject = {
-		job_title: requireText(this.getNodeParameter('jobTitle', itemIndex, ''), 'Job Title'),
-		customer_location_id: Number(
-			checkId(this.getNodeParameter('customerLocationId', itemIndex, ''), 'Customer Location ID', INTEGER_ID),
-		),
-		...jobBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, this.getTimezone(), false),
+		job_title: requireText(params.get('jobTitle', ''), 'Job Title'),
+		customer_location_id: Number(checkId(params.get('customerLocationId', ''), 'Customer Location ID', INTEGER_ID)),
+		...jobBody(readCollection(params, 'additionalFields'), params.timeZone, false),
 	};
-	const timeout = getTimeout.call(this, itemIndex);
-	const created = unwrapJob(await fsmRequest.call(this, { method: 'POST', path: '/jobs', body, itemIndex, timeout }));
-	const jobId = jobIdOf(created);
+	const scope = readScope(params);
+	const created = unwrapJob(await provider.request(this, { method: 'POST', path: '/jobs', body, ...scope }));
+	const jobId = provider.jobId(created);
 	if (jobId === undefined) return created;
-	return await readBackAfterWrite(async () => await getJob.call(this, jobId, itemIndex, timeout), created);
+	return await readBackAfterWrite(async () => await provider.getJob(this, jobId, scope), created);
 }
 

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
-import { INTEGER_ID, getJobId, getTimeout } from '../../../shared/parameters';
-import { getJob } from '../../transport';
+import { INTEGER_ID, itemParameters, readJobId, readScope } from '../../../shared/parameters';
+import { provider } from '../../transport';
 import { jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [
@@ -14,6 +14,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const jobId = getJobId.call(this, itemIndex, INTEGER_ID);
-	return await getJob.call(this, jobId, itemIndex, getTimeout.call(this, itemIndex));
+	const params = itemParameters(this, itemIndex);
+	return await provider.getJob(this, readJobId(params, INTEGER_ID), readScope(params));
 }

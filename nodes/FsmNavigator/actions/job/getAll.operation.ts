@@ -2,16 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersCollection, optionsCollection, returnAllFields } from '../../../shared/descriptions';
-import {
-	INTEGER_ID,
-	checkId,
-	checkOption,
-	getLimit,
-	getTimeout,
-	readIsoDate,
-} from '../../../shared/parameters';
+import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
+import { buildListQuery } from '../../filters';
 import { JOB_PRIORITIES, JOB_STATUSES } from '../../statuses';
-import { listJobs } from '../../transport';
+import { provider } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -66,27 +60,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
 
-/** The Filters collection as FSM Navigator's query parameters (providers.md §3, getAll filters). */
-export function buildListQuery(filters: IDataObject, timeZone: string): IDataObject {
-	const qs: IDataObject = {};
-	if (filters.status !== undefined) qs.status = checkOption(filters.status, 'Status', JOB_STATUSES);
-	if (filters.priority !== undefined) qs.priority = checkOption(filters.priority, 'Priority', JOB_PRIORITIES);
-	if (filters.assignedTechnicianId !== undefined) {
-		qs.assigned_technician_id = checkId(filters.assignedTechnicianId, 'Assigned Technician ID', INTEGER_ID);
-	}
-	if (filters.customerLocationId !== undefined) {
-		qs.customer_location_id = checkId(filters.customerLocationId, 'Customer Location ID', INTEGER_ID);
-	}
-	if (filters.createdAfter) qs.created_after = readIsoDate(filters.createdAfter, 'Created After', timeZone);
-	if (filters.createdBefore) qs.created_before = readIsoDate(filters.createdBefore, 'Created Before', timeZone);
-	return qs;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const qs = buildListQuery(filters, this.getTimezone());
-	const limit = getLimit.call(this, itemIndex);
-	const timeout = getTimeout.call(this, itemIndex);
-	const result = await listJobs.call(this, qs, { limit, itemIndex, timeout });
+	const params = itemParameters(this, itemIndex);
+	const qs = buildListQuery(readCollection(params, 'filters'), params.timeZone);
+	const result = await provider.listJobs(this, qs, { ...readScope(params), limit: readLimit(params) });
 	return result.items;
 }

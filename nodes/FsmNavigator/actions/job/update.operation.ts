@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { readBackAfterWrite } from '../../../shared/transport';
-import { INTEGER_ID, getCollection, getJobId, getTimeout } from '../../../shared/parameters';
-import { fsmRequest, getJob, unwrapJob } from '../../transport';
+import { INTEGER_ID, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
+import { provider, unwrapJob } from '../../transport';
 import { jobIdProperty } from './common';
 import { jobBody, jobFields } from './fields';
 
@@ -24,12 +24,12 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const jobId = getJobId.call(this, itemIndex, INTEGER_ID);
-	const fields = getCollection.call(this, 'updateFields', itemIndex, 'Update Fields');
-	const body = jobBody(fields, this.getTimezone(), true);
-	const timeout = getTimeout.call(this, itemIndex);
+	const params = itemParameters(this, itemIndex);
+	const jobId = readJobId(params, INTEGER_ID);
+	const body = jobBody(readCollection(params, 'updateFields', 'Update Fields'), params.timeZone, true);
+	const scope = readScope(params);
 	const answer = unwrapJob(
-		await fsmRequest.call(this, { method: 'PUT', path: '/jobs', qs: { id: jobId }, body, itemIndex, timeout }),
+		await provider.request(this, { method: 'PUT', path: '/jobs', qs: { id: jobId }, body, ...scope }),
 	);
-	return await readBackAfterWrite(async () => await getJob.call(this, jobId, itemIndex, timeout), answer);
+	return await readBackAfterWrite(async () => await provider.getJob(this, jobId, scope), answer);
 }

@@ -1,0 +1,95 @@
+/**
+ * The contract every provider implements once, in its own folder (`nodes/<Provider>/provider.ts`):
+ * how to reach its API, how to get one job, how to list jobs, and what a trigger needs to know of a
+ * job (its id, created and updated times, status). Operations, list searches and triggers work
+ * only through this object, so every provider names these things the same way.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { PaginationResult, PagingStrategy } from './pagination';
+import {
+	providerRequest,
+	providerRequestAllItems,
+	type ApiRequest,
+	type ProviderApi,
+	type RequestContext,
+} from './transport';
+
+/** Which input item a request is for (errors name it) and how long to wait for an answer. */
+export interface RequestScope {
+	itemIndex?: number;
+	timeout?: number;
+}
+
+export interface GetJobOptions extends RequestScope {
+	/** Provider-specific query parameters of the get (Accelo `_fields`, Housecall Pro `expand[]`). */
+	query?: IDataObject;
+}
+
+export interface ListJobsOptions extends RequestScope {
+	/** At most this many jobs; undefined reads every page. */
+	limit?: number;
+}
+
+/** The declarative part a provider writes; `defineJobProvider` turns it into a `JobProvider`. */
+export interface JobProviderDefinition {
+	readonly api: ProviderApi;
+	/** The largest page the list endpoint serves. */
+	readonly maxPageSize: number;
+	/** The id of a job as a string (what Get takes). */
+	jobId(job: IDataObject): string | undefined;
+	/** When the job was created / last changed, in epoch ms (triggers' cursors). */
+	createdAt(job: IDataObject): number | undefined;
+	updatedAt(job: IDataObject): number | undefined;
+	/** The job's status as the API writes it. */
+	status(job: IDataObject): string | undefined;
+	/** Path and query of "get one job". */
+	getRequest(jobId: string, query: IDataObject | undefined): Pick<ApiRequest, 'path' | 'qs'>;
+	/** The job in a get (or write) answer. */
+	unwrapJob(body: unknown): IDataObject;
+	/** The list endpoint: its path, a paging strategy for a limit, and the jobs in a page's body. */
+	list: {
+		path: string;
+		paging(limit: number | undefined): PagingStrategy;
+		unwrap(body: unknown): IDataObject[];
+	};
+}
+
+export interface JobProvider extends Omit<JobProviderDefinition, 'getRequest' | 'list'> {
+	/** One request with the provider's credential, retries and error mapping; resolves to the body. */
+	request(ctx: RequestContext, request: ApiRequest): Promise<unknown>;
+	getJob(ctx: RequestContext, jobId: string, options?: GetJobOptions): Promise<IDataObject>;
+	/** Reads the job list with `query` as filters, page by page, up to `options.limit`. */
+	listJobs(ctx: RequestContext, query: IDataObject, options?: ListJobsOptions): Promise<PaginationResult>;
+}
+
+export function defineJobProvider(definition: JobProviderDefinition): JobProvider {
+	const { getRequest, list, ...rest } = definition;
+	return {
+		...rest,
+		async request(ctx, request) {
+			return (await providerRequest.call(ctx, definition.api, request)).body;
+		},
+		async getJob(ctx, jobId, options = {}) {
+			const body = (
+				await providerRequest.call(ctx, definition.api, {
+					method: 'GET',
+					...getRequest(jobId, options.query),
+					itemIndex: options.itemIndex,
+					timeout: options.timeout,
+				})
+			).body;
+			return definition.unwrapJob(body);
+		},
+		async listJobs(ctx, query, options = {}) {
+			return await providerRequestAllItems.call(
+				ctx,
+				definition.api,
+				{ method: 'GET', path: list.path, qs: query, itemIndex: options.itemIndex, timeout: options.timeout },
+				list.paging(options.limit),
+				list.unwrap,
+				{ limit: options.limit, idOf: definition.jobId },
+			);
+		},
+	};
+}
