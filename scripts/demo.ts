@@ -12,10 +12,11 @@
  * one-time n8n install, default 600), --keep (headless: keep its n8n user folder), --quiet (do not
  * echo the simulators' requests), --help.
  *
- * Pieces: scripts/demo/providers/ (one module per provider: its simulator from test/simulators with
- * demo data, its credential), scripts/demo/workflows/*.json (the examples), test/e2e/n8n.ts (drives
- * the real n8n 2.41.1 that scripts/install-n8n.sh keeps in a cache outside the repository).
- * State lives in .demo/ (n8n user folders, the packed tarball).
+ * Pieces: tooling/providers/ (one module per provider: its simulator with demo data, its credential,
+ * hints, example workflows), scripts/demo/workflows/*.json (the examples), tooling/n8n/ (drives the
+ * real n8n 2.41.1 that scripts/install-n8n.sh keeps in a cache outside the repository),
+ * scripts/demo/state.ts (the run's state: clean-ups, signals, time limit). Files live in .demo/ (n8n
+ * user folders, the packed tarball).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -33,10 +34,10 @@ import {
 	type N8nHome,
 	type RunningN8n,
 } from '../tooling/n8n';
-import { REPO_ROOT } from '../tooling/repo';
+import { PACKAGE_NAME, REPO_ROOT } from '../tooling/repo';
 import { ensureN8nInstalled, installPackageTarball, n8nInstallPending, openHome } from './demo/n8nHome';
-import { PACKAGE_NAME, type DemoProvider, type RunningSimulator } from './demo/provider';
-import { PROVIDERS } from './demo/providers';
+import { credentialFor, credentialRef, PROVIDERS, type ProviderTooling, type RunningSimulator } from '../tooling/providers';
+import { AbortedError, SandboxState } from './demo/state';
 import { judge, requestSummary, type WorkflowOutcome } from './demo/summary';
 import { loadWorkflows, packageNodeTypes, type DemoWorkflow } from './demo/workflows';
 
@@ -54,7 +55,6 @@ interface Args {
 }
 
 class UsageError extends Error {}
-class AbortedError extends Error {}
 
 function parseArgs(argv: string[]): Args | 'help' {
 	const args: Args = { headless: false, fresh: false, keep: false, quiet: false, jobs: 400, port: undefined, timeoutSec: 600 };
@@ -80,12 +80,6 @@ function parseArgs(argv: string[]): Args | 'help' {
 	return args;
 }
 
-const started = Date.now();
-function log(line = ''): void {
-	const secs = ((Date.now() - started) / 1000).toFixed(1).padStart(5);
-	process.stdout.write(line ? `[demo ${secs}s] ${line}\n` : '\n');
-}
-
 async function portIsFree(port: number): Promise<boolean> {
 	return await new Promise((resolvePromise) => {
 		const server = createServer();
@@ -94,68 +88,20 @@ async function portIsFree(port: number): Promise<boolean> {
 	});
 }
 
-/** Starts a provider's simulator on its fixed port, or on a free one when that is taken. */
-async function startSimulator(provider: DemoProvider, jobs: number, now: Date): Promise<RunningSimulator> {
+/** Starts a provider's simulator on its fixed port (or a free one when that is taken), dated up to `now`. */
+async function startSimulator(state: SandboxState, provider: ProviderTooling, jobCount: number, now: Date): Promise<RunningSimulator> {
 	try {
-		return await provider.start({ port: provider.defaultPort, jobCount: jobs, now });
+		return await provider.startSimulator({ port: provider.demo.defaultPort, jobCount, referenceDate: now });
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-		log(`port ${provider.defaultPort} is taken; ${provider.displayName} simulator uses a free port instead`);
-		return await provider.start({ port: 0, jobCount: jobs, now });
+		state.log(`port ${provider.demo.defaultPort} is taken; ${provider.displayName} simulator uses a free port instead`);
+		return await provider.startSimulator({ port: 0, jobCount, referenceDate: now });
 	}
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Cleanup and signals
 
-const cleanups: Array<{ label: string; run: () => Promise<void> }> = [];
-let abortReason: string | undefined;
-let stopRequested: (() => void) | undefined;
-
-async function cleanUp(): Promise<void> {
-	while (cleanups.length) {
-		const step = cleanups.pop()!;
-		try {
-			await step.run();
-		} catch (error) {
-			process.stderr.write(`demo: ${step.label} failed: ${(error as Error).message}\n`);
-		}
-	}
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-	if (abortReason) {
-		process.stderr.write(`demo: ${signal} again, exiting without waiting\n`);
-		process.exit(130);
-	}
-	abortReason = signal;
-	if (stopRequested) stopRequested();
-	else log(`${signal}: stopping after the current step (press Ctrl+C again to exit at once)`);
-}
-
-function checkAborted(): void {
-	if (abortReason) throw new AbortedError(`stopped by ${abortReason}`);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Time limit (headless): every step after the n8n install gets at most the time that is left.
-
-let deadline = Number.POSITIVE_INFINITY;
-let timeLimitNote = '';
-
-function overTime(): boolean {
-	return Date.now() >= deadline - 1000;
-}
-
-/** Time for one CLI call: its usual limit, or less when the headless run's time is nearly up. */
-function budget(usual: number): number {
-	if (overTime()) throw new Error(timeLimitNote);
-	return Math.min(usual, deadline - Date.now());
-}
-
-// ---------------------------------------------------------------------------------------------------
-
-async function main(args: Args): Promise<number> {
+async function main(state: SandboxState, args: Args): Promise<number> {
 	const repoRoot = REPO_ROOT;
 	const demoDir = join(repoRoot, '.demo');
 
@@ -166,101 +112,99 @@ async function main(args: Args): Promise<number> {
 		throw new UsageError(`the package is not built (${missingDist[0]} is missing): run \`npm run build\` first (\`npm run demo\` does)`);
 	}
 
-	log(`${PACKAGE_NAME} ${manifest.version} sandbox${args.headless ? ' (headless)' : ''}`);
+	state.log(`${PACKAGE_NAME} ${manifest.version} sandbox${args.headless ? ' (headless)' : ''}`);
 	if (n8nInstallPending()) {
-		log(`n8n ${N8N_VERSION} is not installed yet: installing Node 24 and n8n into a cache outside the repository, once`);
-		log('this takes several minutes (about 9 on our machines); progress follows');
+		state.log(`n8n ${N8N_VERSION} is not installed yet: installing Node 24 and n8n into a cache outside the repository, once`);
+		state.log('this takes several minutes (about 9 on our machines); progress follows');
 	}
 	const installStarted = Date.now();
 	const bins = await ensureN8nInstalled();
-	log(`n8n ${N8N_VERSION} ready (${((Date.now() - installStarted) / 1000).toFixed(1)} s): ${bins.n8nBin}`);
+	state.log(`n8n ${N8N_VERSION} ready (${((Date.now() - installStarted) / 1000).toFixed(1)} s): ${bins.n8nBin}`);
 	// The headless time limit starts after the one-time install.
 	const headlessStart = Date.now();
-	if (args.headless) {
-		deadline = headlessStart + args.timeoutSec * 1000;
-		timeLimitNote = `the headless run reached its time limit (--timeout=${args.timeoutSec} s; raise it on a slow machine)`;
-	}
-	checkAborted();
+	if (args.headless) state.startTimeLimit(args.timeoutSec);
+	state.checkAborted();
 
 	mkdirSync(demoDir, { recursive: true });
 	// Per process, so a headless run (CI, a second terminal) never trips over another sandbox.
 	const packDir = join(demoDir, `pack-${process.pid}`);
-	cleanups.push({ label: 'removing the packed tarball', run: async () => rmSync(packDir, { recursive: true, force: true }) });
-	const tgz = await packPackage(repoRoot, { destDir: packDir, timeoutMs: budget(TIMEOUTS.pack) });
-	log(`packed ${tgz.slice(repoRoot.length + 1)}`);
+	state.onCleanUp('removing the packed tarball', async () => rmSync(packDir, { recursive: true, force: true }));
+	const tgz = await packPackage(repoRoot, { destDir: packDir, timeoutMs: state.budget(TIMEOUTS.pack) });
+	state.log(`packed ${tgz.slice(repoRoot.length + 1)}`);
 
 	// Interactive: one n8n user folder, reused (your own workflows and executions stay); headless: a
 	// fresh one per run, removed afterwards unless --keep.
 	const homeDir = join(demoDir, args.headless ? `headless-${process.pid}` : 'n8n');
 	const reused = !args.headless && !args.fresh && existsSync(join(homeDir, '.n8n', 'database.sqlite'));
 	const home: N8nHome = openHome(homeDir, bins, { fresh: args.headless || args.fresh });
-	if (args.headless && !args.keep) cleanups.push({ label: 'removing the headless n8n folder', run: async () => home.cleanup() });
+	if (args.headless && !args.keep) state.onCleanUp('removing the headless n8n folder', async () => home.cleanup());
 	const installed = await installPackageTarball(home, tgz);
 	rmSync(packDir, { recursive: true, force: true });
-	log(`n8n user folder ${homeDir.slice(repoRoot.length + 1)}/ (${reused ? 'reused; --fresh starts over' : 'new'}), ${installed.name}@${installed.version} installed as a community package`);
+	state.log(`n8n user folder ${homeDir.slice(repoRoot.length + 1)}/ (${reused ? 'reused; --fresh starts over' : 'new'}), ${installed.name}@${installed.version} installed as a community package`);
 
 	const { workflows, skipped } = loadWorkflows(join(repoRoot, 'scripts', 'demo', 'workflows'), PROVIDERS, packageNodeTypes(manifest));
-	for (const s of skipped) log(`workflow ${s.file} left out: ${s.reason}`);
+	for (const s of skipped) state.log(`workflow ${s.file} left out: ${s.reason}`);
 	if (workflows.length === 0) throw new Error('no example workflow can run with this package');
-	checkAborted();
+	state.checkAborted();
 
 	// Simulators: the same code as the tests, with demo data dated up to now.
 	const now = new Date();
-	const simulators = new Map<DemoProvider, RunningSimulator>();
+	const simulators = new Map<ProviderTooling, RunningSimulator>();
 	for (const provider of PROVIDERS) {
-		const sim = await startSimulator(provider, args.jobs, now);
+		const sim = await startSimulator(state, provider, args.jobs, now);
 		simulators.set(provider, sim);
-		cleanups.push({ label: `stopping the ${provider.displayName} simulator`, run: () => sim.stop() });
-		log(`${provider.displayName} simulator at ${sim.apiUrl}: ${sim.dataSummary}`);
+		state.onCleanUp(`stopping the ${provider.displayName} simulator`, () => sim.stop());
+		state.log(`${provider.displayName} simulator at ${sim.apiUrl}: ${provider.demo.summary(sim)}`);
 	}
-	checkAborted();
+	state.checkAborted();
 
 	await importCredentials(
 		home,
-		PROVIDERS.map((p) => ({ id: p.credentialId, name: p.credentialName, type: p.credentialType, data: simulators.get(p)!.credentialData })),
-		{ timeoutMs: budget(TIMEOUTS.cli) },
+		PROVIDERS.map((p) => credentialFor(p, simulators.get(p)!, 'demo')),
+		{ timeoutMs: state.budget(TIMEOUTS.cli) },
 	);
-	log(`credentials imported: ${PROVIDERS.map((p) => `"${p.credentialName}" (${p.credentialType})`).join(', ')}`);
-	checkAborted();
-	await importWorkflow(home, workflows.map((w) => w.workflow), { timeoutMs: budget(TIMEOUTS.cli) });
-	log(`workflows imported: ${workflows.map((w) => `"${w.workflow.name}"`).join(', ')}`);
-	checkAborted();
+	state.log(`credentials imported: ${PROVIDERS.map((p) => `"${credentialRef(p, 'demo').name}" (${p.credentialType})`).join(', ')}`);
+	state.checkAborted();
+	await importWorkflow(home, workflows.map((w) => w.workflow), { timeoutMs: state.budget(TIMEOUTS.cli) });
+	state.log(`workflows imported: ${workflows.map((w) => `"${w.workflow.name}"`).join(', ')}`);
+	state.checkAborted();
 
 	return args.headless
-		? await runHeadless(home, workflows, simulators, headlessStart)
-		: await runInteractive(home, workflows, simulators, args);
+		? await runHeadless(state, home, workflows, simulators, headlessStart)
+		: await runInteractive(state, home, workflows, simulators, args);
 }
 
 async function runHeadless(
+	state: SandboxState,
 	home: N8nHome,
 	workflows: DemoWorkflow[],
-	simulators: Map<DemoProvider, RunningSimulator>,
+	simulators: Map<ProviderTooling, RunningSimulator>,
 	headlessStart: number,
 ): Promise<number> {
 	let failed = 0;
 	let ran = 0;
 	const lines: string[] = [];
 	for (const demo of workflows) {
-		checkAborted();
+		state.checkAborted();
 		const { workflow } = demo;
 		if (!demo.runnable) {
 			lines.push(`- ${workflow.name} (${demo.file}): imported, not run (no Manual Trigger)`);
 			continue;
 		}
-		if (overTime()) {
+		if (state.overTime()) {
 			failed += 1;
-			lines.push(`- ${workflow.name} (${demo.file}): NOT RUN, ${timeLimitNote}`);
+			lines.push(`- ${workflow.name} (${demo.file}): NOT RUN, ${state.timeLimitNote}`);
 			continue;
 		}
 		const before = new Map([...simulators].map(([p, sim]) => [p, sim.requests().length]));
 		const t0 = Date.now();
-		log(`running "${workflow.name}"…`);
+		state.log(`running "${workflow.name}"…`);
 		let outcome: WorkflowOutcome;
 		try {
-			outcome = judge(workflow, await executeWorkflow(home, workflow.id, { timeoutMs: budget(TIMEOUTS.execute) }));
+			outcome = judge(workflow, await executeWorkflow(home, workflow.id, { timeoutMs: state.budget(TIMEOUTS.execute) }));
 		} catch (error) {
 			// A hung or killed `n8n execute`: report it with the others, go on while time is left.
-			const message = overTime() ? `${timeLimitNote}; n8n execute was stopped` : (error as Error).message;
+			const message = state.overTime() ? `${state.timeLimitNote}; n8n execute was stopped` : (error as Error).message;
 			outcome = { ok: false, status: 'not finished', problems: [message], nodes: [], result: undefined };
 		}
 		ran += 1;
@@ -279,7 +223,7 @@ async function runHeadless(
 		for (const line of block) process.stdout.write(`${line}\n`);
 	}
 	process.stdout.write('\n');
-	log(`summary (${((Date.now() - headlessStart) / 1000).toFixed(1)} s after the install check):`);
+	state.log(`summary (${((Date.now() - headlessStart) / 1000).toFixed(1)} s after the install check):`);
 	for (const line of lines.filter((l) => l.startsWith('- '))) process.stdout.write(`${line}\n`);
 	const total = workflows.filter((w) => w.runnable).length;
 	const verdict =
@@ -293,19 +237,20 @@ async function runHeadless(
 }
 
 async function runInteractive(
+	state: SandboxState,
 	home: N8nHome,
 	workflows: DemoWorkflow[],
-	simulators: Map<DemoProvider, RunningSimulator>,
+	simulators: Map<ProviderTooling, RunningSimulator>,
 	args: Args,
 ): Promise<number> {
 	let port = args.port ?? DEFAULT_N8N_PORT;
 	if (!(await portIsFree(port))) {
 		if (args.port !== undefined) throw new UsageError(`port ${port} is taken; pick another with --port=<port>`);
 		const other = await freePort();
-		log(`port ${port} is taken; n8n uses ${other} instead (or choose with --port=<port>)`);
+		state.log(`port ${port} is taken; n8n uses ${other} instead (or choose with --port=<port>)`);
 		port = other;
 	}
-	log(`starting n8n on port ${port} (about 10–20 s)…`);
+	state.log(`starting n8n on port ${port} (about 10–20 s)…`);
 	let n8n: RunningN8n;
 	try {
 		n8n = await startN8n(home, { port, owner: OWNER });
@@ -313,8 +258,8 @@ async function runInteractive(
 		const message = (error as Error).message;
 		throw new Error(/login failed/.test(message) ? `${message}\n(changed the demo password? \`npm run demo -- --fresh\` starts over)` : message);
 	}
-	cleanups.push({ label: 'stopping n8n', run: () => n8n.stop() });
-	checkAborted();
+	state.onCleanUp('stopping n8n', () => n8n.stop());
+	state.checkAborted();
 
 	const lines = [
 		'',
@@ -329,16 +274,15 @@ async function runInteractive(
 		'    (they are imported again at every start: to keep your changes, save a copy under another name)',
 		'',
 		'  Credentials (Overview → Credentials), pointing at the local simulators:',
-		...PROVIDERS.map((p) => `    - ${p.credentialName} (${p.credentialType}) → ${simulators.get(p)!.apiUrl}`),
+		...PROVIDERS.map((p) => `    - ${credentialRef(p, 'demo').name} (${p.credentialType}) → ${simulators.get(p)!.apiUrl}`),
 		'',
 		'  Things to try:',
 		'    - run each example, then click a node to see the jobs it returned (paired with its input)',
-		'    - in an FSM Navigator or Accelo node, open the Job field: "From list" searches the simulator',
-		'    - Accelo Change Status: the status list is loaded from the deployment; pick one no progression reaches',
-		'    - add a node of your own: search "FSM Navigator" or "Accelo" in the nodes panel (also as AI agent tools)',
+		...PROVIDERS.flatMap((p) => p.demo.tryThis.map((line) => `    - ${line}`)),
+		`    - add a node of your own: search ${PROVIDERS.map((p) => `"${p.displayName}"`).join(' or ')} in the nodes panel (also as AI agent tools)`,
 		'',
 		'  The simulators (the same code the tests use):',
-		...PROVIDERS.flatMap((p) => [`    ${p.displayName}:`, ...simulators.get(p)!.hints.map((h) => `      ${h}`)]),
+		...PROVIDERS.flatMap((p) => [`    ${p.displayName}:`, ...p.demo.hints(simulators.get(p)!).map((h) => `      ${h}`)]),
 		'',
 		args.quiet ? '  Press Ctrl+C to stop.' : "  Requests to the simulators are shown below as they arrive. Press Ctrl+C to stop.",
 		'',
@@ -353,17 +297,17 @@ async function runInteractive(
 					const all = sim.requests();
 					for (const req of all.slice(seen.get(provider) ?? 0)) {
 						const url = req.rawUrl.length > 160 ? `${req.rawUrl.slice(0, 157)}…` : req.rawUrl;
-						log(`${provider.displayName}: ${req.method} ${url}`);
+						state.log(`${provider.displayName}: ${req.method} ${url}`);
 					}
 					seen.set(provider, all.length);
 				}
 			}, 300);
 	await new Promise<void>((resolvePromise) => {
-		stopRequested = resolvePromise;
-		if (abortReason) resolvePromise();
+		state.stopRequested = resolvePromise;
+		if (state.abortReason) resolvePromise();
 	});
 	if (echo) clearInterval(echo);
-	log(`${abortReason ?? 'stop'}: stopping n8n and the simulators…`);
+	state.log(`${state.abortReason ?? 'stop'}: stopping n8n and the simulators…`);
 	return 0;
 }
 
@@ -394,24 +338,25 @@ void (async () => {
 		process.stdout.write(HELP);
 		process.exit(0);
 	}
-	process.on('SIGINT', onSignal);
-	process.on('SIGTERM', onSignal);
+	const state = new SandboxState();
+	process.on('SIGINT', (signal) => state.onSignal(signal));
+	process.on('SIGTERM', (signal) => state.onSignal(signal));
 	try {
-		code = await main(args);
+		code = await main(state, args);
 	} catch (error) {
 		if (error instanceof AbortedError) {
-			log(error.message);
+			state.log(error.message);
 			code = 130;
 		} else {
-			const message = overTime() ? `${timeLimitNote}\n(${(error as Error).message.split('\n')[0]})` : (error as Error).message;
+			const message = state.overTime() ? `${state.timeLimitNote}\n(${(error as Error).message.split('\n')[0]})` : (error as Error).message;
 			process.stderr.write(`\ndemo: ${error instanceof UsageError ? '' : 'FAILED: '}${message}\n`);
 			code = error instanceof UsageError ? 2 : 1;
 		}
 	} finally {
-		await cleanUp();
+		await state.cleanUp();
 	}
-	log(`done (exit ${code})`);
-	// Exit when nothing is left to do rather than at once: test/e2e/n8n.ts escalates a timed-out
+	state.log(`done (exit ${code})`);
+	// Exit when nothing is left to do rather than at once: tooling/n8n/process.ts escalates a timed-out
 	// `n8n execute` to SIGKILL 5 s after its SIGTERM, and that timer must get to run. A last-resort
 	// timer (unref'd, so it does not keep the process alive) ends it if some handle lingers.
 	process.exitCode = code;

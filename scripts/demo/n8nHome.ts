@@ -1,7 +1,7 @@
 /**
  * n8n for the sandbox: the pinned install (scripts/install-n8n.sh, cached outside the repo) and an
  * n8n user folder under .demo/ that holds the package as a community package. Everything that
- * talks to n8n afterwards is test/e2e/n8n.ts.
+ * talks to n8n afterwards is tooling/n8n/.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -34,7 +34,7 @@ export function n8nInstallPending(): boolean {
 
 /**
  * An n8n user folder at a fixed path (created, or reused as it is; `fresh` wipes it first), with
- * the same environment test/e2e/n8n.ts `createN8nHome` gives its temp homes.
+ * the same environment tooling/n8n/home.ts `createN8nHome` gives its temp homes.
  */
 export function openHome(root: string, bins: N8nBins, opts: { fresh: boolean }): N8nHome {
 	if (opts.fresh) rmSync(root, { recursive: true, force: true });
@@ -48,7 +48,7 @@ export function openHome(root: string, bins: N8nBins, opts: { fresh: boolean }):
 			'utf8',
 		);
 	}
-	// 'legacy' expressions: isolated-vm ('vm') can crash n8n's CLI while it exits; see test/e2e/n8n.ts.
+	// 'legacy' expressions: isolated-vm ('vm') can crash n8n's CLI while it exits; see CreateN8nHomeOptions in tooling/n8n/types.ts.
 	const env = n8nEnvironment(bins, root, { encryptionKey: DEMO_ENCRYPTION_KEY, expressionEngine: 'legacy' });
 	return {
 		root,

@@ -1,6 +1,7 @@
 /** Turns an `n8n execute` result into the short per-workflow summary the headless sandbox prints. */
 import type { ExecuteResult, N8nRun, N8nWorkflow } from '../../tooling/n8n';
-import { PACKAGE_NAME, type RunningSimulator } from './provider';
+import type { RunningSimulator } from '../../tooling/providers';
+import { PACKAGE_NAME } from '../../tooling/repo';
 
 export interface NodeCount {
 	name: string;

@@ -1,6 +1,7 @@
 /**
  * The example workflows: JSON files in scripts/demo/workflows/ (plain n8n workflow exports with a
- * fixed `id`, the package's real node types and the demo credentials' fixed ids). A workflow is used
+ * fixed `id`, the package's real node types and the demo credentials' fixed ids), each listed by the
+ * provider modules it uses (`exampleWorkflows` in tooling/providers/<provider>.ts). A workflow is used
  * when every node type of this package in it exists in the built package and belongs to a provider
  * the sandbox starts, so an example for a node that does not exist yet (a trigger, a new provider)
  * can be added early and joins on its own.
@@ -9,13 +10,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { N8nWorkflow } from '../../tooling/n8n';
-import { PACKAGE_NAME, type DemoProvider } from './provider';
+import { credentialRef, type ProviderTooling } from '../../tooling/providers';
+import { PACKAGE_NAME } from '../../tooling/repo';
 
 export interface DemoWorkflow {
 	file: string;
 	workflow: N8nWorkflow;
 	/** Providers whose nodes the workflow uses, in PROVIDERS order. */
-	providers: DemoProvider[];
+	providers: ProviderTooling[];
 	/** Whether `n8n execute` can run it (it starts with a Manual Trigger). */
 	runnable: boolean;
 }
@@ -45,13 +47,17 @@ function isWorkflow(value: unknown): value is N8nWorkflow {
 
 export function loadWorkflows(
 	dir: string,
-	providers: readonly DemoProvider[],
+	providers: readonly ProviderTooling[],
 	available: Set<string>,
 ): { workflows: DemoWorkflow[]; skipped: SkippedWorkflow[] } {
 	const workflows: DemoWorkflow[] = [];
 	const skipped: SkippedWorkflow[] = [];
 	const ids = new Map<string, string>();
-	for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+	const listed = [...new Set(providers.flatMap((p) => p.exampleWorkflows))];
+	for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && !listed.includes(f)).sort()) {
+		skipped.push({ file, reason: 'no provider module lists it (exampleWorkflows in tooling/providers/)' });
+	}
+	for (const file of listed) {
 		let parsed: unknown;
 		try {
 			parsed = JSON.parse(readFileSync(join(dir, file), 'utf8'));
@@ -65,21 +71,21 @@ export function loadWorkflows(
 		if (previous) throw new Error(`scripts/demo/workflows/${file}: id "${parsed.id}" is also used by ${previous}`);
 		ids.set(parsed.id, file);
 
-		const used = new Set<DemoProvider>();
+		const used = new Set<ProviderTooling>();
 		const missing: string[] = [];
 		for (const node of parsed.nodes) {
 			if (node.type.startsWith(`${PACKAGE_NAME}.`)) {
-				const provider = providers.find((p) => p.nodeTypes.includes(node.type));
+				const provider = providers.find((p) => Object.values(p.nodeTypes).includes(node.type));
 				if (!available.has(node.type)) missing.push(`${node.type} (not in the package yet)`);
-				else if (!provider) missing.push(`${node.type} (no simulator in scripts/demo/providers)`);
+				else if (!provider) missing.push(`${node.type} (no provider module in tooling/providers)`);
 				else used.add(provider);
 			}
 			for (const [type, ref] of Object.entries(node.credentials ?? {})) {
 				const provider = providers.find((p) => p.credentialType === type);
 				if (!provider) missing.push(`credential ${type} (no provider module)`);
-				else if (ref.id !== provider.credentialId) {
+				else if (ref.id !== credentialRef(provider, 'demo').id) {
 					throw new Error(
-						`scripts/demo/workflows/${file}: node "${node.name}" uses ${type} id "${ref.id}"; the demo credential is "${provider.credentialId}"`,
+						`scripts/demo/workflows/${file}: node "${node.name}" uses ${type} id "${ref.id}"; the demo credential is "${credentialRef(provider, 'demo').id}"`,
 					);
 				}
 			}

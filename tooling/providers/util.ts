@@ -1,0 +1,31 @@
+/** Small helpers the provider modules share. */
+import { PACKAGE_NAME } from '../repo';
+
+/** `<package>.<node name>`: the node type n8n gives a node of this package. */
+export function nodeType(name: string): string {
+	return `${PACKAGE_NAME}.${name}`;
+}
+
+/** Counts values: `{ Pending: 3, Closed: 10 }` → "Pending 3, Closed 10" (in first-seen order). */
+export function countBy<T>(items: readonly T[], key: (item: T) => string): string {
+	const counts = new Map<string, number>();
+	for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+	return [...counts].map(([name, count]) => `${name} ${count}`).join(', ');
+}
+
+/** Replaces numeric path segments by `{id}`. */
+export function idFreePath(path: string): string {
+	return path.replace(/\/\d+(?=\/|$)/g, '/{id}');
+}
+
+/** A resource locator value "By ID" holding an expression. */
+export function byExpression(expression: string): { __rl: true; mode: 'id'; value: string } {
+	return { __rl: true, mode: 'id', value: `={{ ${expression} }}` };
+}
+
+/** GET a JSON body (the floor loop); throws on a non-2xx answer. */
+export async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
+	const res = await fetch(url, { headers });
+	if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`);
+	return (await res.json()) as unknown;
+}
