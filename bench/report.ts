@@ -10,9 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-import type { BenchResults, CaseResult } from './run';
+import { PROVIDERS } from '../tooling/providers';
+import type { BenchResults, CaseResult } from './results';
 
-const PROVIDER_NAMES: Record<string, string> = { fsmNavigator: 'FSM Navigator', accelo: 'Accelo' };
+/** Display names of the providers in the registry, by key. */
+const PROVIDER_NAMES: Record<string, string> = Object.fromEntries(PROVIDERS.map((p) => [p.key, p.displayName]));
 
 const COLORS = { ours: '#2563eb', baseline: '#f97316', floor: '#6b7280' };
 
@@ -300,16 +302,16 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
 	lines.push('## What was measured');
 	lines.push('');
 	lines.push(
-		`For each provider and size, a simulator (test/simulators) holding N jobs on loopback HTTP, and one n8n workflow with two branches from one Manual Trigger:`,
+		`For each provider and size, a simulator (tooling/simulators) holding N jobs on loopback HTTP, and one n8n workflow with two branches from one Manual Trigger:`,
 	);
 	lines.push('');
 	lines.push('- **ours**: the provider node, Job → Get Many, Return All (page size 100, the API maximum).');
 	lines.push(
 		`- **baseline**: what a user would otherwise build: \`n8n-nodes-base.httpRequest\` (typeVersion ${results.config.httpRequestTypeVersion}) with its ` +
 			'Pagination option ("Update a Parameter in Each Request", "Pagination Complete When: Other"), same page size, then `n8n-nodes-base.splitOut` on the list field. ' +
-			'FSM Navigator: `per_page=100`, `page={{ $pageCount + 1 }}`, complete when `data` is empty or `pagination.page >= pagination.total_pages`; ' +
-			'auth as an `X-API-Key` header. Accelo: `_fields=_ALL` (what our node asks for), `_limit=100`, `_offset={{ $pageCount * 100 }}`, ' +
-			'complete when `response.length < 100`; auth with the same `acceloOAuth2Api` credential as a "Predefined Credential Type".',
+			PROVIDERS.filter((p) => results.config.providers.includes(p.key))
+				.map((p) => p.bench.baselineNote)
+				.join(' '),
 	);
 	lines.push(
 		'- **floor**: bench/floor.ts, a plain Node.js loop with global `fetch` reading the same pages with the same auth (its own process, ' +
