@@ -140,3 +140,58 @@ export function filtersCollection(filters: INodeProperties[]): INodeProperties {
 		options: [...filters].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
+
+/** One event a trigger offers, with how it is detected and what a poll costs, in the provider's terms. */
+export interface TriggerEventOption {
+	value: 'jobCreated' | 'jobUpdated' | 'jobStatusChanged';
+	description: string;
+}
+
+const EVENT_NAMES: Record<TriggerEventOption['value'], string> = {
+	jobCreated: 'Job Created',
+	jobUpdated: 'Job Updated',
+	jobStatusChanged: 'Job Status Changed',
+};
+
+/**
+ * A polling trigger's fields: Event, the Filters that apply to it, and Options. `windowEvents` are
+ * the events found by scanning recently created jobs; Created Within (Days) bounds that scan.
+ */
+export function triggerProperties(options: {
+	events: TriggerEventOption[];
+	filters: INodeProperties[];
+	windowEvents: Array<TriggerEventOption['value']>;
+}): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Event',
+			name: 'event',
+			type: 'options',
+			noDataExpression: true,
+			options: options.events.map((event) => ({
+				name: EVENT_NAMES[event.value],
+				value: event.value,
+				description: event.description,
+			})),
+			// Every provider can see new jobs.
+			default: 'jobCreated',
+			required: true,
+		},
+	];
+	if (options.filters.length) properties.push(filtersCollection(options.filters));
+	const extra: INodeProperties[] = [];
+	if (options.windowEvents.length) {
+		extra.push({
+			displayName: 'Created Within (Days)',
+			name: 'createdWithinDays',
+			type: 'number',
+			default: 90,
+			typeOptions: { minValue: 0 },
+			displayOptions: { show: { '/event': options.windowEvents } },
+			description:
+				'Only jobs created within this many days are watched for changes (0 = every job). Each poll reads all of them, so a smaller window costs fewer requests; a change to an older job is not seen.',
+		});
+	}
+	properties.push(optionsCollection(extra));
+	return properties;
+}

@@ -53,6 +53,28 @@ export interface JobProviderDefinition {
 		paging(limit: number | undefined): PagingStrategy;
 		unwrap(body: unknown): IDataObject[];
 	};
+	/** What a polling trigger asks the list for: the cheapest signal the API has. */
+	readonly changes: ChangeQueries;
+}
+
+/**
+ * List queries a trigger adds to the user's filters. `sinceMs` is inclusive: a provider whose API
+ * compares strictly or in whole seconds asks from just before it (the engine drops jobs it has
+ * already emitted).
+ */
+export interface ChangeQueries {
+	/** Jobs created at or after `sinceMs`. */
+	createdSince(query: IDataObject, sinceMs: number): ChangeQuery;
+	/** Jobs changed at or after `sinceMs`; absent where the API cannot filter or sort by change time. */
+	updatedSince?(query: IDataObject, sinceMs: number): ChangeQuery;
+	/** Most recently changed (or created) jobs first, for "Fetch Test Event"; absent: the list's own order. */
+	newestFirst?(query: IDataObject): IDataObject;
+}
+
+export interface ChangeQuery {
+	query: IDataObject;
+	/** The API returns the jobs oldest first by that time, so a poll may stop reading early. */
+	oldestFirst: boolean;
 }
 
 export interface JobProvider extends Omit<JobProviderDefinition, 'getRequest' | 'list'> {

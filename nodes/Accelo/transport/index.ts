@@ -101,7 +101,26 @@ export const provider = defineJobProvider({
 	getRequest: (jobId, query) => ({ path: `/jobs/${encodeURIComponent(jobId)}`, qs: { _fields: ALL_FIELDS, ...query } }),
 	unwrapJob: unwrapObject,
 	list: { path: '/jobs', paging: offsetStrategy, unwrap: unwrapList },
+	// `date_created_after` / `date_modified_after` compare strictly, in whole seconds, so a poll asks
+	// from the second before its cursor (https://api.accelo.com/docs/#filtering-by-date).
+	changes: {
+		createdSince: (query, sinceMs) => ({
+			query: withTerms(query, `date_created_after(${Math.floor(sinceMs / 1000) - 1})`, 'order_by_asc(date_created)'),
+			oldestFirst: true,
+		}),
+		updatedSince: (query, sinceMs) => ({
+			query: withTerms(query, `date_modified_after(${Math.floor(sinceMs / 1000) - 1})`, 'order_by_asc(date_modified)'),
+			oldestFirst: true,
+		}),
+		newestFirst: (query) => withTerms(query, 'order_by_desc(date_modified)'),
+	},
 });
+
+/** `query` with more `_filters` terms (a comma is AND in Accelo's filter language). */
+export function withTerms(query: IDataObject, ...terms: string[]): IDataObject {
+	const existing = typeof query._filters === 'string' && query._filters !== '' ? [query._filters] : [];
+	return { ...query, _filters: [...existing, ...terms].join(',') };
+}
 
 /** Reads a whole reference list (statuses, types) with `_offset`/`_limit`. */
 export async function listAll(this: RequestContext, path: string, qs: IDataObject): Promise<PaginationResult> {

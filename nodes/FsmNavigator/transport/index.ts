@@ -82,4 +82,12 @@ export const provider = defineJobProvider({
 			}),
 		unwrap: (body) => (body as FsmListResponse).data ?? [],
 	},
+	// The list has `created_after` (inclusive) but no change-time filter and no sort
+	// (https://fsmnavigator.com/docs/api/endpoints/): updates are found by a scan.
+	changes: {
+		createdSince: (query, sinceMs) => ({
+			query: { ...query, created_after: new Date(sinceMs).toISOString() },
+			oldestFirst: false,
+		}),
+	},
 });

@@ -7,56 +7,55 @@ import { buildListQuery } from '../../filters';
 import { JOB_PRIORITIES, JOB_STATUSES } from '../../statuses';
 import { provider } from '../../transport';
 
-const properties: INodeProperties[] = [
-	...returnAllFields(),
-	filtersCollection([
-		{
-			displayName: 'Assigned Technician ID',
-			name: 'assignedTechnicianId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 45',
-			description: 'Only jobs assigned to this technician',
-		},
-		{
-			displayName: 'Created After',
-			name: 'createdAfter',
-			type: 'dateTime',
-			default: '',
-			description: 'Only jobs created at or after this time',
-		},
-		{
-			displayName: 'Created Before',
-			name: 'createdBefore',
-			type: 'dateTime',
-			default: '',
-			description: 'Only jobs created at or before this time',
-		},
-		{
-			displayName: 'Customer Location ID',
-			name: 'customerLocationId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 87',
-			description: 'Only jobs at this customer location',
-		},
-		{
-			displayName: 'Priority',
-			name: 'priority',
-			type: 'options',
-			options: JOB_PRIORITIES.map((p) => ({ name: p, value: p })),
-			default: 'High',
-		},
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: JOB_STATUSES.map((s) => ({ name: s, value: s })),
-			default: 'Pending',
-		},
-	]),
-	optionsCollection(),
+/** The Filters collection's fields (the trigger offers the ones that are not creation dates). */
+export const jobFilters: INodeProperties[] = [
+	{
+		displayName: 'Assigned Technician ID',
+		name: 'assignedTechnicianId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 45',
+		description: 'Only jobs assigned to this technician',
+	},
+	{
+		displayName: 'Created After',
+		name: 'createdAfter',
+		type: 'dateTime',
+		default: '',
+		description: 'Only jobs created at or after this time',
+	},
+	{
+		displayName: 'Created Before',
+		name: 'createdBefore',
+		type: 'dateTime',
+		default: '',
+		description: 'Only jobs created at or before this time',
+	},
+	{
+		displayName: 'Customer Location ID',
+		name: 'customerLocationId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 87',
+		description: 'Only jobs at this customer location',
+	},
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'options',
+		options: JOB_PRIORITIES.map((p) => ({ name: p, value: p })),
+		default: 'High',
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: JOB_STATUSES.map((s) => ({ name: s, value: s })),
+		default: 'Pending',
+	},
 ];
+
+const properties: INodeProperties[] = [...returnAllFields(), filtersCollection(jobFilters), optionsCollection()];
 
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
 

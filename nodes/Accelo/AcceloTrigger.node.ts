@@ -1,0 +1,62 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { triggerProperties } from '../shared/descriptions';
+import { pollJobs } from '../shared/poll';
+import { jobFilters } from './actions/job/getAll.operation';
+import { buildJobQuery } from './filters';
+import { ALL_FIELDS, provider } from './transport';
+
+/** Trigger filters: the Get Many filters without the date ranges, which the trigger sets itself. */
+const DATE_FILTERS = /^(created|modified|due|completed)(After|Before)$/;
+
+function buildTriggerQuery(filters: IDataObject, timeZone: string): IDataObject {
+	// Every field, so that the output matches Get and the status and dates can be read.
+	return { ...buildJobQuery(filters, {}, timeZone), _fields: ALL_FIELDS };
+}
+
+export class AcceloTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Accelo Trigger',
+		name: 'acceloTrigger',
+		icon: { light: 'file:accelo.svg', dark: 'file:accelo.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when a job is created or changes in Accelo',
+		defaults: { name: 'Accelo Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'acceloOAuth2Api', required: true }],
+		properties: triggerProperties({
+			events: [
+				{
+					value: 'jobCreated',
+					description: 'A new job. Found with date_created_after, oldest first: one request per poll when nothing is new.',
+				},
+				{
+					value: 'jobUpdated',
+					description: 'Any change to a job. Found with date_modified_after, oldest first: one request per poll when nothing is new.',
+				},
+				{
+					value: 'jobStatusChanged',
+					description:
+						"A job's status changed; the output adds statusChange { from, to } (status IDs). Found with date_modified_after: one request per poll when nothing changed. On activation it reads the jobs created within 'Created Within (Days)' once, to know their statuses.",
+				},
+			],
+			filters: jobFilters.filter((filter) => !DATE_FILTERS.test(filter.name)),
+			windowEvents: ['jobStatusChanged'],
+		}),
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollJobs.call(this, { provider, buildQuery: buildTriggerQuery });
+	}
+}
