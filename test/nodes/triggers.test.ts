@@ -4,7 +4,7 @@
  * jobs created and changed between polls. Expected values come from what the test did to the
  * simulator, not from the trigger.
  */
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { MAX_JOBS_PER_POLL, type JobEvent } from '../../nodes/shared/poll';
 import { acceloFixture } from './triggers/accelo';
@@ -28,7 +28,7 @@ describe.each(fixtures.map((fx) => [fx.name, fx] as const))('%s trigger', (_name
 	const realNow = Date.now.bind(Date);
 	let skew = 0;
 
-	const trigger = (event: JobEvent, staticData?: Record<string, unknown>) => {
+	const trigger = (event: JobEvent, staticData?: IDataObject) => {
 		const t = fx.harness().pollTrigger({ type: fx.type, parameters: { event }, staticData });
 		return {
 			...t,
