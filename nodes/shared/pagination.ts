@@ -3,9 +3,9 @@
  * page number + page size, offset + limit, page token, and "after" cursor.
  *
  * A strategy only says what the next request's query is and whether the API signalled the end.
- * The loop adds what must hold for all of them (nodes.md): never more than `limit` items, an empty
- * page ends, a query seen before ends (loop guard), a page that adds nothing new ends, a page cap,
- * and jobs seen twice across pages are returned once.
+ * The loop adds what must hold for all of them: never more than `limit` items, an empty page ends,
+ * jobs seen twice across pages are returned once, and reading never stops short silently: a query
+ * seen before (loop guard), pages that add nothing new, or the page cap raise IncompleteListError.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -22,7 +22,28 @@ export interface PagingStrategy {
 	afterPage(page: Page, query: IDataObject): boolean;
 }
 
-export type StopReason = 'limit' | 'end' | 'emptyPage' | 'repeatedQuery' | 'noNewItems' | 'pageCap';
+export type StopReason = 'limit' | 'end' | 'emptyPage';
+
+/**
+ * Reading stopped before the API said it was done (a page cap, a cursor the API handed out twice,
+ * pages that only repeat jobs already read). Returning what was read as if it were everything would
+ * hide jobs from the user, so this is an error that says how far reading got and why it stopped.
+ */
+export class IncompleteListError extends Error {
+	constructor(
+		readonly itemsRead: number,
+		readonly pagesRead: number,
+		reason: string,
+	) {
+		super(
+			`Stopped reading the job list after ${pagesRead} page${pagesRead === 1 ? '' : 's'} (${itemsRead} job${itemsRead === 1 ? '' : 's'} read): ${reason}. Narrow the filters or set a limit.`,
+		);
+		this.name = 'IncompleteListError';
+	}
+}
+
+/** Pages in a row that add no new job before reading is given up (a server ignoring the page). */
+export const MAX_PAGES_WITHOUT_NEW_ITEMS = 3;
 
 export interface PaginationResult {
 	items: IDataObject[];
@@ -53,12 +74,17 @@ export async function paginate(
 	const seenIds = new Set<string>();
 	const seenQueries = new Set<string>();
 	let pages = 0;
+	let pagesWithoutNew = 0;
 	while (true) {
 		if (items.length >= limit) return { items, pages, stopReason: 'limit' };
-		if (pages >= maxPages) return { items, pages, stopReason: 'pageCap' };
+		if (pages >= maxPages) {
+			throw new IncompleteListError(items.length, pages, `the API had not signalled the end after ${maxPages} pages`);
+		}
 		const query = strategy.nextQuery(limit - items.length);
 		const key = stableKey(query);
-		if (seenQueries.has(key)) return { items, pages, stopReason: 'repeatedQuery' };
+		if (seenQueries.has(key)) {
+			throw new IncompleteListError(items.length, pages, 'the API sent the same page position twice, so reading on would loop');
+		}
 		seenQueries.add(key);
 		const page = await fetchPage(query);
 		pages++;
@@ -74,8 +100,14 @@ export async function paginate(
 			items.push(item);
 			if (items.length >= limit) return { items, pages, stopReason: 'limit' };
 		}
-		if (added === 0) return { items, pages, stopReason: 'noNewItems' };
-		if (!strategy.afterPage(page, query)) return { items, pages, stopReason: 'end' };
+		const more = strategy.afterPage(page, query);
+		if (!more) return { items, pages, stopReason: 'end' };
+		// A page of repeats can happen when jobs move between pages during the read; page after page
+		// of them means the server ignores the paging parameters.
+		pagesWithoutNew = added === 0 ? pagesWithoutNew + 1 : 0;
+		if (pagesWithoutNew >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
+			throw new IncompleteListError(items.length, pages, `${pagesWithoutNew} pages in a row held only jobs already read`);
+		}
 	}
 }
 

@@ -2,6 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	afterCursorPaging,
+	IncompleteListError,
+	MAX_PAGES_WITHOUT_NEW_ITEMS,
 	offsetPaging,
 	pageNumberPaging,
 	pageSizeFor,
@@ -81,9 +83,9 @@ describe('paginate with page numbers', () => {
 		expect(result.items.map(idOf)).toEqual(['j1', 'j2', 'j3', 'j4', 'j5', 'j6']);
 	});
 
-	it('stops when a server ignores the page number (nothing new on a page)', async () => {
+	it('fails, saying how many jobs it read, when a server ignores the page number (nothing new on a page)', async () => {
 		let calls = 0;
-		const result = await paginate(
+		const reading = paginate(
 			async () => {
 				calls++;
 				return { items: jobs(3), body: {} };
@@ -91,20 +93,31 @@ describe('paginate with page numbers', () => {
 			pageNumberPaging({ pageParam: 'p', sizeParam: 's', maxPageSize: 3 }),
 			{ idOf },
 		);
-		expect(result.stopReason).toBe('noNewItems');
-		expect(calls).toBe(2);
-		expect(result.items).toHaveLength(3);
+		await expect(reading).rejects.toThrow(IncompleteListError);
+		await expect(reading).rejects.toThrow(/after 4 pages \(3 jobs read\): 3 pages in a row held only jobs already read/);
+		expect(calls).toBe(1 + MAX_PAGES_WITHOUT_NEW_ITEMS);
 	});
 
-	it('stops at the page cap', async () => {
-		let n = 0;
+	it('reads on past a page of repeats when the API says there is more', async () => {
+		// Page 2 repeats page 1 (jobs moved during the read); page 3 is new and the last.
+		const pagesServed = [jobs(3), jobs(3), [{ id: 'j4' }]];
 		const result = await paginate(
+			async (query) => ({ items: pagesServed[Number(query.p) - 1], body: { total: 3 } }),
+			pageNumberPaging({ pageParam: 'p', sizeParam: 's', maxPageSize: 3, isLastPage: (_body, page) => page >= 3 }),
+			{ idOf },
+		);
+		expect(result.items.map(idOf)).toEqual(['j1', 'j2', 'j3', 'j4']);
+		expect(result.stopReason).toBe('end');
+	});
+
+	it('fails at the page cap instead of returning part of the list as if it were all', async () => {
+		let n = 0;
+		const reading = paginate(
 			async () => ({ items: [{ id: `x${n++}` }], body: {} }),
 			pageNumberPaging({ pageParam: 'p', sizeParam: 's', maxPageSize: 1 }),
 			{ idOf, maxPages: 25 },
 		);
-		expect(result.stopReason).toBe('pageCap');
-		expect(result.pages).toBe(25);
+		await expect(reading).rejects.toThrow(/after 25 pages \(25 jobs read\): the API had not signalled the end after 25 pages/);
 	});
 });
 
@@ -185,9 +198,9 @@ describe('pageTokenPaging', () => {
 		expect(tokens).toEqual([undefined, 'b', 'c']);
 	});
 
-	it('stops when a token comes back that was already used', async () => {
+	it('fails when a token comes back that was already used (reading on would loop)', async () => {
 		let calls = 0;
-		const result = await paginate(
+		const reading = paginate(
 			async () => {
 				calls++;
 				return { items: [{ id: `k${calls}` }], body: { next: 'same' } };
@@ -195,8 +208,8 @@ describe('pageTokenPaging', () => {
 			pageTokenPaging({ tokenParam: 't', nextToken: (body) => (body as { next: string }).next }),
 			{ idOf },
 		);
+		await expect(reading).rejects.toThrow(/after 2 pages \(2 jobs read\): the API sent the same page position twice/);
 		expect(calls).toBe(2);
-		expect(result.stopReason).toBe('repeatedQuery');
 	});
 });
 
