@@ -20,9 +20,19 @@ export class InvalidInputError extends Error {
 export interface IdPattern {
 	regex: RegExp;
 	expected: string;
+	/** The id is sent as a JSON number somewhere, so it must fit one without losing digits. */
+	safeInteger?: boolean;
 }
 
-export const INTEGER_ID: IdPattern = { regex: /^\d{1,18}$/, expected: 'a whole number, such as 123' };
+export const INTEGER_ID: IdPattern = {
+	regex: /^\d{1,16}$/,
+	expected: `a whole number, such as 123, up to ${Number.MAX_SAFE_INTEGER}`,
+	safeInteger: true,
+};
+
+function matches(id: string, pattern: IdPattern): boolean {
+	return pattern.regex.test(id) && (!pattern.safeInteger || Number.isSafeInteger(Number(id)));
+}
 
 export const UUID: IdPattern = {
 	regex: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
@@ -30,6 +40,7 @@ export const UUID: IdPattern = {
 };
 
 function idText(value: unknown): string | undefined {
+	// A number from an expression above 2^53 may already have lost digits: INTEGER_ID refuses it.
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value === 'string') return value.trim();
 	return undefined;
@@ -47,7 +58,7 @@ export function parseIdList(value: unknown, label: string, pattern?: IdPattern):
 	for (const entry of entries) {
 		const id = idText(entry);
 		if (id === '') continue;
-		if (id === undefined || (pattern && !pattern.regex.test(id))) {
+		if (id === undefined || (pattern && !matches(id, pattern))) {
 			throw new InvalidInputError(
 				`'${label}' contains an invalid ID: ${JSON.stringify(id ?? entry)}`,
 				pattern ? `Each ID must be ${pattern.expected}.` : undefined,
@@ -62,7 +73,7 @@ export function parseIdList(value: unknown, label: string, pattern?: IdPattern):
 export function checkId(value: unknown, label: string, pattern: IdPattern): string {
 	const id = idText(value) ?? '';
 	if (id === '') throw new InvalidInputError(`'${label}' is required`);
-	if (!pattern.regex.test(id)) {
+	if (!matches(id, pattern)) {
 		throw new InvalidInputError(`'${label}' is not a valid ID: ${JSON.stringify(id)}`, `It must be ${pattern.expected}.`);
 	}
 	return id;
