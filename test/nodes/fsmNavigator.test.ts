@@ -237,6 +237,22 @@ describe('Update', () => {
 		expect(sim.requests[0]).toMatchObject({ method: 'PUT', body: { job_priority: 'Urgent', asset_ids: [] } });
 	});
 
+	it('clears the technician and the schedule when asked (sent as null), leaving other fields alone', async () => {
+		const job = firstWith((j) => j.assigned_technician_id !== null && j.scheduled_start !== null && j.job_status === 'Assigned');
+		const result = await run({
+			operation: 'update',
+			jobId: byId(job.job_id),
+			updateFields: { clearFields: ['assigned_technician_id', 'scheduled_start', 'scheduled_end'] },
+		});
+		expect(result.status).toBe('success');
+		expect(sim.requests[0]).toMatchObject({
+			method: 'PUT',
+			body: { assigned_technician_id: null, scheduled_start: null, scheduled_end: null },
+		});
+		expect(result.items[0].json).toMatchObject({ assigned_technician_id: null, scheduled_start: null, scheduled_end: null });
+		expect(result.items[0].json.job_title).toBe(job.job_title);
+	});
+
 	it('refuses empty Update Fields before any request', async () => {
 		const result = await run({ operation: 'update', jobId: byId(1), updateFields: {} });
 		expect(result.error).toMatchObject({ name: 'NodeOperationError' });

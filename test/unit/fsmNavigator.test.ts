@@ -122,6 +122,17 @@ describe('FSM Navigator job body', () => {
 		expect(jobBody({ assetIds: '' }, 'UTC', false)).toEqual({});
 	});
 
+	it('clears the technician and the schedule with null when asked, and refuses setting and clearing one field', () => {
+		expect(jobBody({ clearFields: ['assigned_technician_id', 'scheduled_end'] }, 'UTC', true)).toEqual({
+			assigned_technician_id: null,
+			scheduled_end: null,
+		});
+		expect(() => jobBody({ clearFields: ['scheduled_start'], scheduledStart: '2026-03-01T10:00:00Z' }, 'UTC', true)).toThrow(
+			"'Scheduled From' is both set and cleared",
+		);
+		expect(() => jobBody({ clearFields: ['job_title'] }, 'UTC', true)).toThrow("'Clear Fields' has an unsupported value");
+	});
+
 	it('refuses a blank title on update and a bad asset id', () => {
 		expect(() => jobBody({ jobTitle: '  ' }, 'UTC', true)).toThrow("'Job Title' is required");
 		expect(() => jobBody({ assetIds: '42,x' }, 'UTC', true)).toThrow('Asset IDs');

@@ -1,7 +1,16 @@
 /** Job fields shared by Create and Update: the API's body field names and how each is written. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { INTEGER_ID, checkId, checkOption, parseIdList, readIsoDate, requireText } from '../../../shared/parameters';
+import {
+	INTEGER_ID,
+	InvalidInputError,
+	checkId,
+	checkOption,
+	checkOptions,
+	parseIdList,
+	readIsoDate,
+	requireText,
+} from '../../../shared/parameters';
 import { ASSET_RELATIONSHIP_TYPES, JOB_PRIORITIES } from '../../statuses';
 
 const priorityOptions = JOB_PRIORITIES.map((p) => ({ name: p, value: p }));
@@ -13,6 +22,13 @@ const relationshipOptions = [
 	{ name: 'Meter Threshold', value: 'meter_threshold' },
 	{ name: 'Replaced', value: 'replaced' },
 	{ name: 'Serviced', value: 'serviced' },
+];
+
+/** Fields FSM Navigator lets a client set back to null (https://fsmnavigator.com/docs/api/endpoints/). */
+const CLEARABLE_FIELDS: Array<[label: string, wire: string, key: string]> = [
+	['Assigned Technician', 'assigned_technician_id', 'assignedTechnicianId'],
+	['Scheduled From', 'scheduled_start', 'scheduledStart'],
+	['Scheduled To', 'scheduled_end', 'scheduledEnd'],
 ];
 
 /** Optional job fields, for Create's Additional Fields and Update's Update Fields. */
@@ -58,21 +74,34 @@ export function jobFields(forUpdate: boolean): INodeProperties[] {
 			options: priorityOptions,
 			default: 'Medium',
 		},
+		// "From"/"To" rather than "Start"/"End": n8n lists a collection's fields alphabetically, and
+		// the start should come first.
 		{
-			displayName: 'Scheduled End',
-			name: 'scheduledEnd',
-			type: 'dateTime',
-			default: '',
-		},
-		{
-			displayName: 'Scheduled Start',
+			displayName: 'Scheduled From',
 			name: 'scheduledStart',
 			type: 'dateTime',
 			default: '',
+			description: 'When the work is scheduled to start (scheduled_start)',
+		},
+		{
+			displayName: 'Scheduled To',
+			name: 'scheduledEnd',
+			type: 'dateTime',
+			default: '',
+			description: 'When the work is scheduled to end (scheduled_end); not before Scheduled From',
 		},
 	];
 	if (forUpdate) {
 		fields.push(
+			{
+				displayName: 'Clear Fields',
+				name: 'clearFields',
+				type: 'multiOptions',
+				options: CLEARABLE_FIELDS.map(([name, value]) => ({ name, value })),
+				default: [],
+				description:
+					'Fields to empty on the job (sent as null, as FSM Navigator allows for these). An empty field above leaves the value unchanged; this removes it.',
+			},
 			{
 				displayName: 'Customer Location ID',
 				name: 'customerLocationId',
@@ -113,10 +142,10 @@ export function jobBody(fields: IDataObject, timeZone: string, forUpdate: boolea
 				body.customer_location_id = Number(checkId(value, 'Customer Location ID', INTEGER_ID));
 				break;
 			case 'scheduledStart':
-				body.scheduled_start = readIsoDate(value, 'Scheduled Start', timeZone);
+				body.scheduled_start = readIsoDate(value, 'Scheduled From', timeZone);
 				break;
 			case 'scheduledEnd':
-				body.scheduled_end = readIsoDate(value, 'Scheduled End', timeZone);
+				body.scheduled_end = readIsoDate(value, 'Scheduled To', timeZone);
 				break;
 			case 'assetIds': {
 				const ids = parseIdList(value, 'Asset IDs', INTEGER_ID).map(Number);
@@ -127,6 +156,20 @@ export function jobBody(fields: IDataObject, timeZone: string, forUpdate: boolea
 			case 'assetRelationshipType':
 				body.asset_relationship_type = checkOption(value, 'Asset Relationship Type', ASSET_RELATIONSHIP_TYPES);
 				break;
+			case 'clearFields': {
+				const wires = CLEARABLE_FIELDS.map(([, wire]) => wire);
+				for (const wire of checkOptions(value, 'Clear Fields', wires)) {
+					const [label, , fieldKey] = CLEARABLE_FIELDS.find(([, w]) => w === wire) ?? [];
+					if (fieldKey && fields[fieldKey] !== undefined && fields[fieldKey] !== '') {
+						throw new InvalidInputError(
+							`'${label}' is both set and cleared`,
+							`Remove it from 'Clear Fields' or leave the field itself out.`,
+						);
+					}
+					body[wire] = null;
+				}
+				break;
+			}
 		}
 	}
 	return body;
