@@ -84,6 +84,17 @@ export function readFailure(error: unknown): HttpFailure {
 	return { status, code, headers: asRecord(response?.headers), body: response?.data };
 }
 
+/** How much of a failing response's body an error keeps: enough to diagnose, never megabytes. */
+export const MAX_ERROR_BODY_CHARS = 4_000;
+
+/** The body as it came when it is small, else its start as text with its full length. */
+export function boundedBody(body: unknown): JsonObject | string | null {
+	if (body === undefined || body === null) return null;
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	if (text.length <= MAX_ERROR_BODY_CHARS) return typeof body === 'string' ? body : (body as JsonObject);
+	return `${text.slice(0, MAX_ERROR_BODY_CHARS)}… (${text.length} characters in all)`;
+}
+
 /** A flat body as application/x-www-form-urlencoded; n8n sets the content type for URLSearchParams. */
 function toForm(body: IDataObject): URLSearchParams {
 	const form = new URLSearchParams();
@@ -211,7 +222,7 @@ export async function providerRequest<T = unknown>(
 			// headers) never do. Network failures carry no httpCode, or n8n would swap our message
 			// for its generic one; the code is in the description instead.
 			const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
-			const sanitized: JsonObject = { message, body: (failure.body as JsonObject | undefined) ?? null };
+			const sanitized: JsonObject = { message, body: boundedBody(failure.body) };
 			throw new NodeApiError(this.getNode(), sanitized, {
 				message,
 				description,

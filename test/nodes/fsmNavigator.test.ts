@@ -363,6 +363,16 @@ describe('rate limits and faults', () => {
 		expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
 	});
 
+	it('keeps a bounded part of a huge error body in the error, not all of it', async () => {
+		const page = `<html><body>${'x'.repeat(2_000_000)}</body></html>`;
+		sim.server.injectFault({ method: 'GET' }, { status: 400, body: page });
+		const result = await run({ operation: 'get', jobId: byId(sim.jobs.ascending()[0].job_id) });
+		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
+		const recorded = JSON.stringify(result.error?.raw);
+		expect(recorded.length).toBeLessThan(20_000);
+		expect(recorded).toContain(`(${page.length} characters in all)`);
+	});
+
 	it('never repeats a status change after a dropped connection', async () => {
 		const job = firstWith((j) => j.job_status === 'Assigned');
 		sim.server.injectFault({ method: 'PATCH' }, 'reset');
