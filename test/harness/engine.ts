@@ -138,6 +138,8 @@ export interface RunNodeArgs extends NodeArgs {
 	continueOnFail?: boolean;
 	/** Execution mode (default 'manual'). */
 	mode?: WorkflowExecuteMode;
+	/** The workflow's own time zone setting (Workflow settings → Timezone), else the instance's. */
+	workflowTimezone?: string;
 }
 
 export interface ListSearchArgs extends NodeArgs {
@@ -303,7 +305,7 @@ export class Harness {
 		};
 	}
 
-	private workflowFor(node: INode, staticData?: IDataObject): Workflow {
+	private workflowFor(node: INode, staticData?: IDataObject, timezone?: string): Workflow {
 		return new Workflow({
 			id: WORKFLOW_ID,
 			name: 'Harness workflow',
@@ -312,7 +314,7 @@ export class Harness {
 			active: false,
 			nodeTypes: this.nodeTypes,
 			staticData: staticData ? deepCopy(staticData) : undefined,
-			settings: { executionOrder: 'v1' },
+			settings: { executionOrder: 'v1', ...(timezone ? { timezone } : {}) },
 		});
 	}
 
@@ -381,7 +383,7 @@ export class Harness {
 		const node = this.buildNode(args);
 		if (args.continueOnFail) node.onError = 'continueRegularOutput';
 		const mode = args.mode ?? 'manual';
-		const workflow = this.workflowFor(node);
+		const workflow = this.workflowFor(node, undefined, args.workflowTimezone);
 		return await this.execute(workflow, node.name, mode, args.input ?? [{ json: {} }]);
 	}
 

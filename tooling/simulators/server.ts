@@ -137,6 +137,12 @@ export class SimulatorServer {
 		this.server = undefined;
 	}
 
+	/**
+	 * Called with every request before it is answered (after it is logged): tests change the
+	 * simulator's state at a chosen moment, such as expiring tokens between two pages of one read.
+	 */
+	onRequest?: (req: RecordedRequest) => void;
+
 	/** The next `times` requests matching `match` get `response` (or a connection reset) instead. */
 	injectFault(match: FaultMatch, response: SimResponse | 'reset', times = 1): void {
 		this.faults.push({ match, response, remaining: times });
@@ -179,6 +185,7 @@ export class SimulatorServer {
 			body: parseBody(rawBody, req.headers['content-type']),
 		};
 		this.requests.push(recorded);
+		this.onRequest?.(recorded);
 		let response: SimResponse;
 		const fault = this.takeFault(recorded);
 		if (fault?.response === 'reset') {
