@@ -5,6 +5,10 @@
  * tests pass through n8n's REST API, an API error surfaces with the provider's message and no
  * secret, and Continue On Fail keeps the other items.
  *
+ * Every provider comes from the registry in tooling/providers: its simulator, its credential, its
+ * e2e workflows. The tests below check FSM Navigator's and Accelo's runs in detail; any other
+ * provider's workflows run in the generic test at the end (each must end as its module says).
+ *
  * The first run installs Node 24 + n8n into a cache outside the repo (about 9 minutes).
  */
 import {
@@ -13,7 +17,6 @@ import {
 	executeWorkflow,
 	importCredentials,
 	importWorkflow,
-	manualTriggerWorkflow,
 	nodeError,
 	nodeOutput,
 	packPackage,
@@ -22,170 +25,41 @@ import {
 	type ExecuteResult,
 	type N8nCredential,
 	type N8nHome,
-	type N8nWorkflow,
 } from '../../tooling/n8n';
-import { AcceloSimulator } from '../../tooling/simulators/accelo';
-import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
+import {
+	credentialFor,
+	credentialRef,
+	PROVIDERS,
+	type E2eWorkflow,
+	type ProviderTooling,
+	type RunningSimulator,
+} from '../../tooling/providers';
+import { accelo as acceloTooling } from '../../tooling/providers/accelo';
+import { FSM_E2E_WRONG_KEY as WRONG_KEY, fsmNavigator as fsmTooling } from '../../tooling/providers/fsmNavigator';
+import { PACKAGE_NAME as PKG } from '../../tooling/repo';
+import type { AcceloSimulator } from '../../tooling/simulators/accelo';
+import type { FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
 
-const PKG = 'n8n-nodes-field-service';
-const FSM = `${PKG}.fsmNavigator`;
-const ACCELO = `${PKG}.accelo`;
-const WRONG_KEY = 'fsm_live_wrong_key_must_not_leak_42';
+const FSM = fsmTooling.nodeTypes.action;
+const ACCELO = acceloTooling.nodeTypes.action;
 
 let home: N8nHome;
-let fsm: FsmNavigatorSimulator;
-let accelo: AcceloSimulator;
+const running = new Map<ProviderTooling, RunningSimulator>();
+const e2eWorkflows = new Map<ProviderTooling, E2eWorkflow[]>();
 const results = new Map<string, ExecuteResult>();
 let credentials: N8nCredential[] = [];
 
-const fsmCred = { fsmNavigatorApi: { id: 'cred-fsm', name: 'FSM Navigator (simulator)' } };
-const fsmWrongCred = { fsmNavigatorApi: { id: 'cred-fsm-wrong', name: 'FSM Navigator (wrong key)' } };
-const acceloCred = { acceloOAuth2Api: { id: 'cred-accelo', name: 'Accelo (simulator)' } };
-const byExpression = (expression: string) => ({ __rl: true, mode: 'id', value: `={{ ${expression} }}` });
-
-function workflows(): N8nWorkflow[] {
-	const pendingJob = fsm.jobs.ascending().find((job) => job.job_status === 'Pending');
-	const location = [...fsm.locations.values()][0];
-	const acceloType = accelo.data.jobTypes.find((type) => type.standing === 'active');
-	const inProgress = accelo.data.statuses.find((status) => status.title === 'In Progress');
-	return [
-		manualTriggerWorkflow('fsm-ops', 'FSM Navigator: every operation', [
-			{
-				name: 'Create',
-				type: FSM,
-				credentials: fsmCred,
-				parameters: {
-					resource: 'job',
-					operation: 'create',
-					jobTitle: 'E2E: replace filter',
-					customerLocationId: String(location.customer_location_id),
-					additionalFields: { jobPriority: 'High', scheduledStart: '2026-03-02T09:00:00Z' },
-				},
-			},
-			{
-				name: 'Update',
-				type: FSM,
-				credentials: fsmCred,
-				parameters: {
-					resource: 'job',
-					operation: 'update',
-					jobId: byExpression('$json.job_id'),
-					updateFields: { jobDescription: 'Updated by n8n e2e', jobPriority: 'Urgent' },
-				},
-			},
-			{
-				name: 'Change Status',
-				type: FSM,
-				credentials: fsmCred,
-				parameters: { resource: 'job', operation: 'changeStatus', jobId: byExpression('$json.job_id'), status: 'Assigned' },
-			},
-			{
-				name: 'Get',
-				type: FSM,
-				credentials: fsmCred,
-				parameters: { resource: 'job', operation: 'get', jobId: byExpression('$json.job_id') },
-			},
-			{
-				name: 'Get Many',
-				type: FSM,
-				credentials: fsmCred,
-				parameters: { resource: 'job', operation: 'getAll', returnAll: true, filters: { status: 'Pending' } },
-			},
-		]),
-		manualTriggerWorkflow('fsm-errors', 'FSM Navigator: continue on fail, then a wrong key', [
-			{
-				name: 'Three Jobs',
-				type: FSM,
-				credentials: fsmCred,
-				parameters: { resource: 'job', operation: 'getAll', limit: 3 },
-			},
-			{
-				name: 'Get Each',
-				type: FSM,
-				credentials: fsmCred,
-				onError: 'continueRegularOutput',
-				parameters: {
-					resource: 'job',
-					operation: 'get',
-					jobId: byExpression('$itemIndex === 1 ? 99999999 : $json.job_id'),
-				},
-			},
-			{
-				name: 'Wrong Key',
-				type: FSM,
-				credentials: fsmWrongCred,
-				executeOnce: true,
-				parameters: { resource: 'job', operation: 'changeStatus', jobId: byExpression(String(pendingJob?.job_id)), status: 'Assigned' },
-			},
-		]),
-		manualTriggerWorkflow('accelo-ops', 'Accelo: every operation', [
-			{
-				name: 'Create',
-				type: ACCELO,
-				credentials: acceloCred,
-				parameters: {
-					resource: 'job',
-					operation: 'create',
-					title: 'E2E: website refresh',
-					againstType: 'company',
-					againstId: String(accelo.data.companies[0].id),
-					managerId: String(accelo.data.staff[0].id),
-					typeId: String(acceloType?.id),
-					additionalFields: { dateDue: '2026-11-15T17:00:00Z' },
-				},
-			},
-			{
-				name: 'Update',
-				type: ACCELO,
-				credentials: acceloCred,
-				parameters: {
-					resource: 'job',
-					operation: 'update',
-					jobId: byExpression('$json.id'),
-					updateFields: { title: 'E2E: website refresh (renamed)' },
-				},
-			},
-			{
-				name: 'Change Status',
-				type: ACCELO,
-				credentials: acceloCred,
-				parameters: {
-					resource: 'job',
-					operation: 'changeStatus',
-					jobId: byExpression('$json.id'),
-					statusId: String(inProgress?.id),
-					useProgressions: true,
-				},
-			},
-			{
-				name: 'Get',
-				type: ACCELO,
-				credentials: acceloCred,
-				parameters: { resource: 'job', operation: 'get', jobId: byExpression('$json.id') },
-			},
-			{
-				name: 'Get Many',
-				type: ACCELO,
-				credentials: acceloCred,
-				parameters: {
-					resource: 'job',
-					operation: 'getAll',
-					returnAll: true,
-					filters: { standing: ['active'] },
-					options: { fields: 'title,standing,status' },
-				},
-			},
-		]),
-		manualTriggerWorkflow('accelo-error', 'Accelo: a missing job', [
-			{
-				name: 'Missing Job',
-				type: ACCELO,
-				credentials: acceloCred,
-				parameters: { resource: 'job', operation: 'get', jobId: byExpression('987654321') },
-			},
-		]),
-	];
+/** The running simulator of a provider, typed as that provider's simulator class. */
+function simOf<S>(provider: ProviderTooling<S>): S {
+	const sim = running.get(provider as ProviderTooling)?.sim;
+	if (!sim) throw new Error(`${provider.displayName}: simulator not started`);
+	return sim as S;
 }
+let fsm: FsmNavigatorSimulator;
+let accelo: AcceloSimulator;
+
+/** Providers whose e2e workflows the tests below check in detail; any other provider's run through the generic test. */
+const CHECKED_IN_DETAIL = new Set([fsmTooling.key, acceloTooling.key]);
 
 async function run(id: string): Promise<ExecuteResult> {
 	const result = await executeWorkflow(home, id);
@@ -195,55 +69,40 @@ async function run(id: string): Promise<ExecuteResult> {
 }
 
 beforeAll(async () => {
-	fsm = new FsmNavigatorSimulator({ jobCount: 120 });
-	accelo = new AcceloSimulator({ jobCount: 150 });
-	const fsmBase = await fsm.start();
-	const acceloBase = await accelo.start();
+	for (const provider of PROVIDERS) {
+		running.set(provider, await provider.startSimulator({ jobCount: provider.e2e.jobCount }));
+	}
+	fsm = simOf(fsmTooling);
+	accelo = simOf(acceloTooling);
 	const tgz = await packPackage(REPO_ROOT);
 	home = await createN8nHome({ packages: [tgz] });
-	credentials = [
-		{ id: 'cred-fsm', name: 'FSM Navigator (simulator)', type: 'fsmNavigatorApi', data: { apiKey: FSM_DEFAULT_API_KEY, baseUrl: fsmBase } },
-		{ id: 'cred-fsm-wrong', name: 'FSM Navigator (wrong key)', type: 'fsmNavigatorApi', data: { apiKey: WRONG_KEY, baseUrl: fsmBase } },
-		{
-			id: 'cred-accelo',
-			name: 'Accelo (simulator)',
-			type: 'acceloOAuth2Api',
-			data: {
-				deployment: accelo.deployment,
-				baseUrl: acceloBase,
-				clientId: accelo.clientId,
-				clientSecret: accelo.clientSecret,
-				scope: 'read(all) write(all)',
-				grantType: 'clientCredentials',
-				accessTokenUrl: `${acceloBase}/oauth2/v0/token`,
-				authentication: 'header',
-			},
-		},
-	];
+	credentials = PROVIDERS.flatMap((provider) => {
+		const sim = running.get(provider)!;
+		return [credentialFor(provider, sim, 'e2e'), ...provider.e2e.extraCredentials(sim)];
+	});
+	for (const provider of PROVIDERS) e2eWorkflows.set(provider, provider.e2e.workflows(running.get(provider)!));
 	await importCredentials(home, credentials);
-	await importWorkflow(home, workflows());
+	await importWorkflow(home, [...e2eWorkflows.values()].flat().map((w) => w.workflow));
 });
 
 afterAll(async () => {
-	await fsm?.stop();
-	await accelo?.stop();
+	for (const sim of running.values()) await sim.stop();
 	home?.cleanup();
 });
 
 beforeEach(() => {
-	fsm.server.clearLog();
-	accelo.server.clearLog();
+	for (const sim of running.values()) sim.server.clearLog();
 });
 
 it('loads every node and credential of the package without a warning', async () => {
 	const report = await checkPackageLoaded(home, PKG, {
-		expectNodes: ['fsmNavigator', 'accelo'],
-		expectCredentials: ['fsmNavigatorApi', 'acceloOAuth2Api'],
+		expectNodes: PROVIDERS.flatMap((p) => Object.values(p.nodeTypes)),
+		expectCredentials: PROVIDERS.map((p) => p.credentialType),
 	});
 	expect(report.problems).toEqual([]);
 	expect(report.missingNodes).toEqual([]);
 	expect(report.missingCredentials).toEqual([]);
-	expect(report.nodeTypes).toEqual(expect.arrayContaining([FSM, ACCELO]));
+	expect(report.nodeTypes).toEqual(expect.arrayContaining([FSM, ACCELO, ...PROVIDERS.map((p) => p.nodeTypes.action)]));
 	expect(report.ok).toBe(true);
 });
 
@@ -322,14 +181,34 @@ it("passes each credential's Test in n8n", async () => {
 			});
 			return { http: response.status, body: await response.json() };
 		};
+		for (const provider of PROVIDERS) {
+			expect(await test(credentialRef(provider, 'e2e').id, provider.credentialType)).toMatchObject({
+				http: 200,
+				body: { data: { status: 'OK' } },
+			});
+		}
 		fsm.server.clearLog();
-		expect(await test('cred-fsm', 'fsmNavigatorApi')).toMatchObject({ http: 200, body: { data: { status: 'OK' } } });
-		expect(await test('cred-fsm-wrong', 'fsmNavigatorApi')).toMatchObject({ http: 200, body: { data: { status: 'Error' } } });
+		expect(await test(credentialRef(fsmTooling, 'e2e').id, 'fsmNavigatorApi')).toMatchObject({ http: 200, body: { data: { status: 'OK' } } });
+		expect(await test('e2eFsmNavigatorWrongKey', 'fsmNavigatorApi')).toMatchObject({ http: 200, body: { data: { status: 'Error' } } });
 		expect(fsm.requests.length).toBeGreaterThanOrEqual(2);
 		expect(fsm.requests.every((r) => r.path === '/api/v1/jobs' && r.query.per_page === '1')).toBe(true);
-		expect(await test('cred-accelo', 'acceloOAuth2Api')).toMatchObject({ http: 200, body: { data: { status: 'OK' } } });
 		expect(accelo.apiRequests.map((r) => r.path)).toContain('/api/v0/tokeninfo');
 	} finally {
 		await server.stop();
 	}
 });
+
+for (const provider of PROVIDERS.filter((p) => !CHECKED_IN_DETAIL.has(p.key))) {
+	it(`runs the e2e workflows of ${provider.displayName}, each ending as it should`, async () => {
+		for (const { workflow, expect: status } of e2eWorkflows.get(provider) ?? []) {
+			const result = await run(workflow.id);
+			expect({ workflow: workflow.id, status: result.run?.status }).toEqual({ workflow: workflow.id, status });
+			if (status === 'success') {
+				expect(result.run?.data.resultData.error).toBeUndefined();
+				for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PKG}.`))) {
+					expect({ node: node.name, error: nodeError(result.run!, node.name) }).toEqual({ node: node.name, error: undefined });
+				}
+			}
+		}
+	});
+}

@@ -1,5 +1,5 @@
 /**
- * Proves the real-n8n tooling in ./n8n.ts with a throwaway community package generated on the fly
+ * Proves the real-n8n tooling in tooling/n8n/ with a throwaway community package generated on the fly
  * (`n8n-nodes-e2e-probe`: one programmatic node + one credential type, plain JS in dist/).
  *
  * Run: npx jest --rootDir . --roots test/e2e --testPathIgnorePatterns /node_modules/ --testTimeout 600000 test/e2e/probe
