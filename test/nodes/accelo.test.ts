@@ -311,6 +311,8 @@ describe('Change Status', () => {
 		const reachable = sim.progressionsFrom(pending).map((p) => sim.getStatus(p.to_status_id)?.title);
 		expect(reachable.length).toBeGreaterThan(0);
 		for (const title of reachable) expect(result.error?.message).toContain(`'${title}'`);
+		// Named as the user chose them, not by id.
+		expect(result.error?.message).toContain(`cannot reach 'Closed' by a progression from its current status 'Pending'`);
 		expect(sim.getJob(job.id)?.status_id).toBe(pending);
 		expect(sim.apiRequests.some((r) => r.path.endsWith('/auto'))).toBe(false);
 	});

@@ -11,7 +11,7 @@ import {
 	readJobId,
 	readScope,
 } from '../../../shared/parameters';
-import { idOf, provider, unwrapList, unwrapObject } from '../../transport';
+import { idOf, listAll, provider, unwrapList, unwrapObject } from '../../transport';
 import { fieldsOption, fieldsQuery, jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [
@@ -41,6 +41,12 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['job'], operation: ['changeStatus'] } },
 	properties,
 );
+
+/** Status id → title, for messages. */
+async function statusTitles(this: IExecuteFunctions): Promise<Map<string, string>> {
+	const { items } = await listAll.call(this, '/jobs/statuses', { _fields: 'title' });
+	return new Map(items.map((status) => [idOf(status) ?? '', String(status.title ?? '')]));
+}
 
 interface Progression extends IDataObject {
 	id: string;
@@ -82,11 +88,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const current = job.status;
 		const currentId = typeof current === 'object' && current !== null ? (current as IDataObject).id : current;
 		if (currentId !== undefined && String(currentId) === statusId) return job;
-		const reachable = progressions.map((p) => `'${p.status?.title ?? '?'}' (${String(p.status?.id)})`);
+		// Name the statuses as the user picked them, not by id (one more read, on this error path only).
+		const titles = await statusTitles.call(this);
+		const name = (id: unknown) => `'${titles.get(String(id)) ?? `status ${String(id)}`}'`;
+		const reachable = progressions.map((p) => name(p.status?.id));
+		const from = currentId !== undefined ? ` from its current status ${name(currentId)}` : '';
 		throw new InvalidInputError(
 			reachable.length
-				? `No progression of job ${jobId} leads to status ${statusId}. Reachable from its current status: ${reachable.join(', ')}`
-				: `No progression of job ${jobId} leads to status ${statusId}: the job has no progression available to this user`,
+				? `Job ${jobId} cannot reach ${name(statusId)} by a progression${from}. Its progressions lead to: ${reachable.join(', ')}`
+				: `Job ${jobId} cannot reach ${name(statusId)} by a progression: the job has no progression available to this user`,
 			reachable.length
 				? "Pick one of the reachable statuses, or turn off 'Use Progressions' to set the status directly."
 				: "Accelo lists progressions only for users with process permission or the job's manager. Turn off 'Use Progressions' to set the status directly.",

@@ -45,6 +45,7 @@ export const jobFilters: INodeProperties[] = [
 		type: 'options',
 		options: JOB_PRIORITIES.map((p) => ({ name: p, value: p })),
 		default: 'High',
+		description: 'Only jobs with this priority',
 	},
 	{
 		displayName: 'Status',
@@ -52,6 +53,7 @@ export const jobFilters: INodeProperties[] = [
 		type: 'options',
 		options: JOB_STATUSES.map((s) => ({ name: s, value: s })),
 		default: 'Pending',
+		description: 'Only jobs in this status',
 	},
 ];
 
