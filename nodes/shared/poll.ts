@@ -74,11 +74,22 @@ function planFor(provider: JobProvider, event: JobEvent, windowDays: number): Ev
 	return {
 		timeOf: (job) => provider.updatedAt(job),
 		query: (base, _since, now) =>
-			windowDays > 0 ? { ...changes.createdSince(base, now - windowDays * DAY_MS), oldestFirst: false } : { query: base, oldestFirst: false },
+			windowDays > 0
+				? { ...changes.createdSince(base, now - windowDays * DAY_MS), oldestFirst: false, newestFirst: false }
+				: { query: base, oldestFirst: false },
 	};
 }
 
 const keyOf = (id: string, time: number) => `${id}@${time}`;
+
+/** For a newest-first list: true once a page reaches a job older than `sinceMs` (every later page is older). */
+function reachesOlder(timeOf: (job: IDataObject) => number | undefined, sinceMs: number): (items: IDataObject[]) => boolean {
+	return (items) =>
+		items.some((job) => {
+			const time = timeOf(job);
+			return time !== undefined && time < sinceMs;
+		});
+}
 
 function remember(statuses: IDataObject, id: string, status: string | undefined): void {
 	// Re-inserting moves the job to the end: the oldest entries are the least recently seen.
@@ -139,8 +150,12 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 		// that the first change of an existing job can name the status it came from.
 		const statuses: IDataObject = {};
 		if (event === 'jobStatusChanged') {
-			const scan = windowDays > 0 ? provider.changes.createdSince(base, now - windowDays * DAY_MS).query : base;
-			const { items } = await provider.listJobs(ctx, scan, { timeout });
+			const since = now - windowDays * DAY_MS;
+			const scan = windowDays > 0 ? provider.changes.createdSince(base, since) : { query: base, oldestFirst: false };
+			const { items } = await provider.listJobs(ctx, scan.query, {
+				timeout,
+				stopAfterPage: scan.newestFirst ? reachesOlder((job) => provider.createdAt(job), since) : undefined,
+			});
 			for (const job of items) {
 				const id = provider.jobId(job);
 				if (id !== undefined) remember(statuses, id, provider.status(job));
@@ -158,6 +173,7 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 		timeout,
 		// Oldest first: what this poll can handle is at the front, the rest is read next time.
 		limit: change.oldestFirst ? MAX_JOBS_PER_POLL + done.size : undefined,
+		stopAfterPage: change.newestFirst ? reachesOlder(plan.timeOf, cursor) : undefined,
 	});
 
 	const fresh = sortByTime(items, plan.timeOf).filter(({ job, time }) => {

@@ -29,6 +29,8 @@ export interface GetJobOptions extends RequestScope {
 export interface ListJobsOptions extends RequestScope {
 	/** At most this many jobs; undefined reads every page. */
 	limit?: number;
+	/** Reading ends after a page for which this is true (a poll reading a newest-first list stops at old jobs). */
+	stopAfterPage?: (items: IDataObject[]) => boolean;
 }
 
 /** The declarative part a provider writes; `defineJobProvider` turns it into a `JobProvider`. */
@@ -75,6 +77,11 @@ export interface ChangeQuery {
 	query: IDataObject;
 	/** The API returns the jobs oldest first by that time, so a poll may stop reading early. */
 	oldestFirst: boolean;
+	/**
+	 * The API can sort newest first by that time but not filter by it: a poll reads pages until one
+	 * reaches jobs older than `sinceMs`.
+	 */
+	newestFirst?: boolean;
 }
 
 export interface JobProvider extends Omit<JobProviderDefinition, 'getRequest' | 'list'> {
@@ -108,10 +115,19 @@ export function defineJobProvider(definition: JobProviderDefinition): JobProvide
 				ctx,
 				definition.api,
 				{ method: 'GET', path: list.path, qs: query, itemIndex: options.itemIndex, timeout: options.timeout },
-				list.paging(options.limit),
+				stopAfterPage(list.paging(options.limit), options.stopAfterPage),
 				list.unwrap,
 				{ limit: options.limit, idOf: definition.jobId },
 			);
 		},
+	};
+}
+
+/** `strategy`, ending after a page for which `stop` is true. */
+export function stopAfterPage(strategy: PagingStrategy, stop: ((items: IDataObject[]) => boolean) | undefined): PagingStrategy {
+	if (!stop) return strategy;
+	return {
+		nextQuery: (remaining) => strategy.nextQuery(remaining),
+		afterPage: (page, query) => strategy.afterPage(page, query) && !stop(page.items),
 	};
 }

@@ -1,0 +1,71 @@
+import type {
+	ICredentialDataDecryptedObject,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * Housecall Pro API key: `Authorization: Token <key>` for a Company API Key and an Application API
+ * Key alike (https://docs.housecallpro.com/docs/housecall-public-api, securitySchemes "Token
+ * {api-key}"; the Get Jobs page's curl shows only a placeholder). `X-Company-Id` is sent only when
+ * Company ID is filled in: a key of a single-company account is refused when it sends the header.
+ */
+export class HousecallProApi implements ICredentialType {
+	name = 'housecallProApi';
+
+	displayName = 'Housecall Pro API';
+
+	icon: Icon = { light: 'file:../nodes/HousecallPro/housecallPro.svg', dark: 'file:../nodes/HousecallPro/housecallPro.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-field-service/n8n-nodes-field-service#housecall-pro';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'A Company API Key (Housecall Pro app: App Store → API Key Management, MAX or XL plan) or an Application API Key (partners). A Company API Key is refused by scheduling, unscheduling and dispatch (Change Status to Scheduled or Unscheduled; Update with schedule or dispatch fields): those need an Application API Key. Everything else works with either.',
+		},
+		{
+			displayName: 'Company ID',
+			name: 'companyId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. cmp_1a2b3c',
+			description:
+				'Only for multi-location accounts: the location (company) to act for, sent as the X-Company-Id header. Leave empty otherwise: a single-company key is refused when the header is sent.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.housecallpro.com',
+			description: 'Change only for a proxy or a test server',
+		},
+	];
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const headers: Record<string, string> = {
+			...(requestOptions.headers as Record<string, string> | undefined),
+			Authorization: `Token ${String(credentials.apiKey ?? '').trim()}`,
+		};
+		const companyId = typeof credentials.companyId === 'string' ? credentials.companyId.trim() : '';
+		if (companyId) headers['X-Company-Id'] = companyId;
+		return { ...requestOptions, headers };
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/jobs',
+			qs: { page_size: 1 },
+		},
+	};
+}

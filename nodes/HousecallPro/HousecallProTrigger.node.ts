@@ -1,0 +1,60 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { triggerProperties } from '../shared/descriptions';
+import { pollJobs } from '../shared/poll';
+import { jobFilters } from './actions/job/getAll.operation';
+import { buildJobQuery } from './filters';
+import { provider } from './transport';
+
+function buildTriggerQuery(filters: IDataObject, timeZone: string): IDataObject {
+	return buildJobQuery(filters, {}, timeZone);
+}
+
+export class HousecallProTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Housecall Pro Trigger',
+		name: 'housecallProTrigger',
+		icon: { light: 'file:housecallPro.svg', dark: 'file:housecallPro.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when a job is created or changes in Housecall Pro',
+		defaults: { name: 'Housecall Pro Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'housecallProApi', required: true }],
+		properties: triggerProperties({
+			events: [
+				{
+					value: 'jobCreated',
+					description:
+						'A new job. Housecall Pro cannot filter by creation time, so each poll reads the job list newest first (sort by created_at) and stops at the first page reaching older jobs: one request per poll when nothing is new.',
+				},
+				{
+					value: 'jobUpdated',
+					description:
+						'Any change to a job. Read newest first by updated_at, stopping at the first page reaching older changes: one request per poll when nothing changed.',
+				},
+				{
+					value: 'jobStatusChanged',
+					description:
+						"A job's work_status changed (e.g. scheduled → in progress); the output adds statusChange { from, to } in the response words. Found among the jobs updated since the last poll (updated_at, newest first): one request per poll when nothing changed. On activation it reads the jobs created within 'Created Within (Days)' once, to know their statuses.",
+				},
+			],
+			filters: jobFilters,
+			windowEvents: ['jobStatusChanged'],
+		}),
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollJobs.call(this, { provider, buildQuery: buildTriggerQuery });
+	}
+}

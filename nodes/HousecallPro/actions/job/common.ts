@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { jobIdField } from '../../../shared/descriptions';
+import { EXPAND_VALUES } from '../../filters';
+
+export const jobIdProperty = jobIdField({
+	providerName: 'Housecall Pro',
+	idPlaceholder: 'e.g. job_6f3c0d1e2a4b4c5d8e9f0a1b2c3d4e5f',
+	idRegex: '^\\s*[A-Za-z0-9_-]+\\s*$',
+	url: {
+		placeholder: 'e.g. https://pro.housecallpro.com/app/jobs/job_6f3c0d1e2a4b4c5d8e9f0a1b2c3d4e5f',
+		regex: 'housecallpro\\.com/(?:app/)?jobs/([A-Za-z0-9_-]+)',
+	},
+});
+
+export const expandOption: INodeProperties = {
+	displayName: 'Expand',
+	name: 'expand',
+	type: 'multiOptions',
+	options: EXPAND_VALUES.map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value })),
+	default: [],
+	description: "Related records to include: the job's attachments, and its appointments (under schedule.appointments)",
+};

@@ -1,0 +1,109 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { filtersCollection, optionsCollection, returnAllFields } from '../../../shared/descriptions';
+import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
+import { RESPONSE_WORDS, SORT_FIELDS, WORK_STATUS_FILTERS, buildJobQuery } from '../../filters';
+import { provider } from '../../transport';
+import { expandOption } from './common';
+
+const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'dateTime',
+	default: '',
+	description: `${description} Without a time zone it is read in the workflow time zone`,
+});
+
+const idsFilter = (displayName: string, name: string, description: string, placeholder: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	placeholder,
+	description,
+});
+
+const STATUS_NAMES: Record<string, string> = {
+	unscheduled: 'Unscheduled',
+	scheduled: 'Scheduled',
+	in_progress: 'In Progress',
+	completed: 'Completed',
+	canceled: 'Canceled',
+};
+
+/** The Filters collection's fields (the trigger offers the same). */
+export const jobFilters: INodeProperties[] = [
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. cus_1a2b3c',
+		description: 'Only jobs of this customer (one ID)',
+	},
+	idsFilter('Employee IDs', 'employeeIds', 'Only jobs assigned to any of these employees (pros), comma-separated IDs', 'e.g. pro_1a2b3c, pro_4d5e6f'),
+	idsFilter(
+		'Franchisee IDs',
+		'franchiseeIds',
+		"Only jobs of these franchisees, comma-separated IDs. In Housecall Pro's Get Jobs page but not in its newer API description, so it may be ignored.",
+		'e.g. fra_1a2b3c',
+	),
+	idsFilter(
+		'Location IDs',
+		'locationIds',
+		"Only jobs of these locations (companies) of a multi-location account, comma-separated IDs. Ignored by Housecall Pro when the credential has a 'Company ID'.",
+		'e.g. cmp_1a2b3c',
+	),
+	dateFilter('Scheduled End Max', 'scheduledEndMax', 'Only jobs scheduled to end at or before this time.'),
+	dateFilter('Scheduled End Min', 'scheduledEndMin', 'Only jobs scheduled to end at or after this time.'),
+	dateFilter('Scheduled Start Max', 'scheduledStartMax', 'Only jobs scheduled to start at or before this time.'),
+	dateFilter('Scheduled Start Min', 'scheduledStartMin', 'Only jobs scheduled to start at or after this time.'),
+	{
+		displayName: 'Work Status',
+		name: 'workStatus',
+		type: 'multiOptions',
+		options: WORK_STATUS_FILTERS.map((value) => ({
+			name: STATUS_NAMES[value],
+			value,
+			description: `Jobs come back with work_status ${RESPONSE_WORDS[value].map((w) => `"${w}"`).join(' or ')}`,
+		})),
+		default: [],
+		description:
+			'Only jobs in any of these states. The filter uses these words; the jobs come back with different ones in work_status: unscheduled → "needs scheduling", in_progress → "in progress", completed → "complete unrated" / "complete rated", canceled → "user canceled" / "pro canceled".',
+	},
+];
+
+export const sortOptions: INodeProperties[] = [
+	{
+		displayName: 'Sort By',
+		name: 'sortBy',
+		type: 'options',
+		options: SORT_FIELDS.map((field) => ({ name: field, value: field })),
+		default: 'created_at',
+		description:
+			'Field to sort by. Without a sort, Housecall Pro returns the newest jobs first; Return All then reads oldest first instead (created_at ascending), so that jobs created during the read are not missed.',
+	},
+	{
+		displayName: 'Sort Direction',
+		name: 'sortDirection',
+		type: 'options',
+		options: [
+			{ name: 'Ascending', value: 'asc' },
+			{ name: 'Descending', value: 'desc' },
+		],
+		default: 'desc',
+	},
+];
+
+const properties: INodeProperties[] = [...returnAllFields(), filtersCollection(jobFilters), optionsCollection([expandOption, ...sortOptions])];
+
+export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const params = itemParameters(this, itemIndex);
+	const limit = readLimit(params);
+	const qs = buildJobQuery(readCollection(params, 'filters'), readCollection(params, 'options'), params.timeZone, limit === undefined);
+	const result = await provider.listJobs(this, qs, { ...readScope(params), limit });
+	return result.items;
+}

@@ -1,0 +1,24 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { idString, textOf } from '../../shared/json';
+import { listAll } from '../transport';
+
+function toOptions(items: IDataObject[], describe?: (item: IDataObject) => string | undefined): INodePropertyOptions[] {
+	return items
+		.filter((item) => idString(item.id) !== undefined)
+		.map((item) => ({ name: textOf(item.name) ?? String(item.id), value: String(item.id), description: describe?.(item) }));
+}
+
+/** The job pipeline's stages, in the pipeline's own order (empty when pipelines are off). */
+export async function getPipelineStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const statuses = await listAll.call(this, '/pipeline/statuses', 'statuses', { resource_type: 'job' });
+	return toOptions(statuses, (status) => (status.status_type ? `Type: ${String(status.status_type)}` : undefined));
+}
+
+export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return toOptions(await listAll.call(this, '/tags', 'tags')).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function getJobTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return toOptions(await listAll.call(this, '/job_fields/job_types', 'job_types')).sort((a, b) => a.name.localeCompare(b.name));
+}
