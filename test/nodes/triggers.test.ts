@@ -10,8 +10,9 @@ import { MAX_JOBS_PER_POLL, type JobEvent } from '../../nodes/shared/poll';
 import { acceloFixture } from './triggers/accelo';
 import type { TriggerFixture } from './triggers/fixture';
 import { fsmNavigatorFixture } from './triggers/fsmNavigator';
+import { housecallProFixture } from './triggers/housecallPro';
 
-const fixtures: TriggerFixture[] = [fsmNavigatorFixture(), acceloFixture()];
+const fixtures: TriggerFixture[] = [fsmNavigatorFixture(), acceloFixture(), housecallProFixture()];
 
 function emitted(fx: TriggerFixture, output: INodeExecutionData[][] | null): string[] {
 	return (output?.[0] ?? []).map((item) => fx.idOf(item.json));
