@@ -1,0 +1,55 @@
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { triggerProperties } from '../shared/descriptions';
+import { pollJobs } from '../shared/poll';
+import { jobFilters } from './actions/job/getAll.operation';
+import { buildJobQuery } from './filters';
+import { provider } from './transport';
+
+export class WorklayerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Worklayer Trigger',
+		name: 'worklayerTrigger',
+		icon: { light: 'file:worklayer.svg', dark: 'file:worklayer.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when a job is created or changes in Worklayer by Taxfyle',
+		defaults: { name: 'Worklayer Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'worklayerApi', required: true }],
+		properties: triggerProperties({
+			events: [
+				{
+					value: 'jobCreated',
+					description:
+						'A new job. Found with a create_time filter: one request per poll when nothing is new (one per status when several statuses are filtered together with other filters).',
+				},
+				{
+					value: 'jobUpdated',
+					description:
+						"A job's update time moved on. Worklayer cannot filter or sort by update time, so each poll reads every job created within 'Created Within (Days)' (one request per 50 jobs); a change to an older job is not seen.",
+				},
+				{
+					value: 'jobStatusChanged',
+					description:
+						"A job's status changed; the output adds statusChange { from, to }. Each poll reads every job created within 'Created Within (Days)' (one request per 50 jobs); a change to an older job is not seen.",
+				},
+			],
+			filters: jobFilters.filter((filter) => !['createdAfter', 'createdBefore'].includes(filter.name)),
+			windowEvents: ['jobUpdated', 'jobStatusChanged'],
+		}),
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollJobs.call(this, { provider, buildQuery: buildJobQuery });
+	}
+}

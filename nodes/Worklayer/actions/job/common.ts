@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { jobIdField } from '../../../shared/descriptions';
+import { InvalidInputError } from '../../../shared/parameters';
+import type { RequestScope } from '../../../shared/provider';
+import { readBackAfterWrite } from '../../../shared/transport';
+import { provider, unwrapJob } from '../../transport';
+
+export const jobIdProperty = jobIdField({
+	providerName: 'Worklayer',
+	idPlaceholder: 'e.g. a9749189-c82b-488b-a448-8f74c3d254e0 or 7GRK4ERKFLL',
+	idRegex:
+		'^\\s*([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{4,32})\\s*$',
+	description: 'The Worklayer job: pick it from the list, or give its ID (a UUID) or its short ID',
+});
+
+/** The only status in which Worklayer lets a client change a job (https://docs.taxfyle.com/jobs/job-submit). */
+export const DRAFT_STATUS = 'UNDER_CONSTRUCTION';
+
+/** Reads the job and refuses, without a write, when it is no longer a draft. */
+export async function draftJob(this: IExecuteFunctions, jobId: string, action: string, scope: RequestScope): Promise<IDataObject> {
+	const job = await provider.getJob(this, jobId, scope);
+	const status = provider.status(job);
+	if (status !== DRAFT_STATUS) {
+		throw new InvalidInputError(
+			`Cannot ${action}: job ${String(job.short_id ?? jobId)} is ${status ?? 'in an unknown status'}, and Worklayer allows this only while a job is ${DRAFT_STATUS}`,
+			'Once a job is submitted it belongs to the Taxfyle pool: claiming, closing and cancelling happen in Taxfyle, not through the API.',
+		);
+	}
+	return job;
+}
+
+/**
+ * The job after a write. The docs do not show what a write answers: a job in the answer is used
+ * as it is, anything else is replaced by a read of the job (and if that read fails, the write has
+ * still happened, so the write's answer is returned rather than an error that invites a resend).
+ */
+export async function jobAfterWrite(this: IExecuteFunctions, jobId: string, answer: unknown, scope: RequestScope): Promise<IDataObject> {
+	const job = unwrapJob(answer);
+	if (provider.jobId(job) !== undefined && typeof job.status === 'string') return job;
+	return await readBackAfterWrite(async () => await provider.getJob(this, jobId, scope), job);
+}
