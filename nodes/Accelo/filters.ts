@@ -1,6 +1,6 @@
 /**
  * Accelo's `_filters` language: comma-separated terms `name(arg,arg)`, a comma meaning AND
- * (Accelo docs, "Configuring responses"; seed 001). A query-string argument cannot escape `(`, `)`
+ * (https://api.accelo.com/docs/#filters). A query-string argument cannot escape `(`, `)`
  * or `,`, so every value typed by a user is checked against what the term accepts (ids are digits,
  * standings and object types come from fixed lists, dates become whole unix seconds) and anything
  * else is refused: a value can never add or widen a term. Only `rawFilters` goes out unchecked.

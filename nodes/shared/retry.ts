@@ -2,7 +2,7 @@
  * When to retry a failed request and how long to wait. Pure functions, so the rules can be tested
  * without a clock or a server.
  *
- * Rules (nodes.md): 429 is retried for every method, waiting for `Retry-After` (seconds or an HTTP
+ * Rules: 429 is retried for every method, waiting for `Retry-After` (seconds or an HTTP
  * date) or `X-RateLimit-Reset` (unix seconds), else capped exponential backoff with jitter.
  * 502/503/504 and dropped connections are retried for GET only: a create, update or status change
  * whose answer was lost may have been applied, so it is never sent twice.

@@ -100,7 +100,7 @@ class PreAuthApi implements ICredentialType {
 	test: ICredentialTestRequest = { request: { baseURL: '={{$credentials.baseUrl}}', url: '/me' } };
 }
 
-/** Shaped like the Accelo credential in the spec (n8n.md §8). */
+/** Shaped like the Accelo credential: oAuth2Api with the client-credentials grant. */
 class ClientCredentialsApi implements ICredentialType {
 	name = 'harnessOAuth2Api';
 	displayName = 'Harness OAuth2 API';

@@ -3,7 +3,7 @@ import { jobBody } from '../../nodes/FsmNavigator/actions/job/fields';
 import { JOB_STATUSES, checkTransition, type JobStatus } from '../../nodes/FsmNavigator/statuses';
 import { InvalidInputError } from '../../nodes/shared/parameters';
 
-// The vendor's table (shared/seeds/002, "Status transitions"), typed in again here on purpose.
+// The vendor's table (https://fsmnavigator.com/docs/api/endpoints/, "Status transitions"), typed in again here on purpose.
 const documented: Record<string, string[]> = {
 	Pending: ['Assigned', 'Cancelled'],
 	Assigned: ['In Progress', 'Pending', 'Cancelled', 'On Hold'],

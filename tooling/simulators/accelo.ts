@@ -2,9 +2,9 @@
  * Accelo API simulator (jobs, statuses, types, progressions, OAuth2 client credentials) over real
  * loopback HTTP, built on `SimulatorServer`.
  *
- * Sources: the seed page `[doc 001]` (older "GET /jobs" wiki page) and the vendor's current docs as
- * recorded in `providers.md` §2 (Accelo/docs: _introduction, _authentication, _configuring_responses,
- * _status_codes, endpoints/_jobs, _progressions, _statuses). Where the docs are silent the simulator
+ * Sources: Accelo's API documentation, https://api.accelo.com/docs/ (introduction, authentication,
+ * configuring responses, status codes, jobs, progressions, statuses) and its older "GET /jobs" wiki
+ * page. Where the docs are silent the simulator
  * picks the STRICT behaviour so that a client bug shows up; every such choice is marked
  * `UNDOCUMENTED:` in a comment.
  *
@@ -868,7 +868,7 @@ export interface AcceloScope {
 
 /**
  * Parses `read(all),write(companies,contacts)`. The docs separate scopes with commas; whether a space
- * works is unknown (providers.md open question 1). UNDOCUMENTED: both separators are accepted, because
+ * works is undocumented. UNDOCUMENTED: both separators are accepted, because
  * n8n joins the credential's scopes with a space. Returns null when malformed.
  */
 export function parseScope(input: string): AcceloScope | null {
@@ -939,7 +939,7 @@ export interface AcceloSimulatorOptions {
 	/** Clock for dates written by the API, in unix seconds (default: real time). */
 	now?: () => number;
 	/**
-	 * Field names `POST /jobs` takes for what the job is against. providers.md says `against_type` /
+	 * Field names `POST /jobs` takes for what the job is against. Older research said `against_type` /
 	 * `against_id` (default); the current vendor table for "Create a Job" lists `engagement_table` /
 	 * `engagement_id`. 'both' accepts either pair (never both at once).
 	 */
@@ -1784,7 +1784,7 @@ export class AcceloSimulator {
 		let limit = num('_limit') ?? 10;
 		if (limit === 0) throw invalid('_limit must be at least 1'); // UNDOCUMENTED (strict)
 		if (limit > this.limitCap) {
-			// limitCap 50: an old deployment silently clamps (what [doc 001] describes).
+			// limitCap 50: an old deployment silently clamps (what the older wiki page describes).
 			// limitCap 100: UNDOCUMENTED (strict): an error rather than a silent clamp.
 			if (this.limitCap === 50) limit = 50;
 			else throw invalid(`_limit must not exceed ${this.limitCap}, got ${limit}`);

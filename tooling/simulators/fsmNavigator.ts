@@ -1,8 +1,7 @@
 /**
  * FSM Navigator Jobs API simulator (real HTTP on loopback), built on `SimulatorServer`.
  *
- * Source of truth: the provider's Jobs API page (seed 002) and "## 3. FSM Navigator" in
- * shared/spec/providers.md. Where those are silent the simulator takes the STRICT option, so a client
+ * Source of truth: the vendor's Jobs API page, https://fsmnavigator.com/docs/api/endpoints/. Where those are silent the simulator takes the STRICT option, so a client
  * bug surfaces in tests instead of being silently tolerated. Every such choice is marked
  * `UNDOCUMENTED (strict)` or `UNDOCUMENTED` below and summarised here:
  *

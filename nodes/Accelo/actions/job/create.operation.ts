@@ -72,7 +72,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {
 		title: requireText(params.get('title', ''), 'Title'),
 		// Accelo's create takes the object as engagement_table / engagement_id, as its update does
-		// (Accelo/docs endpoints/_jobs.md, "Create a Job"), though jobs read back as against_type / against_id.
+		// (https://api.accelo.com/docs/#create-a-job), though jobs read back as against_type / against_id.
 		engagement_table: checkOption(params.get('againstType', ''), 'Against Type', AGAINST_TYPES),
 		engagement_id: checkId(params.get('againstId', ''), 'Against ID', INTEGER_ID),
 		manager_id: checkId(params.get('managerId', ''), 'Manager ID', INTEGER_ID),
