@@ -7,7 +7,7 @@ describe('ids', () => {
 		expect(parseIdList('1, 2,,3', 'Manager IDs', INTEGER_ID)).toEqual(['1', '2', '3']);
 	});
 
-	it.each([
+	it.each<[string | number, string]>([
 		['9007199254740993', 'a string one past 2^53'],
 		['12345678901234567', 'seventeen digits'],
 		[2 ** 53 + 2, 'a number above 2^53'],
