@@ -10,9 +10,10 @@ import { MAX_JOBS_PER_POLL, type JobEvent } from '../../nodes/shared/poll';
 import { acceloFixture } from './triggers/accelo';
 import type { TriggerFixture } from './triggers/fixture';
 import { fsmNavigatorFixture } from './triggers/fsmNavigator';
+import { worklayerFixture } from './triggers/worklayer';
 import { housecallProFixture } from './triggers/housecallPro';
 
-const fixtures: TriggerFixture[] = [fsmNavigatorFixture(), acceloFixture(), housecallProFixture()];
+const fixtures: TriggerFixture[] = [fsmNavigatorFixture(), acceloFixture(), housecallProFixture(), worklayerFixture()];
 
 function emitted(fx: TriggerFixture, output: INodeExecutionData[][] | null): string[] {
 	return (output?.[0] ?? []).map((item) => fx.idOf(item.json));
