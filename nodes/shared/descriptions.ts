@@ -79,7 +79,16 @@ export const timeoutOption: INodeProperties = {
 	description: 'How long to wait for each answer from the API, in milliseconds, before giving up',
 };
 
-/** The `options` collection of an operation: Timeout plus what the operation adds. */
+export const simplifyOption: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to return a simplified version of the response instead of the raw data: each job in the common job shape, with the same keys for every field-service provider (see the README)',
+};
+
+/** The `options` collection of an operation: Simplify and Timeout plus what the operation adds. */
 export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -87,7 +96,7 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...extra, timeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...extra, simplifyOption, timeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

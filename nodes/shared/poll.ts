@@ -106,8 +106,19 @@ function sortByTime(jobs: IDataObject[], timeOf: (job: IDataObject) => number | 
 		.sort((a, b) => a.time - b.time);
 }
 
-function output(ctx: IPollFunctions, jobs: IDataObject[]): INodeExecutionData[][] | null {
-	return jobs.length ? [ctx.helpers.returnJsonArray(jobs)] : null;
+function output(ctx: IPollFunctions, provider: JobProvider, jobs: IDataObject[]): INodeExecutionData[][] | null {
+	if (!jobs.length) return null;
+	const options = readCollection(pollParameters(ctx), 'options');
+	const { simplify } = provider;
+	const shaped =
+		options.simplify === true && simplify
+			? jobs.map((job) => {
+					const { statusChange, ...raw } = job;
+					const common = simplify(raw, {});
+					return statusChange === undefined ? common : { ...common, statusChange };
+				})
+			: jobs;
+	return [ctx.helpers.returnJsonArray(shaped)];
 }
 
 export async function pollJobs(this: IPollFunctions, trigger: TriggerDefinition): Promise<INodeExecutionData[][] | null> {
@@ -139,9 +150,9 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 		const { items } = await provider.listJobs(ctx, query.query, { limit: query.limit, timeout });
 		const newest = sortByTime(items, plan.timeOf).pop()?.job ?? items[0];
 		if (!newest) return null;
-		if (event !== 'jobStatusChanged') return output(ctx, [newest]);
+		if (event !== 'jobStatusChanged') return output(ctx, provider, [newest]);
 		const status = provider.status(newest) ?? null;
-		return output(ctx, [{ ...newest, statusChange: { from: null, to: status } }]);
+		return output(ctx, provider, [{ ...newest, statusChange: { from: null, to: status } }]);
 	}
 
 	const state = ctx.getWorkflowStaticData('node') as PollState;
@@ -206,5 +217,5 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 		state.cursor = last;
 	}
 	if (event === 'jobStatusChanged') state.statuses = statuses;
-	return output(ctx, emitted);
+	return output(ctx, provider, emitted);
 }

@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import type { JobSimplifier } from './commonJob';
 import type { PaginationResult, PagingStrategy } from './pagination';
 import {
 	providerRequest,
@@ -57,6 +58,8 @@ export interface JobProviderDefinition {
 	};
 	/** What a polling trigger asks the list for: the cheapest signal the API has. */
 	readonly changes: ChangeQueries;
+	/** The job in the common job shape (`options.simplify`), from `nodes/<Provider>/simplify.ts`. */
+	readonly simplify?: JobSimplifier;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import type { JobSimplifier } from './commonJob';
 import { jobResourceAndOperations, type JobOperationTexts } from './descriptions';
 import { InvalidInputError } from './parameters';
 import { asNodeError } from './transport';
@@ -85,13 +86,28 @@ export function jobOperationMap(job: JobOperationModules): OperationMap {
 	};
 }
 
+/** Jobs in the common shape when the operation's `options.simplify` is on. */
+export function simplified(jobs: IDataObject | IDataObject[], simplify: JobSimplifier): IDataObject | IDataObject[] {
+	return Array.isArray(jobs) ? jobs.map((job) => simplify(job, {})) : simplify(jobs, {});
+}
+
+function withSimplify(handler: OperationHandler, simplify: JobSimplifier | undefined): OperationHandler {
+	return async function (this: IExecuteFunctions, itemIndex: number) {
+		const result = await handler.call(this, itemIndex);
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		if (options.simplify !== true || !simplify) return result;
+		return simplified(result, simplify);
+	};
+}
+
 /**
  * A node's properties (Resource and Operation selectors, then each operation's fields) and its
- * operation map, from its five operation files.
+ * operation map, from its five operation files; `simplify` maps jobs to the common shape.
  */
 export function jobActions(
 	texts: JobOperationTexts,
 	job: JobOperationModules,
+	simplify?: JobSimplifier,
 ): { descriptions: INodeProperties[]; operations: OperationMap } {
 	return {
 		descriptions: [
@@ -102,6 +118,10 @@ export function jobActions(
 			...job.update.description,
 			...job.changeStatus.description,
 		],
-		operations: jobOperationMap(job),
+		operations: {
+			job: Object.fromEntries(
+				Object.entries(jobOperationMap(job).job).map(([name, handler]) => [name, withSimplify(handler, simplify)]),
+			),
+		},
 	};
 }

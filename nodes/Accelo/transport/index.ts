@@ -10,6 +10,7 @@ import { idString, isObject, objectsOf } from '../../shared/json';
 import { InvalidInputError } from '../../shared/parameters';
 import { offsetPaging, type PaginationResult } from '../../shared/pagination';
 import { defineJobProvider } from '../../shared/provider';
+import { simplifyJob } from '../simplify';
 import {
 	providerRequestAllItems,
 	trimBaseUrl,
@@ -92,6 +93,7 @@ function offsetStrategy() {
 }
 
 export const provider = defineJobProvider({
+	simplify: simplifyJob,
 	api: acceloApi,
 	maxPageSize: MAX_PAGE_SIZE,
 	jobId: idOf,

@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isObject, idString } from '../../shared/json';
 import { pageNumberPaging } from '../../shared/pagination';
 import { defineJobProvider } from '../../shared/provider';
+import { simplifyJob } from '../simplify';
 import { trimBaseUrl, type ProviderApi } from '../../shared/transport';
 
 export const MAX_PAGE_SIZE = 100;
@@ -59,6 +60,7 @@ function instant(value: unknown): number | undefined {
 }
 
 export const provider = defineJobProvider({
+	simplify: simplifyJob,
 	api: fsmNavigatorApi,
 	maxPageSize: MAX_PAGE_SIZE,
 	jobId: (job) => idString(job.job_id ?? job.id),
