@@ -3,6 +3,9 @@
  * values come from the simulator's data, filtered and sorted here independently; request counts come
  * from the simulator's request log (what was sent on the wire).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { HousecallProApi } from '../../credentials/HousecallProApi.credentials';
@@ -549,5 +552,20 @@ describe('pickers', () => {
 		const target = oldestFirst(allJobs())[3];
 		const found = await harness.listSearch({ type: TYPE, method: 'searchJobs', filter: `#${(sim.getJob(target) as HcpJob).invoice_number} ` });
 		expect(found.results.map((r) => r.value)).toEqual([target]);
+	});
+});
+
+describe('sandbox example workflow', () => {
+	it("housecallPro-follow-up-unscheduled.json: its Housecall Pro nodes run as saved", async () => {
+		const file = join(__dirname, '../../scripts/demo/workflows/housecallPro-follow-up-unscheduled.json');
+		const workflow = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Array<{ name: string; parameters: INodeParameters }> };
+		const node = (name: string) => workflow.nodes.find((n) => n.name === name)?.parameters as INodeParameters;
+		const list = await harness.runNode({ type: TYPE, parameters: node('Jobs needing scheduling') });
+		const waiting = newestFirst(allJobs().filter((j) => j.work_status === 'needs scheduling'));
+		expect(ids(list)).toEqual(waiting.slice(0, 10));
+		const note = await harness.runNode({ type: TYPE, parameters: node('Add a follow-up note'), input: [list.items[0]] });
+		expect(note.status).toBe('success');
+		const notes = (sim.getJob(waiting[0]) as HcpJob).notes.map((n) => n.content);
+		expect(notes[notes.length - 1]).toMatch(/^Called .+ on \d{4}-\d{2}-\d{2} to book a time$/);
 	});
 });
