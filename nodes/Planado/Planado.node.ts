@@ -1,0 +1,35 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { routeOperations } from '../shared/router';
+import { descriptions, operations } from './actions';
+import { searchJobs } from './methods/listSearch';
+
+export class Planado implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Planado',
+		name: 'planado',
+		icon: { light: 'file:planado.svg', dark: 'file:planado.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, read, update and schedule field-service jobs in Planado',
+		defaults: { name: 'Planado' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'planadoApi', required: true }],
+		properties: descriptions,
+	};
+
+	methods = { listSearch: { searchJobs } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeOperations.call(this, operations);
+	}
+}

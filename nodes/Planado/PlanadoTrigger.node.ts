@@ -1,0 +1,83 @@
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { triggerProperties } from '../shared/descriptions';
+import { pollJobs } from '../shared/poll';
+import { jobFilters } from './actions/job/getAll.operation';
+import { buildJobQuery } from './filters';
+import { provider } from './transport';
+
+/**
+ * Created Within (Days) only bounds the scan that learns the jobs' statuses on activation. Planado
+ * filters by update time, so that scan reads the jobs changed within the window, and every later
+ * poll reads only what changed since the last one (the shared text says otherwise).
+ */
+function describeWindow(properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) =>
+		property.name !== 'options'
+			? property
+			: {
+					...property,
+					options: (property.options as INodeProperties[]).map((option) =>
+						option.name !== 'createdWithinDays'
+							? option
+							: {
+									...option,
+									displayName: 'Learn Statuses of Jobs Changed Within (Days)',
+									description:
+										'On activation the trigger reads, once, the jobs changed within this many days (0 = every job) to learn their statuses. A later status change of any job is reported; a job not read then is reported from its second status change on. Polls themselves read only jobs changed since the last poll.',
+								},
+					),
+				},
+	);
+}
+
+export class PlanadoTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Planado Trigger',
+		name: 'planadoTrigger',
+		icon: { light: 'file:planado.svg', dark: 'file:planado.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when a job is created or changes in Planado',
+		defaults: { name: 'Planado Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'planadoApi', required: true }],
+		properties: describeWindow(
+			triggerProperties({
+				events: [
+					{
+						value: 'jobCreated',
+						description:
+							'A new job. Planado cannot filter by creation time, so each poll asks for the jobs changed since the last poll (a new job is one of them) and keeps those created since: one request when nothing changed.',
+					},
+					{
+						value: 'jobUpdated',
+						description:
+							'Any change to a job, including a status change made in the apps. Found with the changed-after filter (updated_at): one request per poll when nothing changed.',
+					},
+					{
+						value: 'jobStatusChanged',
+						description:
+							"A job's status changed (also in the web or mobile app); the output adds statusChange { from, to }. Found with the changed-after filter: one request per poll when nothing changed. On activation it reads the jobs changed within the window below once, to know their statuses.",
+					},
+				],
+				filters: jobFilters.filter((filter) => !['updatedAfter', 'updatedBefore'].includes(filter.name)),
+				windowEvents: ['jobStatusChanged'],
+			}),
+		),
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollJobs.call(this, { provider, buildQuery: buildJobQuery });
+	}
+}

@@ -1,0 +1,107 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { filtersCollection, optionsCollection, returnAllFields } from '../../../shared/descriptions';
+import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
+import { JOB_STATUSES, STATUS_NAMES, buildJobQuery } from '../../filters';
+import { provider } from '../../transport';
+
+const uuidFilter = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 137eafeb-15d1-6480-022b-0ec4617ba21a',
+	description,
+});
+
+const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'dateTime',
+	default: '',
+	description: `${description} (strict: a job at exactly this time is not included). A value without an offset is in the workflow's time zone.`,
+});
+
+/** The Filters collection's fields (the trigger offers all but the updated-at range, which it sets itself). */
+export const jobFilters: INodeProperties[] = [
+	uuidFilter('Assignee Team UUID', 'assigneeTeamUuid', 'Only jobs assigned to this team'),
+	uuidFilter('Assignee Worker UUID', 'assigneeWorkerUuid', 'Only jobs assigned to this worker'),
+	{
+		displayName: 'Client External ID',
+		name: 'clientExternalId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. company1',
+		description: "Only jobs of the client with this external ID (your system's ID for the client)",
+	},
+	uuidFilter('Client UUID', 'clientUuid', 'Only jobs of this client'),
+	uuidFilter(
+		'Completion Of UUID',
+		'completionOfUuid',
+		'Only jobs that complete this job: linked jobs whose oldest ancestor made from the same template is this one',
+	),
+	{
+		displayName: 'External Order ID',
+		name: 'externalOrderId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. crm-deal-678190454834217',
+		description: 'Only jobs linked to this order, deal or lead of your system',
+	},
+	uuidFilter('Initial Job UUID', 'initialJobUuid', 'Only jobs linked to this job, the oldest among the linked jobs'),
+	{
+		displayName: 'Resolution (Canceled)',
+		name: 'resolutionCanceled',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 14b89ff7-992e-436f-aa74-3f4e2a0ffe08',
+		description:
+			'Only canceled jobs with one of these resolutions (comma-separated resolution UUIDs). Implies the Canceled status; other statuses chosen under Status are still included.',
+	},
+	{
+		displayName: 'Resolution (Finished)',
+		name: 'resolutionFinished',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1395596e-d044-6ed0-5b26-7a1a1b701773',
+		description:
+			'Only finished jobs with one of these resolutions (comma-separated resolution UUIDs). Implies the Finished status; other statuses chosen under Status are still included.',
+	},
+	dateFilter('Scheduled After', 'scheduledAfter', 'Only jobs scheduled to start after this time'),
+	dateFilter('Scheduled Before', 'scheduledBefore', 'Only jobs scheduled to start before this time'),
+	uuidFilter('Site UUID', 'siteUuid', 'Only jobs at this site'),
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'multiOptions',
+		options: JOB_STATUSES.map((status) => ({ name: STATUS_NAMES[status], value: status })),
+		default: [],
+		description: 'Only jobs in one of these statuses',
+	},
+	dateFilter('Updated After', 'updatedAfter', 'Only jobs changed after this time'),
+	dateFilter('Updated Before', 'updatedBefore', 'Only jobs changed before this time'),
+];
+
+const properties: INodeProperties[] = [
+	...returnAllFields().map((field) =>
+		field.name === 'limit'
+			? {
+					...field,
+					description:
+						'Max number of results to return. Planado sends pages of a size it chooses; reading stops as soon as this many jobs have arrived.',
+				}
+			: field,
+	),
+	filtersCollection(jobFilters),
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const params = itemParameters(this, itemIndex);
+	const qs = buildJobQuery(readCollection(params, 'filters'), params.timeZone);
+	const result = await provider.listJobs(this, qs, { ...readScope(params), limit: readLimit(params) });
+	return result.items;
+}
