@@ -10,10 +10,11 @@ import { MAX_JOBS_PER_POLL, type JobEvent } from '../../nodes/shared/poll';
 import { acceloFixture } from './triggers/accelo';
 import type { TriggerFixture } from './triggers/fixture';
 import { fsmNavigatorFixture } from './triggers/fsmNavigator';
+import { planadoFixture } from './triggers/planado';
 import { worklayerFixture } from './triggers/worklayer';
 import { housecallProFixture } from './triggers/housecallPro';
 
-const fixtures: TriggerFixture[] = [fsmNavigatorFixture(), acceloFixture(), housecallProFixture(), worklayerFixture()];
+const fixtures: TriggerFixture[] = [fsmNavigatorFixture(), acceloFixture(), housecallProFixture(), worklayerFixture(), planadoFixture()];
 
 function emitted(fx: TriggerFixture, output: INodeExecutionData[][] | null): string[] {
 	return (output?.[0] ?? []).map((item) => fx.idOf(item.json));
