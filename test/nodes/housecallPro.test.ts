@@ -267,6 +267,22 @@ describe('Get Many', () => {
 		sim.putJob(leaving);
 	});
 
+	it('a list that changes during both reads fails with how far it got, instead of returning part of it', async () => {
+		const isDone = (j: HcpJob) => j.work_status === 'complete rated' || j.work_status === 'complete unrated';
+		const original = sim.getJob(oldestFirst(allJobs().filter(isDone))[0]) as HcpJob;
+		// Every request for page 2 flips the job in or out of the filter, on page 1.
+		sim.onList = (page) => {
+			if (page !== 2) return;
+			const job = sim.getJob(original.id) as HcpJob;
+			sim.putJob({ ...job, work_status: isDone(job) ? 'in progress' : original.work_status });
+		};
+		const result = await run({ operation: 'getAll', returnAll: true, filters: { workStatus: ['completed'] } });
+		expect(result.error).toMatchObject({ name: 'NodeOperationError' });
+		expect(result.error?.message).toMatch(/^Housecall Pro's job list changed while it was read: \d+ of \d+ jobs could be read$/);
+		expect(listRequests()).toHaveLength(4);
+		sim.putJob(original);
+	});
+
 	it('refuses bad filters before any request', async () => {
 		const result = await run({ operation: 'getAll', limit: 5, filters: { customerId: 'cus_a, cus_b' } }, { continueOnFail: true });
 		expect(result.items[0].json.error).toContain("'Customer ID' takes one ID");
