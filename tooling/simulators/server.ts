@@ -2,7 +2,8 @@
  * A small loopback HTTP server that the provider simulators are built on. It records every request
  * (so tests can count and inspect what the node sent), parses bracketed query strings the way Rails
  * and Rack do, and lets a test inject faults (429, 5xx, connection resets, slow answers) for the next
- * N matching requests.
+ * N matching requests. A fault can also let the simulator answer for real (so a write is applied)
+ * and then spoil the answer on its way back: dropped, cut short, late or not JSON.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +25,8 @@ export interface RecordedRequest {
 	rawBody: string;
 	/** JSON or form body, parsed; undefined when there was none. */
 	body: unknown;
+	/** Requests being answered when this one arrived, itself included (parallel reads). */
+	inFlight?: number;
 }
 
 export interface SimResponse {
@@ -37,6 +40,28 @@ export interface SimResponse {
 
 export type Handler = (req: RecordedRequest) => SimResponse | Promise<SimResponse>;
 
+/**
+ * A fault that lets the handler answer (a write takes effect) and then spoils the answer, so the
+ * client cannot know whether its request was applied:
+ * - `reset`: the connection drops before any byte of the answer;
+ * - `truncate`: the real status and headers (Content-Length of the whole body), half the body, then
+ *   the connection drops;
+ * - `late`: the real answer, `delayMs` later (past a client's timeout);
+ * - `notJson`: the real status with `body` instead, still labelled application/json (a proxy's
+ *   error page, a body cut by a gateway).
+ */
+export type SpoiledAnswer =
+	| { spoil: 'reset' }
+	| { spoil: 'truncate' }
+	| { spoil: 'late'; delayMs: number }
+	| { spoil: 'notJson'; body: string };
+
+export type FaultResponse = SimResponse | 'reset' | SpoiledAnswer;
+
+function isSpoiled(response: FaultResponse): response is SpoiledAnswer {
+	return typeof response === 'object' && 'spoil' in response;
+}
+
 export interface FaultMatch {
 	method?: string;
 	path?: string | RegExp;
@@ -44,7 +69,7 @@ export interface FaultMatch {
 
 interface Fault {
 	match: FaultMatch;
-	response: SimResponse | 'reset';
+	response: FaultResponse;
 	remaining: number;
 }
 
@@ -143,8 +168,26 @@ export class SimulatorServer {
 	 */
 	onRequest?: (req: RecordedRequest) => void;
 
-	/** The next `times` requests matching `match` get `response` (or a connection reset) instead. */
-	injectFault(match: FaultMatch, response: SimResponse | 'reset', times = 1): void {
+	/**
+	 * A wait before every answer, as a distant API has (a number of ms, or per request): the
+	 * benchmark's latency setting and tests of parallel reads whose pages arrive out of order.
+	 */
+	latency?: number | ((req: RecordedRequest) => number);
+
+	/** Requests received and not yet answered. */
+	private inFlightNow = 0;
+
+	/**
+	 * Called with the answer the handler gave (not with injected ones), before a spoiling fault
+	 * changes it: tests see which writes the simulator applied even when the client never learns.
+	 */
+	onHandled?: (req: RecordedRequest, response: SimResponse) => void;
+
+	/**
+	 * The next `times` requests matching `match` get `response` (or a connection reset) instead, or
+	 * with a `SpoiledAnswer`, the handler's own answer spoiled.
+	 */
+	injectFault(match: FaultMatch, response: FaultResponse, times = 1): void {
 		this.faults.push({ match, response, remaining: times });
 	}
 
@@ -184,26 +227,53 @@ export class SimulatorServer {
 			rawBody,
 			body: parseBody(rawBody, req.headers['content-type']),
 		};
+		this.inFlightNow++;
+		recorded.inFlight = this.inFlightNow;
+		res.on('close', () => this.inFlightNow--);
 		this.requests.push(recorded);
 		this.onRequest?.(recorded);
+		const latency = typeof this.latency === 'function' ? this.latency(recorded) : (this.latency ?? 0);
+		if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 		let response: SimResponse;
 		const fault = this.takeFault(recorded);
 		if (fault?.response === 'reset') {
 			req.socket.destroy();
 			return;
 		}
+		const spoiled = fault && isSpoiled(fault.response) ? fault.response : undefined;
+		const injected = fault && !spoiled ? (fault.response as SimResponse) : undefined;
 		try {
-			response = fault ? fault.response : await this.handler(recorded);
+			response = injected ?? (await this.handler(recorded));
 		} catch (error) {
 			response = { status: 500, body: { error: 'simulator_error', message: String(error) } };
 		}
-		if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
+		if (!injected) this.onHandled?.(recorded, response);
+		if (spoiled?.spoil === 'reset') {
+			req.socket.destroy();
+			return;
+		}
+		const delayMs = spoiled?.spoil === 'late' ? spoiled.delayMs : response.delayMs;
+		if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
 		const isText = typeof response.body === 'string';
-		const payload = response.body === undefined ? '' : isText ? (response.body as string) : JSON.stringify(response.body);
-		res.writeHead(response.status, {
-			'Content-Type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+		const payload =
+			spoiled?.spoil === 'notJson'
+				? spoiled.body
+				: response.body === undefined
+					? ''
+					: isText
+						? (response.body as string)
+						: JSON.stringify(response.body);
+		const headers: Record<string, string> = {
+			'Content-Type': isText && spoiled?.spoil !== 'notJson' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
 			...response.headers,
-		});
+		};
+		if (spoiled?.spoil === 'truncate') {
+			const bytes = Buffer.from(payload, 'utf8');
+			res.writeHead(response.status, { ...headers, 'Content-Length': String(bytes.length) });
+			res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => req.socket.destroy());
+			return;
+		}
+		res.writeHead(response.status, headers);
 		res.end(payload);
 	}
 }
