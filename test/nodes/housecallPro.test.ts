@@ -6,7 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import schema from '../../nodes/shared/job.schema.json';
 
 import { HousecallProApi } from '../../credentials/HousecallProApi.credentials';
 import { HousecallPro } from '../../nodes/HousecallPro/HousecallPro.node';
@@ -583,5 +587,55 @@ describe('sandbox example workflow', () => {
 		expect(note.status).toBe('success');
 		const notes = (sim.getJob(waiting[0]) as HcpJob).notes.map((n) => n.content);
 		expect(notes[notes.length - 1]).toMatch(/^Called .+ on \d{4}-\d{2}-\d{2} to book a time$/);
+	});
+});
+
+describe('Simplify', () => {
+	it('Get returns the common job shape, computed here from the simulator', async () => {
+		const job = firstJob((j) => j.work_status === 'complete rated' && j.assigned_employees.length > 0);
+		const result = await run({ operation: 'get', jobId: byId(job.id), options: { simplify: true } });
+		const address = [job.address.street, job.address.street_line_2, job.address.city, job.address.state, job.address.zip, job.address.country].filter(Boolean).join(', ');
+		expect(result.items[0].json).toEqual({
+			provider: 'housecallPro',
+			id: job.id,
+			number: job.invoice_number,
+			title: job.name,
+			description: job.description,
+			status: 'complete rated',
+			statusCategory: 'completed',
+			customer: { id: job.customer.id, name: job.customer.company ?? `${job.customer.first_name} ${job.customer.last_name}` },
+			location: { id: job.address.id, address },
+			assignees: job.assigned_employees.map((e) => ({ id: e.id, name: `${e.first_name} ${e.last_name}` })),
+			scheduledStart: job.schedule.scheduled_start,
+			scheduledEnd: job.schedule.scheduled_end,
+			dueAt: null,
+			createdAt: new Date(job.created_at).toISOString().replace('.000Z', 'Z'),
+			updatedAt: new Date(job.updated_at).toISOString().replace('.000Z', 'Z'),
+			completedAt: job.work_timestamps.completed_at,
+			amount: job.total_amount / 100,
+			url: `https://pro.housecallpro.com/app/jobs/${job.id}`,
+		});
+	});
+
+	it('Get Many maps every work status to its category', async () => {
+		const result = await run({ operation: 'getAll', returnAll: true, options: { simplify: true } });
+		const categories: Record<string, string> = {
+			'needs scheduling': 'new',
+			scheduled: 'scheduled',
+			'in progress': 'inProgress',
+			'complete unrated': 'completed',
+			'complete rated': 'completed',
+			'user canceled': 'canceled',
+			'pro canceled': 'canceled',
+		};
+		expect(result.items).toHaveLength(allJobs().length);
+		const ajv = new Ajv2020({ allErrors: true });
+		addFormats(ajv);
+		const validate = ajv.compile(schema);
+		for (const item of result.items) {
+			if (!validate(item.json)) throw new Error(`not a common job: ${ajv.errorsText(validate.errors)}`);
+			expect(item.json.statusCategory).toBe(categories[String(item.json.status)]);
+		}
+		expect(new Set(result.items.map((i) => i.json.status)).size).toBe(7);
 	});
 });

@@ -11,6 +11,7 @@ import { idString, isObject, objectsOf, textOf } from '../../shared/json';
 import { pageNumberPaging, type PaginationResult } from '../../shared/pagination';
 import { defineJobProvider, stopAfterPage, type JobProvider, type ListJobsOptions } from '../../shared/provider';
 import { providerRequestAllItems, trimBaseUrl, type ProviderApi, type RequestContext } from '../../shared/transport';
+import { simplifyJob } from '../simplify';
 
 /** Neither the vendor's page nor its OpenAPI states a maximum; 200 is what clients observe. */
 export const MAX_PAGE_SIZE = 200;
@@ -138,6 +139,7 @@ const base = defineJobProvider({
 	status: (job) => textOf(job.work_status),
 	getRequest: (jobId, query) => ({ path: jobPath(jobId), qs: query }),
 	unwrapJob: (body) => (isObject(body) ? body : {}),
+	simplify: simplifyJob,
 	list: { path: '/jobs', paging: (limit) => paging(limit), unwrap: unwrapJobs },
 	// GET /jobs has no created or updated range filter, only `sort_by` created_at / updated_at
 	// (https://docs.housecallpro.com/docs/housecall-public-api, "Get Jobs"): a poll reads newest first
