@@ -14,9 +14,9 @@ import { buildJobQuery } from './filters';
 import { provider } from './transport';
 
 /**
- * Created Within (Days) only bounds the scan that learns the jobs' statuses on activation. Planado
- * filters by update time, so that scan reads the jobs changed within the window, and every later
- * poll reads only what changed since the last one (the shared text says otherwise).
+ * Created Within (Days) only bounds the scan that learns the jobs' statuses on activation: Planado
+ * filters by update time, so every later poll reads only what changed since the last one, not the
+ * whole window (as the shared text says).
  */
 function describeWindow(properties: INodeProperties[]): INodeProperties[] {
 	return properties.map((property) =>
@@ -29,9 +29,8 @@ function describeWindow(properties: INodeProperties[]): INodeProperties[] {
 							? option
 							: {
 									...option,
-									displayName: 'Learn Statuses of Jobs Changed Within (Days)',
 									description:
-										'On activation the trigger reads, once, the jobs changed within this many days (0 = every job) to learn their statuses. A later status change of any job is reported; a job not read then is reported from its second status change on. Polls themselves read only jobs changed since the last poll.',
+										'On activation the trigger reads, once, the jobs created within this many days (0 = every job) to learn their statuses. A status change of any of them is reported; an older job is reported from its second status change on (its first one teaches the trigger its status). Polls themselves read only the jobs changed since the last poll.',
 								},
 					),
 				},
@@ -68,7 +67,7 @@ export class PlanadoTrigger implements INodeType {
 					{
 						value: 'jobStatusChanged',
 						description:
-							"A job's status changed (also in the web or mobile app); the output adds statusChange { from, to }. Found with the changed-after filter: one request per poll when nothing changed. On activation it reads the jobs changed within the window below once, to know their statuses.",
+							"A job's status changed (also in the web or mobile app); the output adds statusChange { from, to }. Found with the changed-after filter: one request per poll when nothing changed. On activation it reads the jobs created within 'Created Within (Days)' once, to know their statuses.",
 					},
 				],
 				filters: jobFilters.filter((filter) => !['updatedAfter', 'updatedBefore'].includes(filter.name)),

@@ -7,6 +7,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { PlanadoApi } from '../../credentials/PlanadoApi.credentials';
 import { Planado } from '../../nodes/Planado/Planado.node';
+import { PlanadoTrigger } from '../../nodes/Planado/PlanadoTrigger.node';
 import { PLANADO_RATE_LIMIT, minimumPacedMs, resetPacing } from '../../nodes/Planado/transport/pacing';
 import { Harness, type RunResult } from '../harness/engine';
 import {
@@ -15,6 +16,7 @@ import {
 	PLANADO_RATE_LIMIT_TEXT,
 	PlanadoSimulator,
 	parsePlanadoDateTime,
+	planadoTimestamp,
 	type PlanadoJob,
 } from '../../tooling/simulators/planado';
 
@@ -174,6 +176,20 @@ describe('Get', () => {
 		const byExternal = await run({ operation: 'get', jobId: byId(job.external_id as string) });
 		expect(byExternal.items[0].json.uuid).toBe(job.uuid);
 		expect(jobRequests().map((r) => r.path)).toEqual([`/v2/jobs/${job.uuid}`, `/v2/jobs/${job.external_id}`]);
+	});
+
+	it('returns the common job shape with Simplify', async () => {
+		const job = firstWith((j) => j.status === 'finished' && j.assignee !== null);
+		const result = await run({ operation: 'get', jobId: byId(job.uuid), options: { simplify: true } });
+		expect(result.items[0].json).toMatchObject({
+			provider: 'planado',
+			id: job.uuid,
+			number: String(job.serial_no),
+			status: 'finished',
+			statusCategory: 'completed',
+			completedAt: new Date(Date.parse(job.timestamps.finished_at as string)).toISOString().replace('.000Z', 'Z'),
+		});
+		expect(result.items[0].json.serial_no).toBeUndefined();
 	});
 
 	it('reports a missing job with the API message and code', async () => {
@@ -434,5 +450,42 @@ describe('Pacing under the 90-a-minute limit (window scaled 10x down: 90 calls p
 		expect(elapsed).toBeGreaterThanOrEqual(floor - 5);
 		// Real-world figure: the same run under 90 a minute takes at least this long.
 		expect(minimumPacedMs(requests, REAL_LIMIT)).toBeCloseTo(27 * 700);
+	});
+});
+
+describe('Trigger: what a poll costs', () => {
+	const TRIGGER = 'n8n-nodes-field-service.planadoTrigger';
+	const triggerHarness = () =>
+		new Harness({
+			nodeTypes: { [TRIGGER]: new PlanadoTrigger() },
+			credentialTypes: [new PlanadoApi()],
+			credentials: [{ type: 'planadoApi', data: { apiKey: PLANADO_DEFAULT_API_KEY, baseUrl: sim.baseUrl } }],
+		});
+
+	it('jobCreated asks for jobs changed since the cursor and stops at the first page that reaches older jobs', async () => {
+		const t = triggerHarness().pollTrigger({ type: TRIGGER, parameters: { event: 'jobCreated' } });
+		expect(await t.poll()).toBeNull();
+		const cursor = Number(t.staticData().cursor);
+		sim.server.clearLog();
+		expect(await t.poll()).toBeNull();
+		// Idle: one request, whole seconds, one second before the cursor (updated_at[after] is strict).
+		expect(listRequests()).toHaveLength(1);
+		expect(listRequests()[0].queryPairs).toEqual([['updated_at[after]', new Date(Math.floor(cursor / 1000) * 1000 - 1000).toISOString().replace('.000Z', 'Z')]]);
+		// A busy minute: 120 old jobs changed in the app, and one new job.
+		const at = cursor + 5_000;
+		for (const job of sim.listJobs().slice(0, 120)) sim.putJob({ ...job, description: 'edited in the app', version: job.version + 1, updated_at: planadoTimestamp(at) });
+		const template = sim.listJobs()[0];
+		const fresh = { ...template, uuid: '00000000-0000-4000-8000-000000777777', serial_no: 777_777, external_id: null, created_at: planadoTimestamp(at), updated_at: planadoTimestamp(at) };
+		sim.putJob(fresh);
+		sim.server.clearLog();
+		const output = await t.poll();
+		expect(output?.[0].map((item) => item.json.uuid)).toEqual([fresh.uuid]);
+		// The new job heads the list; the first page already ends with older jobs: no second page.
+		expect(listRequests()).toHaveLength(1);
+		// jobUpdated reads all 121 changed jobs: 3 pages and the empty one.
+		const u = triggerHarness().pollTrigger({ type: TRIGGER, parameters: { event: 'jobUpdated' }, staticData: { 'node:Planado Trigger': { event: 'jobUpdated', cursor: at - 1000, doneAtCursor: [], statuses: {} } } });
+		sim.server.clearLog();
+		expect((await u.poll())?.[0]).toHaveLength(121);
+		expect(listRequests()).toHaveLength(Math.ceil(121 / PLANADO_JOBS_PAGE_SIZE) + 1);
 	});
 });

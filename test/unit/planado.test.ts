@@ -5,6 +5,7 @@ import { moveBody } from '../../nodes/Planado/actions/job/changeStatus.operation
 import { errorMessage } from '../../nodes/Planado/transport';
 import { minimumPacedMs, pacingOf, reserveSlot } from '../../nodes/Planado/transport/pacing';
 import { InvalidInputError } from '../../nodes/shared/parameters';
+import { simplifyJob } from '../../nodes/Planado/simplify';
 
 const U1 = '137eafeb-15d1-6480-022b-0ec4617ba21a';
 const U2 = '4132ed05-3b6d-456c-b3ef-ee1cc6af1e90';
@@ -171,5 +172,63 @@ describe('pacing', () => {
 	it('computes the least time a run of requests takes', () => {
 		expect(minimumPacedMs(12, limit)).toBe(0);
 		expect(minimumPacedMs(108, limit)).toBeCloseTo(27 * 700);
+	});
+});
+
+describe('simplifyJob', () => {
+	it('maps a list item and a Get answer to the common shape, null where Planado has nothing', () => {
+		const listItem = {
+			uuid: U1,
+			serial_no: 22469,
+			status: 'en_route',
+			description: 'Fix it',
+			scheduled_at: '2019-11-20T06:25:00',
+			scheduled_duration: { minutes: 60 },
+			client_uuid: U2,
+			site_uuid: null,
+			assignee: { worker_uuid: U2 },
+			created_at: '2016-05-29T17:31:01.419601Z',
+			updated_at: '2016-06-07T10:57:19.529209Z',
+		};
+		expect(simplifyJob(listItem)).toEqual({
+			provider: 'planado',
+			id: U1,
+			number: '22469',
+			title: null,
+			description: 'Fix it',
+			status: 'en_route',
+			statusCategory: 'inProgress',
+			customer: { id: U2, name: null },
+			location: null,
+			assignees: [{ id: U2, name: null }],
+			scheduledStart: '2019-11-20T06:25:00Z',
+			scheduledEnd: '2019-11-20T07:25:00Z',
+			dueAt: null,
+			createdAt: '2016-05-29T17:31:01.419Z',
+			updatedAt: '2016-06-07T10:57:19.529Z',
+			completedAt: null,
+			amount: null,
+			url: null,
+		});
+		const detail = {
+			uuid: U1,
+			serial_no: 5,
+			status: 'finished',
+			scheduled_at: '2019-11-20T06:25:00.000Z',
+			scheduled_duration: null,
+			client: { uuid: U2 },
+			site: { uuid: U1 },
+			address: { formatted: '1 Main St' },
+			assignee: { team: { uuid: U2, name: 'Alpha' } },
+			timestamps: { finished_at: '2019-11-20T08:00:00.000Z' },
+		};
+		expect(simplifyJob(detail)).toMatchObject({
+			statusCategory: 'completed',
+			customer: { id: U2, name: null },
+			location: { id: U1, address: '1 Main St' },
+			assignees: [{ id: U2, name: 'Alpha' }],
+			scheduledEnd: null,
+			completedAt: '2019-11-20T08:00:00Z',
+		});
 	});
 });

@@ -1,4 +1,5 @@
 import { jobActions } from '../../shared/router';
+import { provider } from '../transport';
 import * as changeStatus from './job/changeStatus.operation';
 import * as create from './job/create.operation';
 import * as get from './job/get.operation';
@@ -14,4 +15,5 @@ export const { descriptions, operations } = jobActions(
 		update: "Update a job's description, schedule, assignee, client, site, address, contacts, skills or custom fields",
 	},
 	{ changeStatus, create, get, getAll, update },
+	provider.simplify,
 );

@@ -10,7 +10,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { idString, isObject, objectsOf, textOf } from '../../shared/json';
 import { afterCursorPaging, paginate, type PagingStrategy, type PaginationResult } from '../../shared/pagination';
-import { defineJobProvider, type JobProvider, type ListJobsOptions } from '../../shared/provider';
+import { defineJobProvider, stopAfterPage, type JobProvider, type ListJobsOptions } from '../../shared/provider';
+import { simplifyJob } from '../simplify';
 import {
 	providerRequest,
 	resolveBaseUrl,
@@ -109,9 +110,6 @@ function updatedAfter(sinceMs: number): string {
 	return new Date(Math.floor(sinceMs / 1000) * 1000 - 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** A jobCreated query → the creation time before which reading can stop (see `createdSince`). */
-const createdCutoffs = new WeakMap<IDataObject, number>();
-
 /** The pacing schedule of this credential and host. */
 function pacingKey(ctx: RequestContext, baseUrl: string): string {
 	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
@@ -125,22 +123,9 @@ async function pacedRequest(ctx: RequestContext, request: ApiRequest): Promise<u
 	return (await providerRequest.call(ctx, planadoApi, { ...request, baseUrl })).body;
 }
 
-/**
- * `after=<uuid of the last job>` until an empty page. Jobs are listed newest first by creation, so a
- * jobCreated poll can stop at the first page that ends with a job created before its cursor.
- */
-function listStrategy(createdCutoff: number | undefined): PagingStrategy {
-	const cursor = afterCursorPaging({ cursorParam: 'after', cursorOf: jobIdOf });
-	return {
-		nextQuery: (remaining) => cursor.nextQuery(remaining),
-		afterPage(page, query) {
-			if (createdCutoff !== undefined) {
-				const last = instant(page.items[page.items.length - 1]?.created_at);
-				if (last !== undefined && last < createdCutoff) return false;
-			}
-			return cursor.afterPage(page, query);
-		},
-	};
+/** `after=<uuid of the last job>` until an empty page. */
+function listStrategy(): PagingStrategy {
+	return afterCursorPaging({ cursorParam: 'after', cursorOf: jobIdOf });
 }
 
 async function listJobs(ctx: RequestContext, query: IDataObject, options: ListJobsOptions = {}): Promise<PaginationResult> {
@@ -158,7 +143,8 @@ async function listJobs(ctx: RequestContext, query: IDataObject, options: ListJo
 			});
 			return { items: unwrapJobs(body), body };
 		},
-		listStrategy(createdCutoffs.get(query)),
+		// A poll reading newest first stops at the page that reaches jobs older than its cursor.
+		stopAfterPage(listStrategy(), options.stopAfterPage),
 		{ limit: options.limit, idOf: jobIdOf },
 	);
 }
@@ -174,17 +160,18 @@ const definition = defineJobProvider({
 	// `:job_id` may be a uuid or an external_id (https://api-docs.planadoapp.com/docs/v2/resources/jobs/get.html).
 	getRequest: (jobId) => ({ path: `/jobs/${encodeURIComponent(jobId)}` }),
 	unwrapJob,
-	list: { path: '/jobs', paging: () => listStrategy(undefined), unwrap: unwrapJobs },
+	list: { path: '/jobs', paging: () => listStrategy(), unwrap: unwrapJobs },
+	simplify: simplifyJob,
 	changes: {
 		// The list has no created-at filter, only `updated_at[after]` (strict), and is sorted newest
 		// first by creation (https://api-docs.planadoapp.com/docs/v2/resources/jobs/list.html). A job
 		// created after the cursor was also updated after it, so the updated filter finds it (an idle
 		// poll: one empty page), and reading stops at the first page that reaches older jobs.
-		createdSince: (query, sinceMs) => {
-			const q: IDataObject = { ...query, updated_at: { after: updatedAfter(sinceMs) } };
-			createdCutoffs.set(q, sinceMs);
-			return { query: q, oldestFirst: false };
-		},
+		createdSince: (query, sinceMs) => ({
+			query: { ...query, updated_at: { after: updatedAfter(sinceMs) } },
+			oldestFirst: false,
+			newestFirst: true,
+		}),
 		updatedSince: (query, sinceMs) => ({
 			query: { ...query, updated_at: { after: updatedAfter(sinceMs) } },
 			oldestFirst: false,

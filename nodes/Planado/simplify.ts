@@ -1,0 +1,66 @@
+/**
+ * A Planado job in the common job shape. Planado jobs have a number (serial_no) but no title, no
+ * due date, no amount and no documented job page; the list names the client and site by uuid only.
+ * Field names: https://api-docs.planadoapp.com/docs/v2/resources/jobs/list.html and get.html.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { idOrNull, isoOrNull, placeOrNull, refOrNull, textOrNull, type CommonJob, type Ref, type StatusCategory } from '../shared/commonJob';
+import { isObject } from '../shared/json';
+import type { JobStatus } from './filters';
+
+/** Its eight statuses in the common categories (the README has this table). */
+export const STATUS_CATEGORY: Record<JobStatus, StatusCategory> = {
+	posted: 'new',
+	scheduled: 'scheduled',
+	published: 'scheduled',
+	en_route: 'inProgress',
+	started: 'inProgress',
+	suspended: 'onHold',
+	finished: 'completed',
+	canceled: 'canceled',
+};
+
+const objectOf = (value: unknown): IDataObject => (isObject(value) ? value : {});
+
+/** The list gives `{ worker_uuid | team_uuid }`, Get `{ worker: { uuid, email } | team: { uuid, name } }`. */
+function assigneesOf(value: unknown): Ref[] {
+	const assignee = objectOf(value);
+	const worker = objectOf(assignee.worker);
+	const team = objectOf(assignee.team);
+	const ref = refOrNull(assignee.worker_uuid ?? worker.uuid ?? assignee.team_uuid ?? team.uuid, team.name);
+	return ref ? [ref] : [];
+}
+
+export function simplifyJob(job: IDataObject): CommonJob {
+	const status = textOrNull(job.status);
+	// The list writes scheduled_at without an offset and Get the same instant with Z: read as UTC.
+	const scheduledStart = isoOrNull(job.scheduled_at);
+	const minutes = Number(objectOf(job.scheduled_duration).minutes);
+	const scheduledEnd =
+		scheduledStart !== null && Number.isFinite(minutes) && minutes > 0
+			? new Date(Date.parse(scheduledStart) + minutes * 60_000).toISOString().replace('.000Z', 'Z')
+			: null;
+	const address = objectOf(job.address);
+	return {
+		provider: 'planado',
+		id: idOrNull(job.uuid) ?? '',
+		number: idOrNull(job.serial_no),
+		title: null,
+		description: textOrNull(job.description),
+		status,
+		statusCategory: status !== null ? (STATUS_CATEGORY[status as JobStatus] ?? null) : null,
+		customer: refOrNull(job.client_uuid ?? objectOf(job.client).uuid, null),
+		location: placeOrNull(job.site_uuid ?? objectOf(job.site).uuid, address.formatted),
+		assignees: assigneesOf(job.assignee),
+		scheduledStart,
+		scheduledEnd,
+		dueAt: null,
+		createdAt: isoOrNull(job.created_at),
+		updatedAt: isoOrNull(job.updated_at),
+		// Get only: the list has no timestamps.
+		completedAt: isoOrNull(objectOf(job.timestamps).finished_at),
+		amount: null,
+		url: null,
+	};
+}
