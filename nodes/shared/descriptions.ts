@@ -79,6 +79,21 @@ export const timeoutOption: INodeProperties = {
 	description: 'How long to wait for each answer from the API, in milliseconds, before giving up',
 };
 
+/**
+ * `options.parallelRequests` of Get Many, where the API lets pages be read in parallel; the
+ * description says how many pages go at once, why the default is safe, and when it stays sequential.
+ */
+export function parallelRequestsOption(defaultRequests: number, description: string): INodeProperties {
+	return {
+		displayName: 'Parallel Requests',
+		name: 'parallelRequests',
+		type: 'number',
+		default: defaultRequests,
+		typeOptions: { minValue: 1, maxValue: 16 },
+		description,
+	};
+}
+
 export const simplifyOption: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',

@@ -20,9 +20,21 @@ export interface PagingStrategy {
 	nextQuery(remaining: number): IDataObject;
 	/** Takes in the page just read; false when the API said it was the last one. */
 	afterPage(page: Page, query: IDataObject): boolean;
+	/**
+	 * After the first page: the queries of every page still needed, in order, when the API has said
+	 * how many there are (a total), so that they can be read in parallel. Undefined: one at a time.
+	 */
+	plannedQueries?(first: Page, remaining: number): IDataObject[] | undefined;
+	/**
+	 * What every page of an unchanged list repeats (its total). A parallel read whose pages disagree
+	 * saw the list change under it: jobs may have moved between pages read at different moments.
+	 */
+	snapshotOf?(page: Page): string | undefined;
 }
 
-export type StopReason = 'limit' | 'end' | 'emptyPage';
+
+/** `listChanged`: a parallel read saw the list change under it; its items are not to be trusted. */
+export type StopReason = 'limit' | 'end' | 'emptyPage' | 'listChanged';
 
 /**
  * Reading stopped before the API said it was done (a page cap, a cursor the API handed out twice,
@@ -58,9 +70,46 @@ export interface PaginateOptions {
 	idOf: (item: IDataObject) => string | undefined;
 	/** Upper bound on requests, against APIs that never say "end". */
 	maxPages?: number;
+	/**
+	 * How many page requests may be in flight at once, asked before each request so that it can
+	 * drop during a read (after a 429). Default: one.
+	 */
+	concurrency?: () => number;
 }
 
 export const DEFAULT_MAX_PAGES = 5_000;
+
+/** The items read so far: de-duplicated, never more than the limit. */
+class Collector {
+	readonly items: IDataObject[] = [];
+
+	private readonly seenIds = new Set<string>();
+
+	constructor(
+		readonly limit: number,
+		private readonly idOf: (item: IDataObject) => string | undefined,
+	) {}
+
+	get full(): boolean {
+		return this.items.length >= this.limit;
+	}
+
+	/** Adds a page's new items up to the limit; returns how many were new. */
+	add(page: Page): number {
+		let added = 0;
+		for (const item of page.items) {
+			if (this.full) break;
+			const id = this.idOf(item);
+			if (id !== undefined) {
+				if (this.seenIds.has(id)) continue;
+				this.seenIds.add(id);
+			}
+			added++;
+			this.items.push(item);
+		}
+		return added;
+	}
+}
 
 /** Reads pages until the limit or the end, through `fetchPage`. */
 export async function paginate(
@@ -68,19 +117,19 @@ export async function paginate(
 	strategy: PagingStrategy,
 	options: PaginateOptions,
 ): Promise<PaginationResult> {
-	const limit = options.limit ?? Number.POSITIVE_INFINITY;
+	const collector = new Collector(options.limit ?? Number.POSITIVE_INFINITY, options.idOf);
+	const { items } = collector;
 	const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-	const items: IDataObject[] = [];
-	const seenIds = new Set<string>();
+	const concurrency = options.concurrency ?? (() => 1);
 	const seenQueries = new Set<string>();
 	let pages = 0;
 	let pagesWithoutNew = 0;
 	while (true) {
-		if (items.length >= limit) return { items, pages, stopReason: 'limit' };
+		if (collector.full) return { items, pages, stopReason: 'limit' };
 		if (pages >= maxPages) {
 			throw new IncompleteListError(items.length, pages, `the API had not signalled the end after ${maxPages} pages`);
 		}
-		const query = strategy.nextQuery(limit - items.length);
+		const query = strategy.nextQuery(collector.limit - items.length);
 		const key = stableKey(query);
 		if (seenQueries.has(key)) {
 			throw new IncompleteListError(items.length, pages, 'the API sent the same page position twice, so reading on would loop');
@@ -89,19 +138,21 @@ export async function paginate(
 		const page = await fetchPage(query);
 		pages++;
 		if (page.items.length === 0) return { items, pages, stopReason: 'emptyPage' };
-		let added = 0;
-		for (const item of page.items) {
-			const id = options.idOf(item);
-			if (id !== undefined) {
-				if (seenIds.has(id)) continue;
-				seenIds.add(id);
-			}
-			added++;
-			items.push(item);
-			if (items.length >= limit) return { items, pages, stopReason: 'limit' };
-		}
+		const added = collector.add(page);
+		if (collector.full) return { items, pages, stopReason: 'limit' };
 		const more = strategy.afterPage(page, query);
 		if (!more) return { items, pages, stopReason: 'end' };
+		if (pages === 1 && concurrency() > 1) {
+			const planned = strategy.plannedQueries?.(page, collector.limit - items.length);
+			if (planned && planned.length > 0) {
+				if (pages + planned.length > maxPages) {
+					throw new IncompleteListError(items.length, pages, `the API lists ${pages + planned.length} pages, more than ${maxPages}`);
+				}
+				const read = await readPlanned(fetchPage, strategy, planned, page, collector, concurrency);
+				pages += read.pages;
+				return { items, pages, stopReason: read.changed ? 'listChanged' : collector.full ? 'limit' : 'end' };
+			}
+		}
 		// A page of repeats can happen when jobs move between pages during the read; page after page
 		// of them means the server ignores the paging parameters.
 		pagesWithoutNew = added === 0 ? pagesWithoutNew + 1 : 0;
@@ -109,6 +160,65 @@ export async function paginate(
 			throw new IncompleteListError(items.length, pages, `${pagesWithoutNew} pages in a row held only jobs already read`);
 		}
 	}
+}
+
+/**
+ * Reads the planned pages with up to `concurrency()` requests in flight and takes them in, in
+ * order, as they arrive. No request starts once the limit is reached, and the first failure fails
+ * the read (after the requests in flight have settled). `changed`: the pages disagreed on the
+ * list's snapshot (its total), so jobs may have moved between pages read at different moments.
+ */
+async function readPlanned(
+	fetchPage: (query: IDataObject) => Promise<Page>,
+	strategy: PagingStrategy,
+	planned: IDataObject[],
+	first: Page,
+	collector: Collector,
+	concurrency: () => number,
+): Promise<{ pages: number; changed: boolean }> {
+	const snapshot = strategy.snapshotOf?.(first);
+	const arrived: Array<Page | undefined> = new Array<Page | undefined>(planned.length);
+	const inFlight = new Map<number, Promise<void>>();
+	let started = 0;
+	let taken = 0;
+	let failure: { error: unknown } | undefined;
+	let ended = false;
+	while (taken < planned.length && !ended) {
+		while (!failure && !collector.full && started < planned.length && inFlight.size < Math.max(1, concurrency())) {
+			const index = started++;
+			const request = fetchPage(planned[index]).then(
+				(page) => {
+					arrived[index] = page;
+				},
+				(error: unknown) => {
+					failure ??= { error };
+				},
+			);
+			inFlight.set(
+				index,
+				request.finally(() => inFlight.delete(index)),
+			);
+		}
+		if (inFlight.size === 0) break;
+		await Promise.race(inFlight.values());
+		if (failure) {
+			await Promise.allSettled(inFlight.values());
+			throw failure.error;
+		}
+		for (let page = arrived[taken]; page !== undefined && !ended; page = arrived[taken]) {
+			arrived[taken] = undefined;
+			taken++;
+			if (snapshot !== undefined && strategy.snapshotOf?.(page) !== snapshot) {
+				await Promise.allSettled(inFlight.values());
+				return { pages: taken, changed: true };
+			}
+			collector.add(page);
+			// A short or empty page before the planned end: the list shrank; what follows is empty too.
+			if (page.items.length === 0 || collector.full) ended = true;
+		}
+	}
+	await Promise.allSettled(inFlight.values());
+	return { pages: taken, changed: false };
 }
 
 function stableKey(query: IDataObject): string {
@@ -137,16 +247,31 @@ export function pageNumberPaging(options: {
 	firstPage?: number;
 	/** The API's own end signal, read from the body (for example page >= total_pages). */
 	isLastPage?: (body: unknown, pageNumber: number) => boolean;
+	/** How many pages the API says there are (e.g. `total_pages`); enables parallel reads. */
+	totalPages?: (body: unknown) => number | undefined;
+	/** What each page repeats while the list is unchanged (e.g. the total count). */
+	snapshot?: (body: unknown) => string | undefined;
 }): PagingStrategy {
 	const size = pageSizeFor(options.limit, options.maxPageSize);
 	let page = options.firstPage ?? 1;
+	const query = (pageNumber: number): IDataObject => ({ [options.pageParam]: pageNumber, [options.sizeParam]: size });
 	return {
-		nextQuery: () => ({ [options.pageParam]: page, [options.sizeParam]: size }),
+		nextQuery: () => query(page),
 		afterPage(result) {
 			const last = options.isLastPage?.(result.body, page) ?? false;
 			page++;
 			return !last;
 		},
+		plannedQueries(first, remaining) {
+			const total = options.totalPages?.(first.body);
+			if (total === undefined || !Number.isFinite(total)) return undefined;
+			// `page` is the next page; read up to the last one, or as few as the limit needs.
+			const last = Math.min(total, page - 1 + Math.ceil(remaining / size));
+			const queries: IDataObject[] = [];
+			for (let next = page; next <= last; next++) queries.push(query(next));
+			return queries;
+		},
+		snapshotOf: options.snapshot ? (result) => options.snapshot?.(result.body) : undefined,
 	};
 }
 
@@ -161,10 +286,21 @@ export function offsetPaging(options: {
 	limitParam: string;
 	maxPageSize: number;
 	fallbackPageSizes?: number[];
+	/** How many items the list holds, when a count was read first; enables parallel reads. */
+	total?: number;
 }): PagingStrategy {
 	let offset = 0;
 	let cap = options.maxPageSize;
 	return {
+		plannedQueries(_first, remaining) {
+			if (options.total === undefined) return undefined;
+			const end = Math.min(options.total, offset + remaining);
+			const queries: IDataObject[] = [];
+			for (let next = offset; next < end; next += cap) {
+				queries.push({ [options.offsetParam]: next, [options.limitParam]: Math.min(cap, end - next) });
+			}
+			return queries;
+		},
 		nextQuery: (remaining) => ({
 			[options.offsetParam]: offset,
 			[options.limitParam]: Math.min(remaining, cap),

@@ -180,6 +180,17 @@ export function readScope(params: NodeParameters): { itemIndex?: number; timeout
 	return { itemIndex: params.itemIndex, timeout: readTimeout(params) };
 }
 
+/** `options.parallelRequests`, or undefined for the provider's default. */
+export function readParallelRequests(params: NodeParameters): number | undefined {
+	const value = readCollection(params, 'options').parallelRequests;
+	if (value === undefined) return undefined;
+	const requests = Number(value);
+	if (!Number.isInteger(requests) || requests < 1) {
+		throw new InvalidInputError(`'Parallel Requests' must be a whole number of at least 1`);
+	}
+	return requests;
+}
+
 /** `returnAll` / `limit` as one number, or undefined for all. */
 export function readLimit(params: NodeParameters): number | undefined {
 	if (params.get('returnAll', false) as boolean) return undefined;

@@ -32,6 +32,23 @@ export interface ListJobsOptions extends RequestScope {
 	limit?: number;
 	/** Reading ends after a page for which this is true (a poll reading a newest-first list stops at old jobs). */
 	stopAfterPage?: (items: IDataObject[]) => boolean;
+	/** Page requests in flight at once (`options.parallelRequests`); default: the provider's. */
+	parallelRequests?: number;
+}
+
+/**
+ * Reading pages in parallel, where the API says how many there are. Numbered pages read at
+ * different moments can miss a job that moves between them, so a provider allows it only for a
+ * query whose order puts new jobs at the end, or whose pages carry a total that shows a change
+ * (`PagingStrategy.snapshotOf`: the read is then done again, one page at a time).
+ */
+export interface ParallelPaging {
+	/** Requests in flight by default: a safe value for the API's rate limits. */
+	defaultRequests: number;
+	/** Whether this query may be read in parallel. */
+	allowed(query: IDataObject): boolean;
+	/** A count with the same filters, where the first page carries no total (one extra request). */
+	count?: { path: string; query(query: IDataObject): IDataObject; read(body: unknown): number | undefined };
 }
 
 /** The declarative part a provider writes; `defineJobProvider` turns it into a `JobProvider`. */
@@ -53,8 +70,10 @@ export interface JobProviderDefinition {
 	/** The list endpoint: its path, a paging strategy for a limit, and the jobs in a page's body. */
 	list: {
 		path: string;
-		paging(limit: number | undefined): PagingStrategy;
+		/** The paging strategy for a limit; `total` is the count, where one was read first. */
+		paging(limit: number | undefined, total?: number): PagingStrategy;
 		unwrap(body: unknown): IDataObject[];
+		parallel?: ParallelPaging;
 	};
 	/** What a polling trigger asks the list for: the cheapest signal the API has. */
 	readonly changes: ChangeQueries;
@@ -114,14 +133,53 @@ export function defineJobProvider(definition: JobProviderDefinition): JobProvide
 			return definition.unwrapJob(body);
 		},
 		async listJobs(ctx, query, options = {}) {
-			return await providerRequestAllItems.call(
-				ctx,
-				definition.api,
-				{ method: 'GET', path: list.path, qs: query, itemIndex: options.itemIndex, timeout: options.timeout },
-				stopAfterPage(list.paging(options.limit), options.stopAfterPage),
-				list.unwrap,
-				{ limit: options.limit, idOf: definition.jobId },
-			);
+			const { limit, itemIndex, timeout } = options;
+			const parallel = list.parallel;
+			const requests = options.parallelRequests ?? parallel?.defaultRequests ?? 1;
+			const read = async (inFlight: number, total?: number) => {
+				let current = inFlight;
+				return await providerRequestAllItems.call(
+					ctx,
+					definition.api,
+					{
+						method: 'GET',
+						path: list.path,
+						qs: query,
+						itemIndex,
+						timeout,
+						// A 429 during a parallel read: the rest of it goes one page at a time.
+						onRateLimited: () => {
+							current = 1;
+						},
+					},
+					stopAfterPage(list.paging(limit, total), options.stopAfterPage),
+					list.unwrap,
+					{ limit, idOf: definition.jobId, concurrency: () => current },
+				);
+			};
+			const sequential =
+				!parallel ||
+				requests <= 1 ||
+				options.stopAfterPage !== undefined ||
+				!parallel.allowed(query) ||
+				// One page is all a small limit needs: nothing to read in parallel.
+				(limit !== undefined && limit <= definition.maxPageSize);
+			if (sequential) return await read(1);
+			let total: number | undefined;
+			if (parallel.count) {
+				const count = parallel.count;
+				const response = await providerRequest.call(ctx, definition.api, {
+					method: 'GET',
+					path: count.path,
+					qs: count.query(query),
+					itemIndex,
+					timeout,
+				});
+				total = count.read(response.body);
+			}
+			const result = await read(requests, total);
+			// The list moved under the parallel read: read it again, one page at a time.
+			return result.stopReason === 'listChanged' ? await read(1) : result;
 		},
 	};
 }

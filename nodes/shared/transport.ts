@@ -53,6 +53,8 @@ export interface ApiRequest {
 	retryPolicy?: RetryPolicy;
 	/** The API base URL when the caller already has it (saves reading the credential again). */
 	baseUrl?: string;
+	/** Told when the API answers 429 (before the retry), so a parallel read can slow down. */
+	onRateLimited?: () => void;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -213,6 +215,7 @@ export async function providerRequest<T = unknown>(
 			}
 			const decision = decideRetry({ method: request.method, ...failure }, attempt, waited, policy);
 			if (decision.retry) {
+				if (decision.kind === 'rateLimit') request.onRateLimited?.();
 				waited += decision.waitMs;
 				await sleep(decision.waitMs);
 				continue;

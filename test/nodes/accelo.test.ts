@@ -101,8 +101,8 @@ describe('credential', () => {
 });
 
 describe('Get Many', () => {
-	it('returns every job with _limit=100 pages, ending on the short page', async () => {
-		const result = await run({ operation: 'getAll', returnAll: true });
+	it('one page at a time (Parallel Requests 1): _limit=100 pages, ending on the short page', async () => {
+		const result = await run({ operation: 'getAll', returnAll: true, options: { parallelRequests: 1 } });
 		expect(ids(result)).toEqual(sorted(sim.jobs));
 		expect(listRequests().map((r) => [r.query._offset, r.query._limit])).toEqual([
 			['0', '100'],
@@ -111,6 +111,24 @@ describe('Get Many', () => {
 		]);
 		expect(listRequests()[0].query._fields).toBe('_ALL');
 		expect(result.items[0].json).toHaveProperty('date_created');
+	});
+
+	it('by default counts first, then reads the pages in parallel: one extra request, the exact last page', async () => {
+		const result = await run({ operation: 'getAll', returnAll: true, filters: { standing: ['active', 'complete'] } });
+		const expected = sim.jobs.filter((job) => ['active', 'complete'].includes(job.standing));
+		expect(ids(result)).toEqual(sorted(expected));
+		const count = sim.apiRequests.filter((r) => r.path === '/api/v0/jobs/count');
+		expect(count).toHaveLength(1);
+		expect(count[0].query).toEqual({ _filters: 'standing(active,complete)' });
+		const pages = Math.ceil(expected.length / 100);
+		expect(listRequests()).toHaveLength(pages);
+		expect(listRequests().map((r) => Number(r.query._limit)).reduce((a, b) => a + b, 0)).toBe(expected.length);
+	});
+
+	it('stays one page at a time when an order is chosen (new jobs could land inside pages already read)', async () => {
+		await run({ operation: 'getAll', returnAll: true, options: { orderBy: 'title' } });
+		expect(sim.apiRequests.some((r) => r.path === '/api/v0/jobs/count')).toBe(false);
+		expect(listRequests().map((r) => r.query._offset)).toEqual(['0', '100', '200']);
 	});
 
 	it('asks for exactly what a limit needs', async () => {

@@ -138,7 +138,10 @@ describe('OAuth', () => {
 				accelo.expireAllTokens();
 			}
 		};
-		const result = await harness.runNode({ type: ACCELO, parameters: { resource: 'job', operation: 'getAll', returnAll: true } });
+		const result = await harness.runNode({
+			type: ACCELO,
+			parameters: { resource: 'job', operation: 'getAll', returnAll: true, options: { parallelRequests: 1 } },
+		});
 		expect(result.error?.message).toBeUndefined();
 		expect(result.status).toBe('success');
 		expect(result.items.map((item) => item.json.id)).toEqual(accelo.jobs.map((job) => String(job.id)));

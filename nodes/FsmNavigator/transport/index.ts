@@ -54,6 +54,13 @@ export function unwrapJob(body: unknown): IDataObject {
 	return job;
 }
 
+export const DEFAULT_PARALLEL_REQUESTS = 4;
+
+function totalPagesOf(body: unknown): number | undefined {
+	const totalPages = Number((body as FsmListResponse).pagination?.total_pages);
+	return Number.isFinite(totalPages) ? totalPages : undefined;
+}
+
 function instant(value: unknown): number | undefined {
 	const ms = typeof value === 'string' ? Date.parse(value) : NaN;
 	return Number.isNaN(ms) ? undefined : ms;
@@ -78,11 +85,17 @@ export const provider = defineJobProvider({
 				maxPageSize: MAX_PAGE_SIZE,
 				limit,
 				isLastPage: (body, page) => {
-					const totalPages = Number((body as FsmListResponse).pagination?.total_pages);
-					return Number.isFinite(totalPages) && page >= totalPages;
+					const totalPages = totalPagesOf(body);
+					return totalPages !== undefined && page >= totalPages;
 				},
+				totalPages: totalPagesOf,
+				snapshot: (body) => String((body as FsmListResponse).pagination?.total ?? ''),
 			}),
 		unwrap: (body) => (body as FsmListResponse).data ?? [],
+		// The list has no sort parameter, so its order is the API's own; every page repeats the total,
+		// and a read whose pages disagree on it is read again one page at a time. No rate-limit
+		// figures are published: four requests in flight is the default.
+		parallel: { defaultRequests: DEFAULT_PARALLEL_REQUESTS, allowed: () => true },
 	},
 	// The list has `created_after` (inclusive) but no change-time filter and no sort
 	// (https://fsmnavigator.com/docs/api/endpoints/): updates are found by a scan.

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, optionsCollection, returnAllFields } from '../../../shared/descriptions';
-import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
+import { filtersCollection, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
+import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { ORDER_FIELDS, STANDINGS, buildJobQuery } from '../../filters';
-import { provider } from '../../transport';
+import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../transport';
 import { againstTypeOptions, fieldsOption, fieldsQuery } from './common';
 
 const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
@@ -77,6 +77,10 @@ const properties: INodeProperties[] = [
 	filtersCollection(jobFilters),
 	optionsCollection([
 		fieldsOption,
+		parallelRequestsOption(
+			DEFAULT_PARALLEL_REQUESTS,
+			'How many pages to request at once when reading many jobs (1: one page at a time). Accelo allows 5,000 requests an hour; 4 at once is a safe default. Reading in parallel costs one count request first, and is used only in Accelo\'s default order (no Order By).',
+		),
 		{
 			displayName: 'Order By',
 			name: 'orderBy',
@@ -103,6 +107,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const params = itemParameters(this, itemIndex);
 	const options = readCollection(params, 'options');
 	const qs = { ...buildJobQuery(readCollection(params, 'filters'), options, params.timeZone), ...fieldsQuery(options) };
-	const result = await provider.listJobs(this, qs, { ...readScope(params), limit: readLimit(params) });
+	const result = await provider.listJobs(this, qs, {
+		...readScope(params),
+		limit: readLimit(params),
+		parallelRequests: readParallelRequests(params),
+	});
 	return result.items;
 }

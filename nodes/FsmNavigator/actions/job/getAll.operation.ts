@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, optionsCollection, returnAllFields } from '../../../shared/descriptions';
-import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
+import { filtersCollection, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
+import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { buildListQuery } from '../../filters';
 import { JOB_PRIORITIES, JOB_STATUSES } from '../../statuses';
-import { provider } from '../../transport';
+import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../transport';
 
 /** The Filters collection's fields (the trigger offers the ones that are not creation dates). */
 export const jobFilters: INodeProperties[] = [
@@ -57,13 +57,26 @@ export const jobFilters: INodeProperties[] = [
 	},
 ];
 
-const properties: INodeProperties[] = [...returnAllFields(), filtersCollection(jobFilters), optionsCollection()];
+const properties: INodeProperties[] = [
+	...returnAllFields(),
+	filtersCollection(jobFilters),
+	optionsCollection([
+		parallelRequestsOption(
+			DEFAULT_PARALLEL_REQUESTS,
+			'How many pages to request at once when reading many jobs (1: one page at a time). FSM Navigator publishes no rate-limit figures; 4 is a safe default. If the list changes during a parallel read (its total moves), it is read again one page at a time.',
+		),
+	]),
+];
 
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const params = itemParameters(this, itemIndex);
 	const qs = buildListQuery(readCollection(params, 'filters'), params.timeZone);
-	const result = await provider.listJobs(this, qs, { ...readScope(params), limit: readLimit(params) });
+	const result = await provider.listJobs(this, qs, {
+		...readScope(params),
+		limit: readLimit(params),
+		parallelRequests: readParallelRequests(params),
+	});
 	return result.items;
 }
