@@ -476,7 +476,7 @@ export function faultSuite(fixture: FaultFixture, options: SuiteOptions & { lane
 		mutationRate: options.mutationRate ?? 0.4,
 		hangMs: options.hangMs ?? 60_000,
 	};
-	const lanes = options.lanes ?? 4;
+	const lanes = options.lanes ?? 8;
 	const seed = runSeed();
 	describe(`${fixture.name} under injected faults`, () => {
 		const worlds: FaultWorld[] = [];
