@@ -6,11 +6,17 @@
  *                                  run until Ctrl+C
  *   npm run demo -- --headless     same setup, but run every example workflow once with
  *                                  `n8n execute`, print a summary, exit non-zero on any failure (CI)
+ *   npm run demo -- --headless --repeat 10
+ *                                  the same, each example run 10 times in a row in the same sandbox;
+ *                                  any failed run, or one that finds nothing, fails the whole run
  *
  * Options: --fresh (start from an empty n8n user folder), --port=<n8n port> (default 5678),
  * --jobs=<jobs per simulator> (default 400), --timeout=<seconds> (headless time limit after the
- * one-time n8n install, default 600), --keep (headless: keep its n8n user folder), --quiet (do not
- * echo the simulators' requests), --help.
+ * one-time n8n install, default 600 per round), --keep (headless: keep its n8n user folder), --quiet
+ * (do not echo the simulators' requests), --help. Values go as `--jobs=500` or `--jobs 500`.
+ *
+ * n8n runs in this machine's time zone (GENERIC_TIMEZONE and TZ), so "tomorrow 9:00" in an example
+ * is local time; `TZ=Europe/Berlin npm run demo` picks another.
  *
  * Pieces: tooling/providers/ (one module per provider: its simulator with demo data, its credential,
  * hints, example workflows), scripts/demo/workflows/*.json (the examples), tooling/n8n/ (drives the
@@ -23,7 +29,6 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 import {
-	executeWorkflow,
 	freePort,
 	importCredentials,
 	importWorkflow,
@@ -37,8 +42,8 @@ import {
 import { PACKAGE_NAME, REPO_ROOT } from '../tooling/repo';
 import { ensureN8nInstalled, installPackageTarball, n8nInstallPending, openHome } from './demo/n8nHome';
 import { credentialFor, credentialRef, PROVIDERS, type ProviderTooling, type RunningSimulator } from '../tooling/providers';
+import { runHeadless } from './demo/headless';
 import { AbortedError, SandboxState } from './demo/state';
-import { judge, requestSummary, type WorkflowOutcome } from './demo/summary';
 import { loadWorkflows, packageNodeTypes, type DemoWorkflow } from './demo/workflows';
 
 const OWNER = { email: 'demo@example.com', password: 'Demo-Sandbox-1', firstName: 'Demo', lastName: 'User' };
@@ -51,20 +56,29 @@ interface Args {
 	quiet: boolean;
 	jobs: number;
 	port: number | undefined;
-	timeoutSec: number;
+	/** Seconds; undefined: 600 per round of examples. */
+	timeoutSec: number | undefined;
+	repeat: number;
 }
+
+/** Headless time limit per round of example runs, unless --timeout says otherwise. */
+const TIMEOUT_PER_ROUND_SEC = 600;
+const VALUED = new Set(['--jobs', '--port', '--timeout', '--repeat']);
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args | 'help' {
-	const args: Args = { headless: false, fresh: false, keep: false, quiet: false, jobs: 400, port: undefined, timeoutSec: 600 };
+	const args: Args = { headless: false, fresh: false, keep: false, quiet: false, jobs: 400, port: undefined, timeoutSec: undefined, repeat: 1 };
 	const int = (name: string, value: string | undefined, min: number, max: number): number => {
 		const n = Number(value);
 		if (!value || !Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} needs a whole number from ${min} to ${max}`);
 		return n;
 	};
-	for (const arg of argv) {
-		const [name, value] = arg.split(/=(.*)/s, 2);
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		let [name, value] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
+		// `--repeat 10` as well as `--repeat=10`.
+		if (VALUED.has(name) && value === undefined && i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
 		switch (name) {
 			case '--headless': args.headless = true; break;
 			case '--fresh': args.fresh = true; break;
@@ -73,11 +87,20 @@ function parseArgs(argv: string[]): Args | 'help' {
 			case '--jobs': args.jobs = int('jobs', value, 200, 50_000); break;
 			case '--port': args.port = int('port', value, 1, 65535); break;
 			case '--timeout': args.timeoutSec = int('timeout', value, 30, 7200); break;
+			case '--repeat': args.repeat = int('repeat', value, 1, 100); break;
 			case '-h': case '--help': return 'help';
 			default: throw new UsageError(`unknown option ${arg} (try --help)`);
 		}
 	}
+	if (args.repeat > 1 && !args.headless) {
+		throw new UsageError('--repeat runs the examples without the editor: use it with --headless (npm run demo -- --headless --repeat 10)');
+	}
 	return args;
+}
+
+/** This machine's time zone (TZ if set, else the system's), for n8n's GENERIC_TIMEZONE. */
+function machineTimeZone(): string {
+	return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 async function portIsFree(port: number): Promise<boolean> {
@@ -117,12 +140,17 @@ async function main(state: SandboxState, args: Args): Promise<number> {
 		state.log(`n8n ${N8N_VERSION} is not installed yet: installing Node 24 and n8n into a cache outside the repository, once`);
 		state.log('this takes several minutes (about 9 on our machines); progress follows');
 	}
+	const installing = n8nInstallPending();
 	const installStarted = Date.now();
 	const bins = await ensureN8nInstalled();
-	state.log(`n8n ${N8N_VERSION} ready (${((Date.now() - installStarted) / 1000).toFixed(1)} s): ${bins.n8nBin}`);
+	state.log(
+		installing
+			? `n8n ${N8N_VERSION} installed in ${((Date.now() - installStarted) / 1000).toFixed(0)} s: ${bins.n8nBin}`
+			: `n8n ${N8N_VERSION} is installed (${bins.n8nBin}); it starts later, once the package and demo data are set up`,
+	);
 	// The headless time limit starts after the one-time install.
 	const headlessStart = Date.now();
-	if (args.headless) state.startTimeLimit(args.timeoutSec);
+	if (args.headless) state.startTimeLimit(args.timeoutSec ?? TIMEOUT_PER_ROUND_SEC * args.repeat);
 	state.checkAborted();
 
 	mkdirSync(demoDir, { recursive: true });
@@ -136,11 +164,13 @@ async function main(state: SandboxState, args: Args): Promise<number> {
 	// fresh one per run, removed afterwards unless --keep.
 	const homeDir = join(demoDir, args.headless ? `headless-${process.pid}` : 'n8n');
 	const reused = !args.headless && !args.fresh && existsSync(join(homeDir, '.n8n', 'database.sqlite'));
-	const home: N8nHome = openHome(homeDir, bins, { fresh: args.headless || args.fresh });
+	const timeZone = machineTimeZone();
+	const home: N8nHome = openHome(homeDir, bins, { fresh: args.headless || args.fresh, timeZone });
 	if (args.headless && !args.keep) state.onCleanUp('removing the headless n8n folder', async () => home.cleanup());
 	const installed = await installPackageTarball(home, tgz);
 	rmSync(packDir, { recursive: true, force: true });
 	state.log(`n8n user folder ${homeDir.slice(repoRoot.length + 1)}/ (${reused ? 'reused; --fresh starts over' : 'new'}), ${installed.name}@${installed.version} installed as a community package`);
+	state.log(`time zone ${timeZone} (this machine's; n8n's GENERIC_TIMEZONE, so $now and "tomorrow 9:00" are ${timeZone} time; TZ=<zone> npm run demo picks another)`);
 
 	const { workflows, skipped } = loadWorkflows(join(repoRoot, 'scripts', 'demo', 'workflows'), PROVIDERS, packageNodeTypes(manifest));
 	for (const s of skipped) state.log(`workflow ${s.file} left out: ${s.reason}`);
@@ -170,70 +200,8 @@ async function main(state: SandboxState, args: Args): Promise<number> {
 	state.checkAborted();
 
 	return args.headless
-		? await runHeadless(state, home, workflows, simulators, headlessStart)
-		: await runInteractive(state, home, workflows, simulators, args);
-}
-
-async function runHeadless(
-	state: SandboxState,
-	home: N8nHome,
-	workflows: DemoWorkflow[],
-	simulators: Map<ProviderTooling, RunningSimulator>,
-	headlessStart: number,
-): Promise<number> {
-	let failed = 0;
-	let ran = 0;
-	const lines: string[] = [];
-	for (const demo of workflows) {
-		state.checkAborted();
-		const { workflow } = demo;
-		if (!demo.runnable) {
-			lines.push(`- ${workflow.name} (${demo.file}): imported, not run (no Manual Trigger)`);
-			continue;
-		}
-		if (state.overTime()) {
-			failed += 1;
-			lines.push(`- ${workflow.name} (${demo.file}): NOT RUN, ${state.timeLimitNote}`);
-			continue;
-		}
-		const before = new Map([...simulators].map(([p, sim]) => [p, sim.requests().length]));
-		const t0 = Date.now();
-		state.log(`running "${workflow.name}"…`);
-		let outcome: WorkflowOutcome;
-		try {
-			outcome = judge(workflow, await executeWorkflow(home, workflow.id, { timeoutMs: state.budget(TIMEOUTS.execute) }));
-		} catch (error) {
-			// A hung or killed `n8n execute`: report it with the others, go on while time is left.
-			const message = state.overTime() ? `${state.timeLimitNote}; n8n execute was stopped` : (error as Error).message;
-			outcome = { ok: false, status: 'not finished', problems: [message], nodes: [], result: undefined };
-		}
-		ran += 1;
-		if (!outcome.ok) failed += 1;
-		const requests = [...simulators]
-			.map(([p, sim]) => requestSummary(p.displayName, sim, before.get(p) ?? 0))
-			.filter((s): s is string => s !== undefined);
-		const block = [
-			`- ${workflow.name} (${demo.file}): ${outcome.ok ? 'OK' : 'FAILED'}, status ${outcome.status}, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-			...(outcome.nodes.length ? [`    items: ${outcome.nodes.map((n) => `${n.name} ${n.items ?? '(not run)'}`).join(' → ')}`] : []),
-			...(outcome.result ? [`    result: ${outcome.result}`] : []),
-			`    requests: ${requests.length ? requests.join('; ') : 'none'}`,
-			...outcome.problems.map((p) => `    PROBLEM: ${p.split('\n').join('\n      ')}`),
-		];
-		lines.push(...block);
-		for (const line of block) process.stdout.write(`${line}\n`);
-	}
-	process.stdout.write('\n');
-	state.log(`summary (${((Date.now() - headlessStart) / 1000).toFixed(1)} s after the install check):`);
-	for (const line of lines.filter((l) => l.startsWith('- '))) process.stdout.write(`${line}\n`);
-	const total = workflows.filter((w) => w.runnable).length;
-	const verdict =
-		total === 0
-			? 'FAILED: no example workflow can be run headless'
-			: failed === 0
-				? `all ${ran} example workflows succeeded`
-				: `FAILED: ${failed} of ${total} example workflows did not succeed`;
-	process.stdout.write(`${verdict}\n`);
-	return failed === 0 && ran > 0 ? 0 : 1;
+		? await runHeadless(state, home, workflows, simulators, { repeat: args.repeat, started: headlessStart })
+		: await runInteractive(state, home, workflows, simulators, args, timeZone);
 }
 
 async function runInteractive(
@@ -242,6 +210,7 @@ async function runInteractive(
 	workflows: DemoWorkflow[],
 	simulators: Map<ProviderTooling, RunningSimulator>,
 	args: Args,
+	timeZone: string,
 ): Promise<number> {
 	let port = args.port ?? DEFAULT_N8N_PORT;
 	if (!(await portIsFree(port))) {
@@ -250,7 +219,8 @@ async function runInteractive(
 		state.log(`port ${port} is taken; n8n uses ${other} instead (or choose with --port=<port>)`);
 		port = other;
 	}
-	state.log(`starting n8n on port ${port} (about 10–20 s)…`);
+	state.log(`starting n8n on port ${port} (usually 10–30 s)…`);
+	const startedAt = Date.now();
 	let n8n: RunningN8n;
 	try {
 		n8n = await startN8n(home, { port, owner: OWNER });
@@ -259,6 +229,7 @@ async function runInteractive(
 		throw new Error(/login failed/.test(message) ? `${message}\n(changed the demo password? \`npm run demo -- --fresh\` starts over)` : message);
 	}
 	state.onCleanUp('stopping n8n', () => n8n.stop());
+	state.log(`n8n is up: started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 	state.checkAborted();
 
 	const lines = [
@@ -268,10 +239,13 @@ async function runInteractive(
 		`  URL:       ${n8n.baseUrl}/`,
 		`  login:     ${n8n.owner.email}`,
 		`  password:  ${n8n.owner.password}`,
+		`  time zone: ${timeZone} (this machine's; TZ=<zone> npm run demo picks another)`,
 		'',
 		'  Example workflows (open one and press "Execute workflow"):',
 		...workflows.map((w) => `    - ${w.workflow.name}: ${n8n.baseUrl}/workflow/${w.workflow.id}`),
 		'    (they are imported again at every start: to keep your changes, save a copy under another name)',
+		'    (each run that finds nothing stops with an error saying so; the simulators add new pending jobs as',
+		'    the examples use them up, and every start begins again from fresh demo data dated up to now)',
 		'',
 		'  Credentials (Overview → Credentials), pointing at the local simulators:',
 		...PROVIDERS.map((p) => `    - ${credentialRef(p, 'demo').name} (${p.credentialType}) → ${simulators.get(p)!.apiUrl}`),
@@ -317,12 +291,17 @@ Starts the ${PACKAGE_NAME} sandbox: the provider simulators with demo data, n8n 
 package installed, credentials and example workflows imported.
 
   --headless        run each example workflow once (n8n execute), print a summary, exit 1 on failure
+  --repeat=<n>      headless: run each example n times in a row (1 to 100) in the same sandbox; exit 1
+                    if any run fails or finds nothing
   --fresh           start from an empty n8n user folder (.demo/n8n is reused otherwise)
   --port=<port>     n8n's port (default ${DEFAULT_N8N_PORT}; a free one is used if it is taken)
   --jobs=<n>        jobs per simulator, 200 to 50000 (default 400)
-  --timeout=<s>     headless: time limit after the one-time n8n install (default 600)
+  --timeout=<s>     headless: time limit after the one-time n8n install (default 600 per round)
   --keep            headless: keep its n8n user folder (.demo/headless-<pid>) afterwards
   --quiet           do not echo the requests the simulators receive
+
+Values go as --repeat=10 or --repeat 10. n8n runs in this machine's time zone (now ${machineTimeZone()});
+TZ=<zone> npm run demo picks another.
 `;
 
 void (async () => {

@@ -4,7 +4,7 @@
  * talks to n8n afterwards is tooling/n8n/.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 import {
 	ensureN8n,
@@ -36,7 +36,7 @@ export function n8nInstallPending(): boolean {
  * An n8n user folder at a fixed path (created, or reused as it is; `fresh` wipes it first), with
  * the same environment tooling/n8n/home.ts `createN8nHome` gives its temp homes.
  */
-export function openHome(root: string, bins: N8nBins, opts: { fresh: boolean }): N8nHome {
+export function openHome(root: string, bins: N8nBins, opts: { fresh: boolean; timeZone: string }): N8nHome {
 	if (opts.fresh) rmSync(root, { recursive: true, force: true });
 	const n8nDir = join(root, '.n8n');
 	const nodesDir = join(n8nDir, 'nodes');
@@ -49,7 +49,13 @@ export function openHome(root: string, bins: N8nBins, opts: { fresh: boolean }):
 		);
 	}
 	// 'legacy' expressions: isolated-vm ('vm') can crash n8n's CLI while it exits; see CreateN8nHomeOptions in tooling/n8n/types.ts.
-	const env = n8nEnvironment(bins, root, { encryptionKey: DEMO_ENCRYPTION_KEY, expressionEngine: 'legacy' });
+	// The machine's time zone for the workflows (GENERIC_TIMEZONE, else n8n uses America/New_York) and
+	// for the process (TZ): https://docs.n8n.io/hosting/configuration/environment-variables/timezone-localization/
+	const env = n8nEnvironment(bins, root, {
+		encryptionKey: DEMO_ENCRYPTION_KEY,
+		expressionEngine: 'legacy',
+		env: { GENERIC_TIMEZONE: opts.timeZone, TZ: opts.timeZone },
+	});
 	return {
 		root,
 		n8nDir,

@@ -8,6 +8,30 @@ export interface NodeCount {
 	type: string;
 	/** Items on all outputs over all runs; undefined when the node did not run. */
 	items: number | undefined;
+	/** How many of them are empty (what *Always Output Data* emits when a node finds nothing). */
+	empty: number;
+}
+
+function isPackageNode(node: { type: string }): boolean {
+	return node.type.startsWith(`${PACKAGE_NAME}.`);
+}
+
+/** The items a node found: a node of this package's empty items (Always Output Data) do not count; 0 when it did not run. */
+export function foundItems(node: NodeCount | undefined): number {
+	if (node?.items === undefined) return 0;
+	return isPackageNode(node) ? node.items - node.empty : node.items;
+}
+
+/** "10", or "0 (+1 empty)" for a node of this package that found nothing but always outputs data. */
+export function itemText(node: NodeCount): string {
+	if (node.items === undefined) return '(not run)';
+	return isPackageNode(node) && node.empty ? `${foundItems(node)} (+${node.empty} empty)` : String(node.items);
+}
+
+function isEmptyItem(item: { json?: unknown; binary?: unknown } | null | undefined): boolean {
+	const json = item?.json;
+	const hasJson = typeof json === 'object' && json !== null && Object.keys(json).length > 0;
+	return !hasJson && item?.binary === undefined;
 }
 
 export interface WorkflowOutcome {
@@ -29,10 +53,9 @@ export function nodeCounts(workflow: N8nWorkflow, run: N8nRun | undefined): Node
 	];
 	return ordered.map((node) => {
 		const tasks = runData[node.name];
-		const items = tasks
-			? tasks.reduce((sum, task) => sum + Object.values(task.data ?? {}).flat().reduce((n, out) => n + (out?.length ?? 0), 0), 0)
-			: undefined;
-		return { name: node.name, type: node.type, items };
+		const outputs = (tasks ?? []).flatMap((task) => Object.values(task.data ?? {}).flat());
+		const all = outputs.flatMap((out) => out ?? []);
+		return { name: node.name, type: node.type, items: tasks ? all.length : undefined, empty: all.filter(isEmptyItem).length };
 	});
 }
 
@@ -81,12 +104,12 @@ export function judge(workflow: N8nWorkflow, result: ExecuteResult): WorkflowOut
 	}
 	if (problems.length === 0) {
 		for (const node of nodes) {
-			if (!node.type.startsWith(`${PACKAGE_NAME}.`)) continue;
+			if (!isPackageNode(node)) continue;
 			if (node.items === undefined) problems.push(`node "${node.name}" did not run`);
-			else if (node.items === 0) problems.push(`node "${node.name}" returned no items (the demo data should give it some)`);
+			else if (foundItems(node) === 0) problems.push(`node "${node.name}" returned no items (the demo data should give it some)`);
 		}
 	}
-	const last = [...nodes].reverse().find((node) => node.type.startsWith(`${PACKAGE_NAME}.`) && node.items);
+	const last = [...nodes].reverse().find((node) => isPackageNode(node) && foundItems(node) > 0);
 	const items = last ? (run.data.resultData.runData[last.name]?.[0]?.data?.main?.[0] ?? []) : [];
 	const result1 =
 		last && items.length

@@ -16,6 +16,51 @@ const ACTION = nodeType('accelo');
 
 type Running = RunningSimulator<AcceloSimulator>;
 
+/** Pending jobs the sandbox's deployment never runs short of (the Accelo example starts one per run). */
+export const ACCELO_FRESH_PENDING = 10;
+
+/**
+ * Live demo data for the sandbox: whenever fewer than ACCELO_FRESH_PENDING jobs are pending, new
+ * ones "arrive" (created now, due in two weeks), copied from the generated jobs' titles, clients,
+ * types, managers and rates. Checked at start and before every request to the job list, so the
+ * example that starts the newest pending job keeps finding one however often it runs.
+ */
+function keepPendingJobsFresh(sim: AcceloSimulator): void {
+	const pendingStatus = sim.data.statuses.find((status) => status.standing === 'pending');
+	// Types a new job can have: active, without the custom ids this top-up does not make up.
+	const usable = new Set(sim.data.jobTypes.filter((type) => type.standing === 'active' && !type.has_custom_id).map((type) => type.id));
+	const templates = sim.jobs.filter((job) => usable.has(job.job_type_id));
+	if (!pendingStatus || templates.length === 0) return;
+	let arrivals = 0;
+	const topUp = (): void => {
+		const missing = ACCELO_FRESH_PENDING - sim.jobs.filter((job) => job.standing === 'pending').length;
+		const now = Math.floor(Date.now() / 1000);
+		for (let k = 0; k < missing; k++) {
+			const template = templates[(arrivals++ * 7919) % templates.length];
+			sim.insertJob({
+				title: template.title,
+				against_type: template.against_type,
+				against_id: template.against_id,
+				job_type_id: template.job_type_id,
+				manager_id: template.manager_id,
+				modified_by: template.manager_id,
+				rate_id: template.rate_id,
+				rate_charged: template.rate_charged,
+				contract_id: template.contract_id,
+				is_billable: template.is_billable,
+				status_id: pendingStatus.id,
+				date_created: now,
+				date_modified: now,
+				date_due: now + 14 * 86400,
+			});
+		}
+	};
+	topUp();
+	sim.server.onRequest = (req) => {
+		if (req.path === '/api/v0/jobs') topUp();
+	};
+}
+
 function tokenUrl(baseUrl: string): string {
 	return `${baseUrl.replace(/\/+$/, '')}/oauth2/v0/token`;
 }
@@ -31,6 +76,8 @@ export const accelo: ProviderTooling<AcceloSimulator> = {
 		const data = generateAcceloData(jobCount, 1, ...(referenceDate ? [Math.floor(referenceDate.getTime() / 1000)] : []));
 		// Accelo documents 5000 requests an hour; the bench makes more than that against one deployment.
 		const sim = new AcceloSimulator({ data, ...(noRateLimit ? { rateLimit: { limit: 1_000_000_000, windowMs: 3_600_000 } } : {}) });
+		// Data dated up to now is the sandbox's: it stays fresh while it runs.
+		if (referenceDate) keepPendingJobsFresh(sim);
 		const origin = await sim.start(port ?? 0);
 		return {
 			sim,
@@ -71,10 +118,11 @@ export const accelo: ProviderTooling<AcceloSimulator> = {
 				`statuses: ${data.statuses.map((s) => `${s.id} ${s.title}`).join(', ')}`,
 				`job types: ${data.jobTypes.map((t) => `${t.id} ${t.title}`).join(', ')}`,
 				`token: curl -s -u ${sim.clientId}:${sim.clientSecret} -d grant_type=client_credentials -d 'scope=read(all)' ${tokenUrl(credentialData.baseUrl)}`,
+				`new pending jobs arrive as the examples start them: there are always at least ${ACCELO_FRESH_PENDING}`,
 			];
 		},
 		tryThis: [
-			'in an Accelo node, open the Job field: "From list" searches the simulator',
+			'in an Accelo node, switch the Job field to "From list": it searches the jobs of the simulator',
 			'Accelo Change Status: the status list is loaded from the deployment; pick one no progression reaches',
 		],
 	},

@@ -52,6 +52,60 @@ export function fsmDemoData(jobCount: number, referenceDate?: Date): FsmData {
 	return data;
 }
 
+/** Pending jobs created within FRESH_WINDOW_MS that the sandbox's data never runs short of. */
+export const FSM_FRESH_PENDING = 10;
+/** Inside "the last 24 hours" with an hour to spare, so a job counted here still matches that filter a while later. */
+const FRESH_WINDOW_MS = 23 * 3600_000;
+/** Spacing of the arrivals the sandbox starts with (they look like the last hour's bookings). */
+const START_SPACING_MS = 6 * 60_000;
+
+/**
+ * Live demo data for the sandbox: whenever fewer than FSM_FRESH_PENDING jobs are Pending and were
+ * created in the last 23 hours, new unassigned, unscheduled Pending jobs "arrive" (as bookings do in
+ * a real account), copied from the generated jobs' titles, customers and locations. Checked at
+ * start and before every read of the job list, so an example that assigns a pending job per run, and
+ * a sandbox left running for days, keep finding some. Ids and creation times keep ascending together.
+ */
+function keepPendingJobsFresh(sim: FsmNavigatorSimulator): void {
+	const templates = [...sim.jobs.ascending()];
+	if (templates.length === 0) return;
+	let arrivals = 0;
+	const topUp = (spacingMs: number): void => {
+		const nowMs = Math.floor(Date.now() / 1000) * 1000;
+		const all = sim.jobs.ascending();
+		// Newest first: creation times ascend with the ids, so the scan stops at the first older job.
+		let fresh = 0;
+		for (let i = all.length - 1; i >= 0 && Date.parse(all[i].created_at) > nowMs - FRESH_WINDOW_MS; i--) {
+			if (all[i].job_status === 'Pending') fresh++;
+		}
+		const missing = FSM_FRESH_PENDING - fresh;
+		let latestMs = all.length ? Date.parse(all[all.length - 1].created_at) : 0;
+		for (let k = 0; k < missing; k++) {
+			const template = templates[(arrivals++ * 7919) % templates.length];
+			latestMs = Math.max(latestMs, nowMs - (missing - 1 - k) * spacingMs);
+			const createdAt = new Date(latestMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+			sim.putJob({
+				...template,
+				job_id: sim.jobs.maxId() + 1,
+				job_status: 'Pending',
+				assigned_technician_id: null,
+				assigned_technician_name: null,
+				scheduled_start: null,
+				scheduled_end: null,
+				actual_start: null,
+				actual_end: null,
+				created_at: createdAt,
+				updated_at: createdAt,
+				assets: [],
+			});
+		}
+	};
+	topUp(START_SPACING_MS);
+	sim.server.onRequest = (req) => {
+		if (req.method === 'GET' && req.path === '/api/v1/jobs') topUp(1000);
+	};
+}
+
 type Running = RunningSimulator<FsmNavigatorSimulator>;
 
 const ACTION = nodeType('fsmNavigator');
@@ -61,10 +115,12 @@ export const fsmNavigator: ProviderTooling<FsmNavigatorSimulator> = {
 	displayName: 'FSM Navigator',
 	nodeTypes: { action: ACTION },
 	credentialType: 'fsmNavigatorApi',
-	exampleWorkflows: ['fsm-navigator-pending-jobs.json', 'copy-fsm-navigator-to-accelo.json'],
+	exampleWorkflows: ['fsm-navigator-pending-jobs.json', 'fsm-navigator-look-up-a-job.json', 'copy-fsm-navigator-to-accelo.json'],
 
 	async startSimulator({ jobCount, referenceDate, port }): Promise<Running> {
 		const sim = new FsmNavigatorSimulator({ data: fsmDemoData(jobCount, referenceDate) });
+		// Data dated up to now is the sandbox's: it stays fresh while it runs.
+		if (referenceDate) keepPendingJobsFresh(sim);
 		const apiUrl = await sim.start(port ?? 0);
 		return {
 			sim,
@@ -94,9 +150,10 @@ export const fsmNavigator: ProviderTooling<FsmNavigatorSimulator> = {
 			return [
 				`curl -s -H 'X-API-Key: ${FSM_DEFAULT_API_KEY}' '${apiUrl}/jobs?status=Pending&per_page=3'`,
 				...(pending ? [`a Pending job: ${pending.job_id} ("${pending.job_title}", ${pending.customer_name})`] : []),
+				`new Pending jobs arrive as the examples use them up: at least ${FSM_FRESH_PENDING} are always from the last 24 hours`,
 			];
 		},
-		tryThis: ['in an FSM Navigator node, open the Job field: "From list" searches the simulator'],
+		tryThis: ['"FSM Navigator: look up a job": its Job field is in "From list" mode; click it, search the jobs by title or customer, pick another'],
 	},
 
 	bench: {
