@@ -225,18 +225,43 @@ describe('Get Many', () => {
 		expect(result.items[0].json.schedule).toHaveProperty('appointments');
 	});
 
-	it('a job inserted while Return All pages is returned once, nothing skipped, in 3 requests', async () => {
+	it('a job inserted while Return All pages one at a time is returned once, nothing skipped, in 3 requests', async () => {
 		const template = sim.getJob(oldestFirst(allJobs())[0]) as HcpJob;
 		const inserted = { ...template, id: 'job_inserted_while_paging_1', created_at: new Date().toISOString(), updated_at: new Date().toISOString() };
 		sim.onList = (page) => {
 			if (page === 2 && !sim.getJob(inserted.id)) sim.putJob(inserted);
 		};
-		const result = await run({ operation: 'getAll', returnAll: true });
-		expect(ids(result)).toEqual(oldestFirst(allJobs()));
-		expect(ids(result)).toContain(inserted.id);
-		expect(new Set(ids(result)).size).toBe(result.items.length);
-		expect(listRequests()).toHaveLength(3);
-		sim.deleteJob(inserted.id);
+		try {
+			const result = await run({ operation: 'getAll', returnAll: true, options: { parallelRequests: 1 } });
+			expect(ids(result)).toEqual(oldestFirst(allJobs()));
+			expect(ids(result)).toContain(inserted.id);
+			expect(new Set(ids(result)).size).toBe(result.items.length);
+			expect(listRequests()).toHaveLength(3);
+		} finally {
+			sim.deleteJob(inserted.id);
+		}
+	});
+
+	it('reads pages in parallel by default; a job inserted meanwhile moves the total, so the list is read again one page at a time', async () => {
+		const template = sim.getJob(oldestFirst(allJobs())[0]) as HcpJob;
+		const inserted = { ...template, id: 'job_inserted_while_paging_2', created_at: new Date().toISOString(), updated_at: new Date().toISOString() };
+		const before = oldestFirst(allJobs());
+		sim.onList = (page) => {
+			if (page === 2 && !sim.getJob(inserted.id)) sim.putJob(inserted);
+		};
+		sim.server.latency = 30;
+		try {
+			const result = await run({ operation: 'getAll', returnAll: true });
+			for (const id of before) expect(ids(result)).toContain(id);
+			expect(new Set(ids(result)).size).toBe(result.items.length);
+			// Pages 1-3 (2 and 3 at once), then 1-3 again.
+			expect(listRequests().map((r) => r.query.page)).toEqual(['1', '2', '3', '1', '2', '3']);
+			// Pages 2 and 3 of the first read were in flight together; the second read went one at a time.
+			expect(listRequests().map((r) => r.inFlight)).toEqual([1, 1, 2, 1, 1, 1]);
+		} finally {
+			sim.server.latency = undefined;
+			sim.deleteJob(inserted.id);
+		}
 	});
 
 	it('newest first, a job inserted at the top while paging shifts a job onto the next page: it is read again, never twice', async () => {

@@ -120,7 +120,24 @@ function paging(limit: number | undefined, onTotal?: (total: number) => void) {
 			const totalPages = Number(list.total_pages);
 			return Number.isFinite(totalPages) && page >= totalPages;
 		},
+		totalPages: (body) => {
+			const totalPages = Number(isObject(body) ? (body as HcpListResponse).total_pages : NaN);
+			return Number.isFinite(totalPages) ? totalPages : undefined;
+		},
+		// Every page repeats total_items: pages of one parallel read that disagree saw the list change.
+		snapshot: (body) => (isObject(body) ? String((body as HcpListResponse).total_items ?? '') : undefined),
 	});
+}
+
+/**
+ * Pages in flight at once by default. Housecall Pro publishes no limits; clients report 429s at
+ * about 4 requests a second sustained, so 3 at once, and a 429 drops the rest of the read to one.
+ */
+export const DEFAULT_PARALLEL_REQUESTS = 3;
+
+/** Oldest first by creation: jobs created during a read land after every page already read. */
+function inCreationOrder(query: IDataObject): boolean {
+	return query.sort_by === 'created_at' && query.sort_direction === 'asc';
 }
 
 /** A sort the trigger reads newest first, stopping at jobs older than its cursor. */
@@ -159,25 +176,46 @@ const base = defineJobProvider({
  * is returned if it is complete in itself. Otherwise the node fails rather than return part of it.
  */
 async function listJobs(ctx: RequestContext, query: IDataObject, options: ListJobsOptions = {}): Promise<PaginationResult> {
-	const read = async (): Promise<{ result: PaginationResult; total: number }> => {
+	const read = async (inFlight: number): Promise<{ result: PaginationResult; total: number }> => {
 		let total = 0;
+		let current = inFlight;
 		const result = await providerRequestAllItems.call(
 			ctx,
 			housecallProApi,
-			{ method: 'GET', path: '/jobs', qs: query, itemIndex: options.itemIndex, timeout: options.timeout },
+			{
+				method: 'GET',
+				path: '/jobs',
+				qs: query,
+				itemIndex: options.itemIndex,
+				timeout: options.timeout,
+				// A 429 during a parallel read: the rest of it goes one page at a time.
+				onRateLimited: () => {
+					current = 1;
+				},
+			},
 			stopAfterPage(
 				paging(options.limit, (pageTotal) => (total = Math.max(total, pageTotal))),
 				options.stopAfterPage,
 			),
 			unwrapJobs,
-			{ limit: options.limit, idOf: base.jobId },
+			{ limit: options.limit, idOf: base.jobId, concurrency: () => current },
 		);
 		return { result, total };
 	};
-	const first = await read();
+	const requests = options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS;
+	// Pages are read in parallel only where new jobs land at the end and many pages are wanted.
+	const parallel =
+		requests > 1 &&
+		!options.stopAfterPage &&
+		inCreationOrder(query) &&
+		(options.limit === undefined || options.limit > MAX_PAGE_SIZE);
+	const first = await read(parallel ? requests : 1);
+	const changed = first.result.stopReason === 'listChanged';
 	// Only a full read promises every job; a limit or a poll's early stop does not.
-	if (options.limit !== undefined || options.stopAfterPage || first.result.items.length >= first.total) return first.result;
-	const second = await read();
+	if (!changed && (options.limit !== undefined || options.stopAfterPage || first.result.items.length >= first.total)) {
+		return first.result;
+	}
+	const second = await read(1);
 	if (second.result.items.length >= second.total) {
 		return { ...second.result, pages: first.result.pages + second.result.pages };
 	}

@@ -1,4 +1,5 @@
 import { jobActions } from '../../shared/router';
+import { provider } from '../transport';
 import * as changeStatus from './job/changeStatus.operation';
 import * as create from './job/create.operation';
 import * as get from './job/get.operation';
@@ -14,4 +15,5 @@ export const { descriptions, operations } = jobActions(
 		update: 'Request a Pro for a draft job (the only change the API allows)',
 	},
 	{ changeStatus, create, get, getAll, update },
+	provider.simplify,
 );

@@ -12,6 +12,7 @@ import { idString, isObject, objectsOf } from '../../shared/json';
 import { UUID, type IdPattern } from '../../shared/parameters';
 import { pageTokenPaging, type PaginationResult } from '../../shared/pagination';
 import { defineJobProvider, type JobProvider, type ListJobsOptions } from '../../shared/provider';
+import { simplifyJob } from '../simplify';
 import { providerRequestAllItems, trimBaseUrl, type ProviderApi, type RequestContext } from '../../shared/transport';
 import { quote, wireQueries, withTerm, type WorklayerListQuery } from '../filters';
 
@@ -111,6 +112,7 @@ function isoMs(ms: number): string {
 
 const base = defineJobProvider({
 	api: worklayerApi,
+	simplify: simplifyJob,
 	maxPageSize: MAX_PAGE_SIZE,
 	jobId: (job) => idString(job.id),
 	createdAt: (job) => timeMs(job.create_time),

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, optionsCollection, returnAllFields } from '../../../shared/descriptions';
-import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
+import { filtersCollection, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
+import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { RESPONSE_WORDS, SORT_FIELDS, WORK_STATUS_FILTERS, buildJobQuery } from '../../filters';
-import { provider } from '../../transport';
+import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../transport';
 import { expandOption } from './common';
 
 const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
@@ -96,7 +96,18 @@ export const sortOptions: INodeProperties[] = [
 	},
 ];
 
-const properties: INodeProperties[] = [...returnAllFields(), filtersCollection(jobFilters), optionsCollection([expandOption, ...sortOptions])];
+const properties: INodeProperties[] = [
+	...returnAllFields(),
+	filtersCollection(jobFilters),
+	optionsCollection([
+		expandOption,
+		...sortOptions,
+		parallelRequestsOption(
+			DEFAULT_PARALLEL_REQUESTS,
+			'How many pages to request at once when reading many jobs (1: one page at a time). Housecall Pro publishes no rate limits and clients see 429s at about 4 requests a second, so 3 is the default; a 429 drops the rest of the read to one page at a time. Used only for Return All (or a limit over 200) in the default order, oldest first, where new jobs land at the end.',
+		),
+	]),
+];
 
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
 
@@ -104,6 +115,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const params = itemParameters(this, itemIndex);
 	const limit = readLimit(params);
 	const qs = buildJobQuery(readCollection(params, 'filters'), readCollection(params, 'options'), params.timeZone, limit === undefined);
-	const result = await provider.listJobs(this, qs, { ...readScope(params), limit });
+	const result = await provider.listJobs(this, qs, {
+		...readScope(params),
+		limit,
+		parallelRequests: readParallelRequests(params),
+	});
 	return result.items;
 }
