@@ -2,12 +2,24 @@
  * The fault plan: for every request a simulator receives, a seeded draw decides whether it is
  * answered normally or spoiled (rate limit, server error, dropped connection, slow, truncated or
  * non-JSON answer), and, for a page of the job list, whether jobs are created, changed or deleted
- * first. It logs each request with its fault and the status the simulator's handler gave, which is
+ * first. Each request's draw comes from its own generator, seeded by the run's seed, the execution,
+ * the request's method and URL and how many such requests came before it in the execution: pages
+ * read in parallel arrive in any order and still get the same faults. It logs each request with its fault and the status the simulator's handler gave, which is
  * how the suite counts the writes the simulator really applied.
  */
 import type { FaultResponse, RecordedRequest, SimResponse } from '../../tooling/simulators/server';
 import type { FaultWorld, RequestKind } from './fixture';
-import type { Random } from './random';
+import { Random } from './random';
+
+/** FNV-1a, 32 bits (http://www.isthe.com/chongo/tech/comp/fnv/): a request's own seed from its key. */
+function hash(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
 
 export const FAULT_KINDS = [
 	'429 with Retry-After',
@@ -67,9 +79,13 @@ export class FaultPlan {
 
 	private readonly records = new WeakMap<RecordedRequest, RequestRecord>();
 
+	private execution = 0;
+
+	private readonly occurrences = new Map<string, number>();
+
 	constructor(
 		private readonly world: FaultWorld,
-		private readonly rng: Random,
+		private readonly seed: number,
 		private readonly options: PlanOptions,
 	) {
 		world.server.onRequest = (req) => this.onRequest(req);
@@ -77,7 +93,9 @@ export class FaultPlan {
 	}
 
 	/** Starts a new execution's log. */
-	begin(mutations: boolean): void {
+	begin(execution: number, mutations: boolean): void {
+		this.execution = execution;
+		this.occurrences.clear();
 		this.log = [];
 		this.faultsOn = true;
 		this.mutationsOn = mutations;
@@ -94,18 +112,22 @@ export class FaultPlan {
 		const record: RequestRecord = { req, kind: this.world.classify(req) };
 		this.log.push(record);
 		this.records.set(req, record);
-		if (this.mutationsOn && record.kind === 'list' && this.rng.chance(this.options.mutationRate)) {
-			const kind = this.rng.pick(MUTATION_KINDS);
-			record.mutation = this.world.mutate[kind](this.rng);
+		const key = `${req.method} ${req.rawUrl}`;
+		const nth = (this.occurrences.get(key) ?? 0) + 1;
+		this.occurrences.set(key, nth);
+		const rng = new Random(hash(`${this.seed}|${this.execution}|${key}|${nth}`));
+		if (this.mutationsOn && record.kind === 'list' && rng.chance(this.options.mutationRate)) {
+			const kind = rng.pick(MUTATION_KINDS);
+			record.mutation = this.world.mutate[kind](rng);
 			this.mutationCounts[kind]++;
 			this.afterMutation?.();
 		}
-		if (!this.faultsOn || record.kind === undefined || !this.rng.chance(this.options.faultRate[record.kind])) return;
-		const fault = this.rng.pick(FAULT_KINDS);
+		if (!this.faultsOn || record.kind === undefined || !rng.chance(this.options.faultRate[record.kind])) return;
+		const fault = rng.pick(FAULT_KINDS);
 		record.fault = fault;
 		this.faultCounts[fault]++;
 		// Matched on this request's method and path and taken at once, by this very request.
-		this.world.server.injectFault({ method: req.method, path: req.path }, this.response(fault), 1);
+		this.world.server.injectFault({ method: req.method, path: req.path }, this.response(fault, rng), 1);
 	}
 
 	private onHandled(req: RecordedRequest, response: SimResponse): void {
@@ -113,11 +135,11 @@ export class FaultPlan {
 		if (record) record.handledStatus = response.status;
 	}
 
-	private response(fault: FaultKind): FaultResponse {
-		const body = (status: number) => this.world.errorBody(status, this.rng);
+	private response(fault: FaultKind, rng: Random): FaultResponse {
+		const body = (status: number) => this.world.errorBody(status, rng);
 		switch (fault) {
 			case '429 with Retry-After':
-				return { status: 429, headers: { 'Retry-After': this.rng.chance(0.75) ? '0' : '1' }, body: body(429) };
+				return { status: 429, headers: { 'Retry-After': rng.chance(0.75) ? '0' : '1' }, body: body(429) };
 			case '429 without Retry-After':
 				return { status: 429, body: body(429) };
 			case '500':

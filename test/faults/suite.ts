@@ -146,7 +146,7 @@ export class FaultRun {
 			credentialTypes: fixture.credentialTypes,
 			credentials: world.credentials,
 		});
-		this.plan = new FaultPlan(world, rng, {
+		this.plan = new FaultPlan(world, rng.seed, {
 			timeoutMs: options.timeoutMs,
 			faultRate: options.faultRate,
 			mutationRate: options.mutationRate,
@@ -194,9 +194,12 @@ export class FaultRun {
 				const filter = this.rng.pick(this.world.listFilters);
 				const items: ItemPlan[] = [];
 				for (let i = 0; i < count; i++) items.push({ json: { returnAll: this.rng.chance(0.6), limit: this.rng.int(1, 180) } });
+				// The node's default number of pages in flight, or one at a time, or a few.
+				const parallel = this.rng.pick([undefined, undefined, 1, 3]);
+				const options = { ...((filter.parameters.options as IDataObject | undefined) ?? {}), ...(parallel ? { parallelRequests: parallel } : {}) };
 				return {
 					filter,
-					plan: { parameters: { ...filter.parameters, returnAll: '={{ $json.returnAll }}', limit: '={{ $json.limit }}' }, items },
+					plan: { parameters: { ...filter.parameters, returnAll: '={{ $json.returnAll }}', limit: '={{ $json.limit }}', options }, items },
 				};
 			}
 			case 'get':
@@ -224,7 +227,7 @@ export class FaultRun {
 		};
 		const snapshots: Array<Set<string>> = [];
 		if (filter) snapshots.push(new Set(filter.ids()));
-		this.plan.begin(operation === 'getAll');
+		this.plan.begin(execution, operation === 'getAll');
 		if (filter) this.plan.afterMutation = () => snapshots.push(new Set(filter.ids()));
 		const started = Date.now();
 		let result: RunResult | undefined;
@@ -245,7 +248,7 @@ export class FaultRun {
 
 		const context = [
 			`lane ${this.lane}, execution ${execution}: ${operation} with ${plan.items.length} item(s)${continueOnFail ? ', Continue On Fail' : ''}${filter ? `, filter ${filter.label}` : ''}, ${elapsed} ms`,
-			`  items: ${JSON.stringify(plan.items.map((item) => item.json))}`,
+			`  items: ${JSON.stringify(plan.items.map((item) => item.json))}; options: ${JSON.stringify(parameters.options)}`,
 			`  requests:\n${describeRequests(log)}`,
 		].join('\n');
 		const violate = (category: Violation['category'], what: string, item?: number) =>
