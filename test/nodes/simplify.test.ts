@@ -11,6 +11,9 @@ import schema from '../../nodes/shared/job.schema.json';
 import { acceloFixture } from './simplify/accelo';
 import type { SimplifyFixture } from './simplify/fixture';
 import { fsmNavigatorFixture } from './simplify/fsmNavigator';
+import { housecallProFixture } from './simplify/housecallPro';
+import { planadoFixture } from './simplify/planado';
+import { worklayerFixture } from './simplify/worklayer';
 
 const ajv = new Ajv2020({ allErrors: true });
 addFormats(ajv);
@@ -24,7 +27,13 @@ function expectValid(jobs: IDataObject[]): void {
 	}
 }
 
-const fixtures: SimplifyFixture[] = [fsmNavigatorFixture(), acceloFixture()];
+const fixtures: SimplifyFixture[] = [
+	fsmNavigatorFixture(),
+	acceloFixture(),
+	housecallProFixture(),
+	worklayerFixture(),
+	planadoFixture(),
+];
 
 describe.each(fixtures.map((fx) => [fx.name, fx] as const))('%s: the common job shape', (_name, fx) => {
 	beforeAll(async () => await fx.start());
