@@ -179,8 +179,8 @@ export class FaultRun {
 		while (items < this.options.operations) {
 			const operation = this.rng.weighted(OPERATION_WEIGHTS);
 			const ran = await this.execute(operation);
+			if (ran === 'hang') break;
 			items += ran;
-			if (ran === 0) break;
 		}
 		this.report.runMs = Date.now() - started;
 		this.report.errors = [...this.errorShapes.entries()].sort((a, b) => b[1] - a[1]);
@@ -213,10 +213,14 @@ export class FaultRun {
 		}
 	}
 
-	/** One execution; resolves to the number of items it ran (0 after a hang: the run stops). */
-	private async execute(operation: Operation): Promise<number> {
-		const execution = ++this.report.executions;
+	/**
+	 * One execution; resolves to the number of items it ran ('hang' stops the run). An operation with
+	 * nothing to act on (no job left in a status it needs) runs nothing.
+	 */
+	private async execute(operation: Operation): Promise<number | 'hang'> {
 		const { plan, filter } = this.planFor(operation);
+		if (plan.items.length === 0) return 0;
+		const execution = ++this.report.executions;
 		const continueOnFail = this.rng.chance(0.4);
 		const options = (plan.parameters.options as IDataObject | undefined) ?? {};
 		const parameters: INodeParameters = {
@@ -257,7 +261,7 @@ export class FaultRun {
 		if (thrown !== undefined || !result) {
 			const hang = thrown instanceof HangError;
 			violate('unclear', hang ? `a hang: ${String((thrown as Error).message)}` : `the engine threw: ${String(thrown)}`);
-			return hang ? 0 : plan.items.length;
+			return hang ? 'hang' : plan.items.length;
 		}
 
 		const leaked = leakedSecrets(result.run, this.world.secrets());
