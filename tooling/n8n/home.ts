@@ -40,7 +40,7 @@ const PASSTHROUGH_ENV = [
 ];
 
 /**
- * The environment every n8n CLI call of a user folder gets: Node 24 first on PATH (n8n starts its
+ * The environment every n8n CLI call of a user folder gets: n8n's Node first on PATH (n8n starts its
  * task runner as plain `node`), the folder, a fixed encryption key, and n8n's telemetry, banners
  * and package re-installs off.
  */
@@ -77,7 +77,7 @@ export function n8nEnvironment(
  * are not inherited.
  */
 export async function createN8nHome(opts: CreateN8nHomeOptions = {}): Promise<N8nHome> {
-	const bins = await ensureN8n();
+	const bins = await ensureN8n({ version: opts.version });
 	const parent = opts.parentDir ?? tmpdir();
 	mkdirSync(parent, { recursive: true });
 	const root = mkdtempSync(join(parent, 'n8n-e2e-home-'));

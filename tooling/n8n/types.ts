@@ -1,5 +1,8 @@
 /** Constants and types of the real-n8n driver (see ./index.ts). */
-export const N8N_VERSION = '2.41.1';
+import { DEFAULT_N8N_VERSION } from './versions';
+
+/** The default n8n version (tooling/n8n/versions.json): the sandbox, the benchmark and the full e2e suite. */
+export const N8N_VERSION: string = DEFAULT_N8N_VERSION;
 /** Fixed key so imported credentials decrypt the same way in every home. */
 export const E2E_ENCRYPTION_KEY = 'n8n-nodes-field-service-e2e-encryption-key';
 
@@ -15,10 +18,14 @@ export const TIMEOUTS = {
 export type N8nLogLevel = 'error' | 'warn' | 'info' | 'debug' | 'silent';
 
 export interface N8nBins {
-	/** Node 24 binary that runs n8n. */
+	/** The Node binary that runs n8n (Node 24 for n8n 2.x, see versions.json). */
 	nodeBin: string;
 	/** n8n's CLI entry script (`node_modules/n8n/bin/n8n`), run as `nodeBin n8nBin …`. */
 	n8nBin: string;
+	/** The n8n version installed there. */
+	version: string;
+	/** The Node version that runs it. */
+	nodeVersion: string;
 }
 
 export interface ProcessResult {
@@ -53,6 +60,8 @@ export interface N8nHome {
 }
 
 export interface CreateN8nHomeOptions {
+	/** The pinned n8n version (tooling/n8n/versions.json) this home runs; default: the default one. */
+	version?: string;
 	/** Tarballs (from `npm pack`) to install as community packages. */
 	packages?: string[];
 	/** Parent folder of the temp home (default: os.tmpdir()). */
@@ -93,6 +102,8 @@ export interface N8nWorkflowNode {
 	position: [number, number];
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
+	/** Webhook and form nodes: the id n8n registers their URL under. */
+	webhookId?: string;
 	disabled?: boolean;
 	continueOnFail?: boolean;
 	executeOnce?: boolean;
