@@ -29,9 +29,33 @@ export { REPO_ROOT } from '../repo';
 export * from './types';
 export { runProcess } from './process';
 export { ensureN8n, INSTALL_SCRIPT } from './install';
+export {
+	DEFAULT_N8N_VERSION,
+	majorOf,
+	N8N_VERSIONS,
+	readVersionPins,
+	selectedVersions,
+	versionPin,
+	VERSIONS_FILE,
+	type E2eSuite,
+	type N8nVersionPin,
+} from './versions';
 export { installPackageTarball, packPackage } from './packages';
 export { createN8nHome, freePort, n8nEnvironment, processEnv } from './home';
 export { executeWorkflow, importCredentials, importWorkflow, runN8n } from './cli';
-export { manualTriggerWorkflow, nodeError, nodeOutput, parseRunJson, type WorkflowStep } from './runs';
+export { asWebhookWorkflow, manualTriggerWorkflow, nodeError, nodeOutput, parseRunJson, tagNode, type WorkflowStep } from './runs';
+export { getExecution, listExecutions, parseFlatted, type ExecutionDetail, type ExecutionSummary } from './executions';
+export {
+	executionsByWorker,
+	PROCESS_NAME_VARIABLE,
+	publishWorkflows,
+	queueEnvironment,
+	startQueueCluster,
+	startQueueServices,
+	startWorker,
+	type QueueCluster,
+	type QueueServices,
+	type RunningWorker,
+} from './queue';
 export { checkPackageLoaded, LOADER_PROBLEM_PATTERNS, parseJsonLog } from './load';
 export { startN8n, type RunningN8n, type StartN8nOptions } from './rest';

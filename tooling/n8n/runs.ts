@@ -77,3 +77,52 @@ export function nodeOutput(run: N8nRun, nodeName: string, output = 0, runIndex =
 export function nodeError(run: N8nRun, nodeName: string, runIndex = 0): N8nRunError | undefined {
 	return run.data.resultData.runData[nodeName]?.[runIndex]?.error;
 }
+
+/** A Set node (typeVersion 3.4) that adds `field` = `expression` to every item and keeps the other fields. */
+export function tagNode(id: string, name: string, field: string, expression: string): N8nWorkflowNode {
+	return {
+		id,
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [110, 200],
+		parameters: {
+			mode: 'manual',
+			includeOtherFields: true,
+			assignments: { assignments: [{ id: `${id}-field`, name: field, value: `=${expression}`, type: 'string' }] },
+			options: {},
+		},
+	};
+}
+
+/**
+ * The same workflow started by a production webhook instead of its Manual Trigger (executions of
+ * an active workflow, which queue mode hands to workers): `GET /webhook/<path>`. With `tag`, a Set
+ * node right after the webhook adds a field to the item, e.g. which process ran the execution.
+ */
+export function asWebhookWorkflow(
+	workflow: N8nWorkflow,
+	opts: { path: string; responseMode: 'onReceived' | 'lastNode'; tag?: { field: string; expression: string } },
+): N8nWorkflow {
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+	if (!trigger) throw new Error(`${workflow.id}: no Manual Trigger to replace`);
+	const webhook: N8nWorkflowNode = {
+		id: `${workflow.id}-webhook`,
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: trigger.position,
+		webhookId: `${workflow.id}-${opts.path}`,
+		parameters: { httpMethod: 'GET', path: opts.path, responseMode: opts.responseMode, options: {} },
+	};
+	const nodes = workflow.nodes.map((node) => (node === trigger ? webhook : node));
+	const connections: N8nWorkflow['connections'] = {};
+	for (const [from, outputs] of Object.entries(workflow.connections)) connections[from === trigger.name ? webhook.name : from] = outputs;
+	if (opts.tag) {
+		const tag = tagNode(`${workflow.id}-tag`, 'Tag', opts.tag.field, opts.tag.expression);
+		nodes.push(tag);
+		connections[tag.name] = connections[webhook.name] ?? { main: [[]] };
+		connections[webhook.name] = { main: [[{ node: tag.name, type: 'main', index: 0 }]] };
+	}
+	return { ...workflow, nodes, connections };
+}
