@@ -15,7 +15,7 @@ export class AcceloOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Accelo/accelo.svg', dark: 'file:../nodes/Accelo/accelo.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-field-service/n8n-nodes-field-service#accelo';
+	documentationUrl = 'https://github.com/n8n-nodes-field-service/n8n-nodes-field-service/blob/main/docs/credentials/accelo.md';
 
 	properties: INodeProperties[] = [
 		{

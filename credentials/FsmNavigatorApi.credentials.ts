@@ -13,7 +13,7 @@ export class FsmNavigatorApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/FsmNavigator/fsmNavigator.svg', dark: 'file:../nodes/FsmNavigator/fsmNavigator.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-field-service/n8n-nodes-field-service#fsm-navigator';
+	documentationUrl = 'https://github.com/n8n-nodes-field-service/n8n-nodes-field-service/blob/main/docs/credentials/fsm-navigator.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -20,7 +20,7 @@ export class HousecallProApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/HousecallPro/housecallPro.svg', dark: 'file:../nodes/HousecallPro/housecallPro.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-field-service/n8n-nodes-field-service#housecall-pro';
+	documentationUrl = 'https://github.com/n8n-nodes-field-service/n8n-nodes-field-service/blob/main/docs/credentials/housecall-pro.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -13,7 +13,7 @@ export class PlanadoApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Planado/planado.svg', dark: 'file:../nodes/Planado/planado.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-field-service/n8n-nodes-field-service#planado';
+	documentationUrl = 'https://github.com/n8n-nodes-field-service/n8n-nodes-field-service/blob/main/docs/credentials/planado.md';
 
 	properties: INodeProperties[] = [
 		{

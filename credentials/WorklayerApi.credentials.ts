@@ -46,7 +46,7 @@ export class WorklayerApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Worklayer/worklayer.svg', dark: 'file:../nodes/Worklayer/worklayer.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-field-service/n8n-nodes-field-service#worklayer';
+	documentationUrl = 'https://github.com/n8n-nodes-field-service/n8n-nodes-field-service/blob/main/docs/credentials/worklayer.md';
 
 	properties: INodeProperties[] = [
 		{
