@@ -1,11 +1,8 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { isObject, textOf } from '../../shared/json';
-import { resolveBaseUrl } from '../../shared/transport';
-import { MAX_PAGE_SIZE, housecallProApi, provider, type HcpListResponse } from '../transport';
-
-/** Pages read for one call while a search text finds nothing yet. */
-const MAX_SEARCH_PAGES = 10;
+import { searchJobPages } from '../../shared/listSearch';
+import { MAX_PAGE_SIZE, provider, type HcpListResponse } from '../transport';
 
 function customerName(job: IDataObject): string | undefined {
 	const customer = isObject(job.customer) ? job.customer : {};
@@ -20,40 +17,36 @@ function label(job: IDataObject, id: string): string {
 }
 
 /**
- * Jobs for the picker, most recently updated first. The API has no text search, so a search text is
- * matched here against the invoice number, ID, customer, address and description; while a page has
- * no match the next one is read, up to MAX_SEARCH_PAGES.
+ * Jobs for the picker, most recently updated first. The API has no text search: a search text is
+ * matched against the invoice number, ID, customer, address and description (see searchJobPages).
  */
 export async function searchJobs(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const needle = filter?.trim().toLowerCase();
-	const baseUrl = await resolveBaseUrl.call(this, housecallProApi);
-	const results: INodeListSearchItems[] = [];
-	let page = Number(paginationToken) || 1;
-	let totalPages = page;
-	for (let read = 0; read < (needle ? MAX_SEARCH_PAGES : 1) && page <= totalPages; read++) {
-		const body = (await provider.request(this, {
-			method: 'GET',
-			path: '/jobs',
-			qs: { page, page_size: needle ? MAX_PAGE_SIZE : 50, sort_by: 'updated_at', sort_direction: 'desc' },
-			baseUrl,
-		})) as HcpListResponse;
-		totalPages = Number(body.total_pages ?? 0);
-		for (const job of body.jobs ?? []) {
-			const id = provider.jobId(job);
-			if (id === undefined) continue;
-			const name = label(job, id);
-			const address = isObject(job.address) ? [job.address.street, job.address.city].join(' ') : '';
-			const haystack = [name, id, address, job.name].join(' ').toLowerCase();
-			if (!needle || haystack.includes(needle)) {
-				results.push({ name, value: id, url: `https://pro.housecallpro.com/app/jobs/${encodeURIComponent(id)}` });
-			}
-		}
-		page++;
-		if (results.length > 0) break;
-	}
-	return { results, paginationToken: page <= totalPages ? String(page) : undefined };
+	return await searchJobPages.call(
+		this,
+		{
+			provider,
+			async readPage(ctx, baseUrl, token, searching) {
+				const page = Number(token) || 1;
+				const body = (await provider.request(ctx, {
+					method: 'GET',
+					path: '/jobs',
+					qs: { page, page_size: searching ? MAX_PAGE_SIZE : 50, sort_by: 'updated_at', sort_direction: 'desc' },
+					baseUrl,
+				})) as HcpListResponse;
+				const totalPages = Number(body.total_pages ?? 0);
+				return { jobs: body.jobs ?? [], next: page < totalPages ? String(page + 1) : undefined };
+			},
+			entry: (job, id) => ({
+				name: label(job, id),
+				searchText: [isObject(job.address) ? [job.address.street, job.address.city].join(' ') : '', job.name],
+				url: `https://pro.housecallpro.com/app/jobs/${encodeURIComponent(id)}`,
+			}),
+		},
+		filter,
+		paginationToken,
+	);
 }

@@ -1,11 +1,8 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { searchJobPages } from '../../shared/listSearch';
 import { UUID } from '../../shared/parameters';
-import { resolveBaseUrl } from '../../shared/transport';
-import { MAX_PAGE_SIZE, listOf, provider, worklayerApi, type WorklayerList } from '../transport';
-
-/** Pages read for one call while a search text finds nothing yet. */
-const MAX_SEARCH_PAGES = 10;
+import { MAX_PAGE_SIZE, listOf, provider, type WorklayerList } from '../transport';
 
 /** Short IDs as the docs show them: eleven upper-case letters and digits. */
 const SHORT_ID_SHAPE = /^[A-Z0-9]{11}$/;
@@ -17,8 +14,8 @@ function label(job: IDataObject): string {
 
 /**
  * Jobs for the picker. The API has no text search, so a search text is matched against the short
- * ID, name, description, status and ID here, reading on while a page has no match (up to
- * MAX_SEARCH_PAGES). A text shaped like an ID or short ID is first looked up directly.
+ * ID, name, description, status and ID (see searchJobPages). A text shaped like an ID or short ID
+ * is first looked up directly.
  */
 export async function searchJobs(
 	this: ILoadOptionsFunctions,
@@ -26,7 +23,6 @@ export async function searchJobs(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const needle = filter?.trim() ?? '';
-	const baseUrl = await resolveBaseUrl.call(this, worklayerApi);
 	if (!paginationToken && (UUID.regex.test(needle) || SHORT_ID_SHAPE.test(needle))) {
 		try {
 			const job = await provider.getJob(this, needle);
@@ -36,24 +32,23 @@ export async function searchJobs(
 			// Not found as an ID: search the list as text.
 		}
 	}
-	const lower = needle.toLowerCase();
-	const results: INodeListSearchItems[] = [];
-	let token = paginationToken;
-	for (let read = 0; read < (lower ? MAX_SEARCH_PAGES : 1); read++) {
-		const body = (await provider.request(this, {
-			method: 'GET',
-			path: '/jobs',
-			qs: { page_size: MAX_PAGE_SIZE, ...(token ? { page_token: token } : {}) },
-			baseUrl,
-		})) as WorklayerList;
-		for (const job of listOf(body)) {
-			const id = provider.jobId(job);
-			if (id === undefined) continue;
-			const name = label(job);
-			if (!lower || `${name} ${id}`.toLowerCase().includes(lower)) results.push({ name, value: id });
-		}
-		token = typeof body.next_page_token === 'string' && body.next_page_token !== '' ? body.next_page_token : undefined;
-		if (!token || results.length > 0) break;
-	}
-	return { results, paginationToken: token };
+	return await searchJobPages.call(
+		this,
+		{
+			provider,
+			async readPage(ctx, baseUrl, token) {
+				const body = (await provider.request(ctx, {
+					method: 'GET',
+					path: '/jobs',
+					qs: { page_size: MAX_PAGE_SIZE, ...(token ? { page_token: token } : {}) },
+					baseUrl,
+				})) as WorklayerList;
+				const next = typeof body.next_page_token === 'string' && body.next_page_token !== '' ? body.next_page_token : undefined;
+				return { jobs: listOf(body), next };
+			},
+			entry: (job) => ({ name: label(job) }),
+		},
+		filter,
+		paginationToken,
+	);
 }
