@@ -1,5 +1,5 @@
 /** Field definitions that every provider's operations share. */
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 /** The `jobId` resource locator: a searchable list, an ID, and a URL where the provider has one. */
 export function jobIdField(options: {
@@ -151,6 +151,33 @@ export function jobResourceAndOperations(texts: JobOperationTexts): INodePropert
 			default: 'getAll',
 		},
 	];
+}
+
+/** `properties` shown only for one job operation. */
+export function forJobOperation(operation: keyof JobOperationTexts, properties: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: ['job'], operation: [operation] } }, properties);
+}
+
+/** Create's optional fields (`additionalFields`) or Update's fields (`updateFields`), as a collection. */
+export function fieldsCollection(name: 'additionalFields' | 'updateFields', options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: name === 'additionalFields' ? 'Additional Fields' : 'Update Fields',
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/** A date filter (n8n's date picker writes wall-clock time, read in the workflow's time zone). */
+export function dateFilter(displayName: string, name: string, description: string): INodeProperties {
+	return { displayName, name, type: 'dateTime', default: '', description };
+}
+
+/** A filter taking IDs as a comma-separated list. */
+export function idsFilter(displayName: string, name: string, description: string, placeholder = 'e.g. 10, 11'): INodeProperties {
+	return { displayName, name, type: 'string', default: '', placeholder, description };
 }
 
 /** The `filters` collection of Get Many, its options in alphabetical order. */

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import {
 	INTEGER_ID,
 	InvalidInputError,
@@ -37,10 +36,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([fieldsOption]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['job'], operation: ['changeStatus'] } },
-	properties,
-);
+export const description = forJobOperation('changeStatus', properties);
 
 /** Status id → title, for messages. */
 async function statusTitles(this: IExecuteFunctions): Promise<Map<string, string>> {

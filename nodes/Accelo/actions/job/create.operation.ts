@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { INTEGER_ID, checkId, checkOption, itemParameters, readCollection, readScope, requireText } from '../../../shared/parameters';
 import { AGAINST_TYPES } from '../../filters';
 import { provider, unwrapObject } from '../../transport';
@@ -54,18 +53,11 @@ const properties: INodeProperties[] = [
 		description:
 			'The job type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: createFields,
-	},
+	fieldsCollection('additionalFields', createFields),
 	optionsCollection([fieldsOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['create'] } }, properties);
+export const description = forJobOperation('create', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);

@@ -1,28 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
+import { dateFilter, filtersCollection, forJobOperation, idsFilter, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
 import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { ORDER_FIELDS, STANDINGS, buildJobQuery } from '../../filters';
 import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../transport';
 import { againstTypeOptions, fieldsOption, fieldsQuery } from './common';
-
-const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'dateTime',
-	default: '',
-	description,
-});
-
-const idsFilter = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 10, 11',
-	description,
-});
 
 /** The Filters collection's fields (the trigger offers the ones that are not dates). */
 export const jobFilters: INodeProperties[] = [
@@ -101,7 +83,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
+export const description = forJobOperation('getAll', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const params = itemParameters(this, itemIndex);

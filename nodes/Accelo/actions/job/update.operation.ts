@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { INTEGER_ID, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { provider, unwrapObject } from '../../transport';
 import { fieldsOption, fieldsQuery, jobIdProperty } from './common';
@@ -9,18 +8,11 @@ import { jobBody, updateFields } from './fields';
 
 const properties: INodeProperties[] = [
 	jobIdProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: updateFields,
-	},
+	fieldsCollection('updateFields', updateFields),
 	optionsCollection([fieldsOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['update'] } }, properties);
+export const description = forJobOperation('update', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { readBackAfterWrite } from '../../../shared/transport';
 import { INTEGER_ID, checkId, itemParameters, readCollection, readScope, requireText } from '../../../shared/parameters';
 import { provider, unwrapJob } from '../../transport';
@@ -26,18 +25,11 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 87',
 		description: 'ID of the customer location where the work happens',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: jobFields(false),
-	},
+	fieldsCollection('additionalFields', jobFields(false)),
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['create'] } }, properties);
+export const description = forJobOperation('create', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
+import { filtersCollection, forJobOperation, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
 import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { buildListQuery } from '../../filters';
 import { JOB_PRIORITIES, JOB_STATUSES } from '../../statuses';
@@ -68,7 +67,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
+export const description = forJobOperation('getAll', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const params = itemParameters(this, itemIndex);

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { readBackAfterWrite } from '../../../shared/transport';
 import { INTEGER_ID, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { provider, unwrapJob } from '../../transport';
@@ -10,18 +9,11 @@ import { jobBody, jobFields } from './fields';
 
 const properties: INodeProperties[] = [
 	jobIdProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: jobFields(true),
-	},
+	fieldsCollection('updateFields', jobFields(true)),
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['update'] } }, properties);
+export const description = forJobOperation('update', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);

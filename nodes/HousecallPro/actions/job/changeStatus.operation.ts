@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { checkId, checkOption, itemParameters, readJobId, readScope } from '../../../shared/parameters';
 import { readBackAfterWrite } from '../../../shared/transport';
 import { HCP_ID } from '../../filters';
@@ -61,7 +60,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['changeStatus'] } }, properties);
+export const description = forJobOperation('changeStatus', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);

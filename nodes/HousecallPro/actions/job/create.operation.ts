@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { checkId, itemParameters, readCollection, readScope } from '../../../shared/parameters';
 import { HCP_ID } from '../../filters';
 import { provider } from '../../transport';
@@ -26,18 +25,11 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. adr_1a2b3c',
 		description: "One of the customer's existing addresses, where the work is done",
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: createFields,
-	},
+	fieldsCollection('additionalFields', createFields),
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['create'] } }, properties);
+export const description = forJobOperation('create', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);

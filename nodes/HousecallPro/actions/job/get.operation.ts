@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { expandQuery } from '../../filters';
 import { JOB_ID, provider } from '../../transport';
@@ -9,7 +8,7 @@ import { expandOption, jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [jobIdProperty, optionsCollection([expandOption])];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['get'] } }, properties);
+export const description = forJobOperation('get', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);

@@ -1,28 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
+import { dateFilter, filtersCollection, forJobOperation, idsFilter, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
 import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { RESPONSE_WORDS, SORT_FIELDS, WORK_STATUS_FILTERS, buildJobQuery } from '../../filters';
 import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../transport';
 import { expandOption } from './common';
 
-const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'dateTime',
-	default: '',
-	description: `${description} Without a time zone it is read in the workflow time zone`,
-});
-
-const idsFilter = (displayName: string, name: string, description: string, placeholder: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	placeholder,
-	description,
-});
+const zonedDateFilter = (displayName: string, name: string, description: string): INodeProperties =>
+	dateFilter(displayName, name, `${description} Without a time zone it is read in the workflow time zone`);
 
 const STATUS_NAMES: Record<string, string> = {
 	unscheduled: 'Unscheduled',
@@ -55,10 +40,10 @@ export const jobFilters: INodeProperties[] = [
 		"Only jobs of these locations (companies) of a multi-location account, comma-separated IDs. Ignored by Housecall Pro when the credential has a 'Company ID'.",
 		'e.g. cmp_1a2b3c',
 	),
-	dateFilter('Scheduled End Max', 'scheduledEndMax', 'Only jobs scheduled to end at or before this time.'),
-	dateFilter('Scheduled End Min', 'scheduledEndMin', 'Only jobs scheduled to end at or after this time.'),
-	dateFilter('Scheduled Start Max', 'scheduledStartMax', 'Only jobs scheduled to start at or before this time.'),
-	dateFilter('Scheduled Start Min', 'scheduledStartMin', 'Only jobs scheduled to start at or after this time.'),
+	zonedDateFilter('Scheduled End Max', 'scheduledEndMax', 'Only jobs scheduled to end at or before this time.'),
+	zonedDateFilter('Scheduled End Min', 'scheduledEndMin', 'Only jobs scheduled to end at or after this time.'),
+	zonedDateFilter('Scheduled Start Max', 'scheduledStartMax', 'Only jobs scheduled to start at or before this time.'),
+	zonedDateFilter('Scheduled Start Min', 'scheduledStartMin', 'Only jobs scheduled to start at or after this time.'),
 	{
 		displayName: 'Work Status',
 		name: 'workStatus',
@@ -109,7 +94,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
+export const description = forJobOperation('getAll', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const params = itemParameters(this, itemIndex);

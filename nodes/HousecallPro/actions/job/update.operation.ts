@@ -1,7 +1,7 @@
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { readBackAfterWrite } from '../../../shared/transport';
 import { JOB_ID, explainKeyRefusal, jobPath, provider } from '../../transport';
@@ -61,7 +61,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['update'] } }, properties);
+export const description = forJobOperation('update', properties);
 
 function describeSteps(steps: UpdateStep[]): string {
 	return steps.length ? steps.map((step) => step.label).join(', ') : 'nothing';

@@ -6,9 +6,8 @@
  * that loses them is posted again. Those two moves are offered, named by what they change.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { idString, isObject } from '../../../shared/json';
 import {
 	InvalidInputError,
@@ -102,10 +101,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([notifyAssigneesOption]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['job'], operation: ['changeStatus'] } },
-	properties,
-);
+export const description = forJobOperation('changeStatus', properties);
 
 /** The PATCH body of a move. */
 export function moveBody(move: StatusMove, fields: { scheduledAt?: unknown; assigneeType?: unknown; assigneeUuid?: unknown; scheduledDuration?: unknown }, timeZone: string): IDataObject {

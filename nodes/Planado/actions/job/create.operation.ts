@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { idString, isObject } from '../../../shared/json';
 import { itemParameters, readCollection, readScope } from '../../../shared/parameters';
 import { readBackAfterWrite } from '../../../shared/transport';
@@ -22,7 +21,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([notifyAssigneesOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['create'] } }, properties);
+export const description = forJobOperation('create', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);

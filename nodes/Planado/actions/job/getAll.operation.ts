@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, optionsCollection, returnAllFields } from '../../../shared/descriptions';
+import { dateFilter, filtersCollection, forJobOperation, optionsCollection, returnAllFields } from '../../../shared/descriptions';
 import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
 import { JOB_STATUSES, STATUS_NAMES, buildJobQuery } from '../../filters';
 import { provider } from '../../transport';
@@ -15,13 +14,12 @@ const uuidFilter = (displayName: string, name: string, description: string): INo
 	description,
 });
 
-const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'dateTime',
-	default: '',
-	description: `${description} (strict: a job at exactly this time is not included). A value without an offset is in the workflow's time zone.`,
-});
+const strictDateFilter = (displayName: string, name: string, description: string): INodeProperties =>
+	dateFilter(
+		displayName,
+		name,
+		`${description} (strict: a job at exactly this time is not included). A value without an offset is in the workflow's time zone.`,
+	);
 
 /** The Filters collection's fields (the trigger offers all but the updated-at range, which it sets itself). */
 export const jobFilters: INodeProperties[] = [
@@ -68,8 +66,8 @@ export const jobFilters: INodeProperties[] = [
 		description:
 			'Only finished jobs with one of these resolutions (comma-separated resolution UUIDs). Implies the Finished status; other statuses chosen under Status are still included.',
 	},
-	dateFilter('Scheduled After', 'scheduledAfter', 'Only jobs scheduled to start after this time'),
-	dateFilter('Scheduled Before', 'scheduledBefore', 'Only jobs scheduled to start before this time'),
+	strictDateFilter('Scheduled After', 'scheduledAfter', 'Only jobs scheduled to start after this time'),
+	strictDateFilter('Scheduled Before', 'scheduledBefore', 'Only jobs scheduled to start before this time'),
 	uuidFilter('Site UUID', 'siteUuid', 'Only jobs at this site'),
 	{
 		displayName: 'Status',
@@ -79,8 +77,8 @@ export const jobFilters: INodeProperties[] = [
 		default: [],
 		description: 'Only jobs in one of these statuses',
 	},
-	dateFilter('Updated After', 'updatedAfter', 'Only jobs changed after this time'),
-	dateFilter('Updated Before', 'updatedBefore', 'Only jobs changed before this time'),
+	strictDateFilter('Updated After', 'updatedAfter', 'Only jobs changed after this time'),
+	strictDateFilter('Updated Before', 'updatedBefore', 'Only jobs changed before this time'),
 ];
 
 const properties: INodeProperties[] = [
@@ -97,7 +95,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
+export const description = forJobOperation('getAll', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const params = itemParameters(this, itemIndex);

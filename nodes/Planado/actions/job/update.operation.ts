@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { idString, isObject } from '../../../shared/json';
 import { InvalidInputError, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { readBackAfterWrite } from '../../../shared/transport';
@@ -33,7 +32,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([notifyAssigneesOption, versionOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['update'] } }, properties);
+export const description = forJobOperation('update', properties);
 
 function readVersion(options: IDataObject): number | undefined {
 	if (options.version === undefined || options.version === '' || options.version === 0) return undefined;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { checkOption, itemParameters, readJobId, readScope } from '../../../shared/parameters';
 import { JOB_ID, provider } from '../../transport';
 import { draftJob, jobAfterWrite, jobIdProperty } from './common';
@@ -30,10 +29,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['job'], operation: ['changeStatus'] } },
-	properties,
-);
+export const description = forJobOperation('changeStatus', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);

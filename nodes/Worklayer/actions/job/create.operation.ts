@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { UUID, checkId, itemParameters, readScope } from '../../../shared/parameters';
 import { provider, unwrapJob } from '../../transport';
 import { jobAfterWrite } from './common';
@@ -37,7 +36,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['create'] } }, properties);
+export const description = forJobOperation('create', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);

@@ -1,18 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, optionsCollection, returnAllFields } from '../../../shared/descriptions';
+import { dateFilter, filtersCollection, forJobOperation, optionsCollection, returnAllFields } from '../../../shared/descriptions';
 import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
 import { buildJobQuery } from '../../filters';
 import { provider } from '../../transport';
-
-const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'dateTime',
-	default: '',
-	description,
-});
 
 /** The Filters collection's fields (the trigger offers the ones that are not creation dates). */
 export const jobFilters: INodeProperties[] = [
@@ -58,7 +49,7 @@ export const jobFilters: INodeProperties[] = [
 
 const properties: INodeProperties[] = [...returnAllFields(), filtersCollection(jobFilters), optionsCollection()];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
+export const description = forJobOperation('getAll', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const params = itemParameters(this, itemIndex);

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { JOB_ID, provider } from '../../transport';
 import { UUID, checkId, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { draftJob, jobAfterWrite, jobIdProperty } from './common';
@@ -36,7 +35,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['update'] } }, properties);
+export const description = forJobOperation('update', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);
