@@ -46,6 +46,8 @@ export interface PlanOptions {
 	faultRate: Record<RequestKind, number>;
 	/** Chance that jobs change before a page of the list is served. */
 	mutationRate: number;
+	/** See `skippedFromEnv`. */
+	skip?: string[];
 }
 
 export interface RequestRecord {
@@ -59,6 +61,18 @@ export interface RequestRecord {
 
 const GATEWAY_PAGE = (status: number, text: string) =>
 	`<html>\r\n<head><title>${status} ${text}</title></head>\r\n<body>\r\n<center><h1>${status} ${text}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+
+/**
+ * `FAULT_SKIP`: comma-separated words; fault kinds whose name contains one are not injected, `token`
+ * spares the credential's token endpoint and `changes` the jobs during Get Many (to look at one kind
+ * of finding at a time).
+ */
+export function skippedFromEnv(): string[] {
+	return (process.env.FAULT_SKIP ?? '')
+		.split(',')
+		.map((word) => word.trim())
+		.filter((word) => word !== '');
+}
 
 export class FaultPlan {
 	readonly faultCounts = Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
@@ -83,11 +97,21 @@ export class FaultPlan {
 
 	private readonly occurrences = new Map<string, number>();
 
+	private readonly kinds: readonly FaultKind[];
+
+	private readonly skipTokens: boolean;
+
+	private readonly skipChanges: boolean;
+
 	constructor(
 		private readonly world: FaultWorld,
 		private readonly seed: number,
 		private readonly options: PlanOptions,
 	) {
+		const skip = options.skip ?? [];
+		this.kinds = FAULT_KINDS.filter((kind) => !skip.some((word) => kind.includes(word)));
+		this.skipTokens = skip.includes('token');
+		this.skipChanges = skip.includes('changes');
 		world.server.onRequest = (req) => this.onRequest(req);
 		world.server.onHandled = (req, response) => this.onHandled(req, response);
 	}
@@ -116,14 +140,15 @@ export class FaultPlan {
 		const nth = (this.occurrences.get(key) ?? 0) + 1;
 		this.occurrences.set(key, nth);
 		const rng = new Random(hash(`${this.seed}|${this.execution}|${key}|${nth}`));
-		if (this.mutationsOn && record.kind === 'list' && rng.chance(this.options.mutationRate)) {
+		if (this.mutationsOn && !this.skipChanges && record.kind === 'list' && rng.chance(this.options.mutationRate)) {
 			const kind = rng.pick(MUTATION_KINDS);
 			record.mutation = this.world.mutate[kind](rng);
 			this.mutationCounts[kind]++;
 			this.afterMutation?.();
 		}
 		if (!this.faultsOn || record.kind === undefined || !rng.chance(this.options.faultRate[record.kind])) return;
-		const fault = rng.pick(FAULT_KINDS);
+		if ((record.kind === 'auth' && this.skipTokens) || this.kinds.length === 0) return;
+		const fault = rng.pick(this.kinds);
 		record.fault = fault;
 		this.faultCounts[fault]++;
 		// Matched on this request's method and path and taken at once, by this very request.

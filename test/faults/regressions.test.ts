@@ -6,9 +6,12 @@ import { AcceloOAuth2Api } from '../../credentials/AcceloOAuth2Api.credentials';
 import { FsmNavigatorApi } from '../../credentials/FsmNavigatorApi.credentials';
 import { Accelo } from '../../nodes/Accelo/Accelo.node';
 import { FsmNavigator } from '../../nodes/FsmNavigator/FsmNavigator.node';
+import { WorklayerApi } from '../../credentials/WorklayerApi.credentials';
+import { Worklayer } from '../../nodes/Worklayer/Worklayer.node';
 import { AcceloSimulator } from '../../tooling/simulators/accelo';
 import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
 import type { RecordedRequest } from '../../tooling/simulators/server';
+import { WORKLAYER_TOKEN_PATH, WorklayerSimulator } from '../../tooling/simulators/worklayer';
 import { Harness, type RunResult } from '../harness/engine';
 import { unclearError } from './checks';
 
@@ -158,6 +161,33 @@ describe('jobs deleted while Get Many pages', () => {
 		accelo.data.jobs.unshift(first);
 		expectAllOrError(result, 'id', rest);
 	});
+	it('FSM Navigator: deleting job 1001 and adding a job before page 2 (same total) loses no other job', async () => {
+		const first = fsm.jobs.ascending()[0];
+		const rest = fsm.jobs.ascending().slice(1).map((job) => String(job.job_id));
+		const addedId = fsm.jobs.maxId() + 1;
+		once(fsm.server, (req) => req.query.page === '2', () => {
+			fsm.jobs.delete(first.job_id);
+			fsm.putJob({ ...first, job_id: addedId });
+		});
+		const result = await fsmRun({ operation: 'getAll', returnAll: true, options: { ...TIMEOUT, parallelRequests: 1 } });
+		fsm.jobs.delete(addedId);
+		fsm.putJob(first);
+		expectAllOrError(result, 'job_id', rest);
+	});
+
+	it('Accelo: deleting the first job and adding one before _offset=100 (same count) loses no other job', async () => {
+		const first = accelo.jobs[0];
+		const rest = accelo.jobs.slice(1).map((job) => String(job.id));
+		let added: string | undefined;
+		once(accelo.server, (req) => req.query._offset === '100', () => {
+			accelo.data.jobs.splice(0, 1);
+			added = String(accelo.insertJob({ title: 'Added while paging' }).id);
+		});
+		const result = await acceloRun({ operation: 'getAll', returnAll: true });
+		accelo.data.jobs.splice(accelo.data.jobs.findIndex((job) => String(job.id) === added), 1);
+		accelo.data.jobs.unshift(first);
+		expectAllOrError(result, 'id', rest);
+	});
 });
 
 describe('the OAuth token endpoint failing', () => {
@@ -173,5 +203,28 @@ describe('the OAuth token endpoint failing', () => {
 		if (result.status !== 'error') return;
 		expect(result.error?.message).toMatch(/^Accelo\b/);
 		expect(result.error?.context).toMatchObject({ itemIndex: 0 });
+	});
+	it('Worklayer: a connection dropped by the token endpoint fails naming Worklayer and the item', async () => {
+		const worklayer = new WorklayerSimulator({ jobCount: 5 });
+		await worklayer.start();
+		try {
+			const fresh = new Harness({
+				nodeTypes: { 'n8n-nodes-field-service.worklayer': new Worklayer() },
+				credentialTypes: [new WorklayerApi()],
+				credentials: [
+					{ type: 'worklayerApi', data: { clientId: worklayer.clientId, clientSecret: worklayer.clientSecret, tokenUrl: worklayer.tokenUrl, baseUrl: worklayer.baseUrl } },
+				],
+			});
+			worklayer.server.injectFault({ path: WORKLAYER_TOKEN_PATH }, 'reset');
+			const result = await fresh.runNode({
+				type: 'n8n-nodes-field-service.worklayer',
+				parameters: { resource: 'job', operation: 'getAll', limit: 5, options: TIMEOUT },
+			});
+			if (result.status !== 'error') return;
+			expect(result.error?.message).toMatch(/^Worklayer\b/);
+			expect(result.error?.context).toMatchObject({ itemIndex: 0 });
+		} finally {
+			await worklayer.stop();
+		}
 	});
 });

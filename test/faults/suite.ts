@@ -14,7 +14,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { Harness, type RunResult } from '../harness/engine';
 import { leakedSecrets, messageShape, unclearError } from './checks';
 import type { FaultFixture, FaultWorld, ItemPlan, ListFilter, OperationPlan } from './fixture';
-import { FaultPlan, type FaultKind, type MutationKind, type PlanOptions, type RequestRecord } from './plan';
+import { FaultPlan, skippedFromEnv, type FaultKind, type MutationKind, type PlanOptions, type RequestRecord } from './plan';
 import { Random, runSeed } from './random';
 
 export const OPERATIONS = ['getAll', 'get', 'create', 'update', 'changeStatus'] as const;
@@ -150,6 +150,7 @@ export class FaultRun {
 			timeoutMs: options.timeoutMs,
 			faultRate: options.faultRate,
 			mutationRate: options.mutationRate,
+			skip: skippedFromEnv(),
 		});
 		this.report = {
 			provider: fixture.name,
@@ -435,7 +436,7 @@ export function formatReport(report: FaultReport): string {
 	const by = (category: Category) => report.violations.filter((v) => v.category === category).length;
 	const total = Object.values(report.operations).reduce((a, b) => a + b, 0);
 	return [
-		`Fault suite, ${report.provider} (seed ${report.seed}): ${total} operations in ${report.executions} executions, ${(report.runMs / 1000).toFixed(1)} s (slowest execution ${report.slowestExecutionMs} ms)`,
+		`Fault suite, ${report.provider} (seed ${report.seed}${skippedFromEnv().length ? `, FAULT_SKIP=${skippedFromEnv().join(',')}` : ''}): ${total} operations in ${report.executions} executions, ${(report.runMs / 1000).toFixed(1)} s (slowest execution ${report.slowestExecutionMs} ms)`,
 		`  operations: ${counts(report.operations)}`,
 		`  items succeeded ${report.itemsSucceeded}, failed ${report.itemsFailed}`,
 		`  faults injected (${Object.values(report.faults).reduce((a, b) => a + b, 0)}): ${counts(report.faults)}`,
