@@ -2,6 +2,8 @@
  * The fault suite's findings, each as the smallest run that shows it (issue #14). Every case states
  * what the user must get: the whole list or an error, a job or an error, a clear message.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { AcceloOAuth2Api } from '../../credentials/AcceloOAuth2Api.credentials';
 import { FsmNavigatorApi } from '../../credentials/FsmNavigatorApi.credentials';
 import { Accelo } from '../../nodes/Accelo/Accelo.node';
@@ -51,10 +53,10 @@ afterEach(() => {
 	}
 });
 
-const fsmRun = async (parameters: Record<string, unknown>, json: Record<string, unknown> = {}) =>
-	await harness.runNode({ type: FSM, parameters: { resource: 'job', options: TIMEOUT, ...parameters } as never, input: [{ json: json as never }] });
-const acceloRun = async (parameters: Record<string, unknown>) =>
-	await harness.runNode({ type: ACCELO, parameters: { resource: 'job', options: TIMEOUT, ...parameters } as never });
+const fsmRun = async (parameters: INodeParameters) =>
+	await harness.runNode({ type: FSM, parameters: { resource: 'job', options: TIMEOUT, ...parameters } });
+const acceloRun = async (parameters: INodeParameters) =>
+	await harness.runNode({ type: ACCELO, parameters: { resource: 'job', options: TIMEOUT, ...parameters } });
 
 /** Runs `change` once, just before the first request for which `when` is true is answered. */
 function once(server: { onRequest?: (req: RecordedRequest) => void }, when: (req: RecordedRequest) => boolean, change: () => void): void {
