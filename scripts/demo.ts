@@ -76,9 +76,9 @@ function parseArgs(argv: string[]): Args | 'help' {
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
-		let [name, value] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
+		const [name, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
 		// `--repeat 10` as well as `--repeat=10`.
-		if (VALUED.has(name) && value === undefined && i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
+		const value = inline === undefined && VALUED.has(name) && i + 1 < argv.length && !argv[i + 1].startsWith('--') ? argv[++i] : inline;
 		switch (name) {
 			case '--headless': args.headless = true; break;
 			case '--fresh': args.fresh = true; break;
