@@ -6,6 +6,10 @@ import { REPO_ROOT } from '../tooling/repo';
 
 export interface Args {
 	sizes: number[];
+	/** Wait before every simulator answer (ms); every case runs at each. */
+	latencies: number[];
+	/** Take a CPU profile of one Get Many (`--cpu-prof`) before the cases: `provider:size`. */
+	cpuProfile: { provider: string; size: number } | undefined;
 	/** Provider keys (tooling/providers). */
 	providers: string[];
 	repeats: number;
@@ -17,6 +21,8 @@ export interface Args {
 export function parseArgs(argv: string[]): Args {
 	const args: Args = {
 		sizes: [1000, 10000, 50000],
+		latencies: [0],
+		cpuProfile: undefined,
 		providers: PROVIDERS.map((p) => p.key),
 		repeats: 4,
 		floorRepeats: 3,
@@ -38,6 +44,19 @@ export function parseArgs(argv: string[]): Args {
 					.map((s) => Number(s.trim().replace(/_/g, '')));
 				if (args.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes: positive integers, comma-separated');
 				break;
+			case '--latency':
+				args.latencies = value()
+					.split(',')
+					.map((s) => Number(s.trim()));
+				if (args.latencies.some((n) => !Number.isInteger(n) || n < 0)) throw new Error('--latency: whole milliseconds, comma-separated (0,100)');
+				break;
+			case '--cpu-profile': {
+				const [provider, size] = value().split(':');
+				providerByKey(provider);
+				args.cpuProfile = { provider, size: Number(size ?? 10000) };
+				if (!Number.isInteger(args.cpuProfile.size) || args.cpuProfile.size < 1) throw new Error('--cpu-profile: provider:size, e.g. fsmNavigator:10000');
+				break;
+			}
 			case '--providers':
 				args.providers = value()
 					.split(',')
@@ -61,7 +80,7 @@ export function parseArgs(argv: string[]): Args {
 			case '-h':
 			case '--help':
 				process.stdout.write(
-					`node --expose-gc .build/bench/run.js [--sizes 1000,10000,50000] [--providers ${PROVIDERS.map((p) => p.key).join(',')}] [--repeats 4] [--floor-repeats 3] [--keep] [--out bench]\n`,
+					`node --expose-gc .build/bench/run.js [--sizes 1000,10000,50000] [--latency 0,100] [--cpu-profile fsmNavigator:10000] [--providers ${PROVIDERS.map((p) => p.key).join(',')}] [--repeats 4] [--floor-repeats 3] [--keep] [--out bench]\n`,
 				);
 				process.exit(0);
 				break;

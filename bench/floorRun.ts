@@ -6,8 +6,7 @@ import type { N8nBins } from '../tooling/n8n';
 import type { FloorResult } from './floor';
 import type { FloorRecord } from './results';
 import type { SimHandle } from './simulator';
-import { collectGarbage, fail, header } from './util';
-import { BRANCH_HEADER } from './workflows';
+import { collectGarbage, fail } from './util';
 
 export async function runFloor(bins: N8nBins, sim: SimHandle, size: number): Promise<FloorRecord> {
 	collectGarbage();
@@ -25,6 +24,8 @@ export async function runFloor(bins: N8nBins, sim: SimHandle, size: number): Pro
 	});
 	const result = JSON.parse(output.trim().split('\n').pop() ?? '{}') as FloorResult;
 	if (result.items !== size || result.distinctIds !== size) fail(`floor returned ${result.items} items (${result.distinctIds} distinct), expected ${size}`);
-	const simRequests = sim.requests().filter((r) => sim.isList(r) && header(r, BRANCH_HEADER) === 'floor').length;
-	return { ...result, simRequests, simMs: Math.round(sim.simMs('floor') * 10) / 10 };
+	const floorRequests = sim.timed().filter((e) => e.tag === 'floor');
+	const simRequests = floorRequests.filter((e) => e.request && sim.isList(e.request)).length;
+	const simMs = floorRequests.reduce((sum, e) => sum + e.ms, 0);
+	return { ...result, simRequests, simMs: Math.round(simMs * 10) / 10 };
 }

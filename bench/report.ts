@@ -16,7 +16,7 @@ import type { BenchResults, CaseResult } from './results';
 /** Display names of the providers in the registry, by key. */
 const PROVIDER_NAMES: Record<string, string> = Object.fromEntries(PROVIDERS.map((p) => [p.key, p.displayName]));
 
-const COLORS = { ours: '#2563eb', baseline: '#f97316', floor: '#6b7280' };
+const COLORS = { ours: '#2563eb', oursSeq: '#93c5fd', baseline: '#f97316', floor: '#6b7280' };
 
 function fmtInt(n: number): string {
 	return Math.round(n).toLocaleString('en-US');
@@ -130,66 +130,76 @@ function drawPanel(p: Panel): string {
 	return out.join('\n');
 }
 
+const BRANCH_LABELS: Record<'ours' | 'oursSeq' | 'baseline' | 'floor', string> = {
+	ours: 'our node (default Parallel Requests)',
+	oursSeq: 'our node, Parallel Requests 1',
+	baseline: 'baseline: HTTP Request + Split Out',
+	floor: 'floor: plain Node.js fetch loop',
+};
+
+function timeSeries(cases: CaseResult[]): Series[] {
+	const series: Series[] = [];
+	const keys: Array<'ours' | 'oursSeq' | 'baseline' | 'floor'> = ['ours', 'oursSeq', 'baseline', 'floor'];
+	for (const key of keys) {
+		if (!cases.some((c) => c.summary.timeMs[key] !== undefined)) continue;
+		const values = cases.map((c) => c.summary.timeMs[key] ?? Number.NaN);
+		series.push({ name: key, color: COLORS[key], values, labels: values.map((v) => (Number.isFinite(v) ? fmtMs(v) : '')) });
+	}
+	return series;
+}
+
 export function renderChart(results: BenchResults): string {
 	const providers = results.config.providers;
-	const panelW = 470;
-	const panelH = 300;
+	const latencies = results.config.latencies ?? [0];
+	const panelW = 430;
+	const panelH = 280;
 	const width = 20 + panelW * providers.length + 10;
-	const height = 70 + panelH * 2 + 10;
+	const height = 70 + panelH * (latencies.length + 1) + 10;
 	const parts: string[] = [];
 	parts.push(
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif">`,
 	);
 	parts.push(`<rect width="100%" height="100%" fill="#ffffff"/>`);
 	parts.push(
-		`<text x="${width / 2}" y="22" text-anchor="middle" font-size="16" font-weight="bold">Get Many, Return All, page size ${results.config.pageSize}: n8n ${escapeXml(results.versions.n8n)}, ${escapeXml(results.machine.cpuModel)}, ${results.machine.cores} cores</text>`,
+		`<text x="${width / 2}" y="22" text-anchor="middle" font-size="16" font-weight="bold">Get Many, Return All: n8n ${escapeXml(results.versions.n8n)}, ${escapeXml(results.machine.cpuModel)}, ${results.machine.cores} cores</text>`,
 	);
-	const legend: Array<[string, string]> = [
-		['our node', COLORS.ours],
-		['baseline: HTTP Request + Split Out', COLORS.baseline],
-		['floor: plain Node.js fetch loop', COLORS.floor],
-	];
-	let lx = width / 2 - 300;
-	for (const [name, color] of legend) {
-		parts.push(`<rect x="${lx}" y="36" width="12" height="12" fill="${color}"/>`);
-		parts.push(`<text x="${lx + 17}" y="46" font-size="12">${escapeXml(name)}</text>`);
-		lx += 17 + name.length * 7 + 24;
+	let lx = width / 2 - 420;
+	for (const key of ['ours', 'oursSeq', 'baseline', 'floor'] as const) {
+		parts.push(`<rect x="${lx}" y="36" width="12" height="12" fill="${COLORS[key]}"/>`);
+		parts.push(`<text x="${lx + 17}" y="46" font-size="12">${escapeXml(BRANCH_LABELS[key])}</text>`);
+		lx += 17 + BRANCH_LABELS[key].length * 6.6 + 24;
 	}
 	providers.forEach((provider, col) => {
-		const cases = results.cases.filter((c) => c.provider === provider).sort((a, b) => a.size - b.size);
-		const groups = cases.map((c) => `${fmtInt(c.size)} jobs`);
 		const x = 20 + col * panelW;
+		const name = PROVIDER_NAMES[provider] ?? provider;
+		latencies.forEach((latency, row) => {
+			const cases = results.cases.filter((c) => c.provider === provider && (c.latencyMs ?? 0) === latency).sort((a, b) => a.size - b.size);
+			if (cases.length === 0) return;
+			parts.push(
+				drawPanel({
+					x,
+					y: 60 + row * panelH,
+					w: panelW - 10,
+					h: panelH,
+					title: `${name}, ${latency} ms latency: time (ms, log)`,
+					axisLabel: 'ms (median)',
+					groups: cases.map((c) => `${fmtInt(c.size)} jobs`),
+					scale: 'log',
+					series: timeSeries(cases),
+				}),
+			);
+		});
+		const cases = results.cases.filter((c) => c.provider === provider && (c.latencyMs ?? 0) === latencies[0]).sort((a, b) => a.size - b.size);
+		if (cases.length === 0) return;
 		parts.push(
 			drawPanel({
 				x,
-				y: 60,
+				y: 60 + latencies.length * panelH,
 				w: panelW - 10,
 				h: panelH,
-				title: `${PROVIDER_NAMES[provider] ?? provider}: execution time (ms, log scale)`,
-				axisLabel: 'ms (median)',
-				groups,
-				scale: 'log',
-				series: [
-					{ name: 'ours', color: COLORS.ours, values: cases.map((c) => c.summary.timeMs.ours), labels: cases.map((c) => fmtMs(c.summary.timeMs.ours)) },
-					{
-						name: 'baseline',
-						color: COLORS.baseline,
-						values: cases.map((c) => c.summary.timeMs.baseline),
-						labels: cases.map((c) => fmtMs(c.summary.timeMs.baseline)),
-					},
-					{ name: 'floor', color: COLORS.floor, values: cases.map((c) => c.summary.timeMs.floor), labels: cases.map((c) => fmtMs(c.summary.timeMs.floor)) },
-				],
-			}),
-		);
-		parts.push(
-			drawPanel({
-				x,
-				y: 60 + panelH,
-				w: panelW - 10,
-				h: panelH,
-				title: `${PROVIDER_NAMES[provider] ?? provider}: n8n RSS growth during the branch (MB)`,
+				title: `${name}: RSS growth (MB), ${latencies[0]} ms`,
 				axisLabel: 'MB above RSS at branch start',
-				groups,
+				groups: cases.map((c) => `${fmtInt(c.size)} jobs`),
 				scale: 'linear',
 				series: [
 					{
@@ -204,18 +214,13 @@ export function renderChart(results: BenchResults): string {
 						values: cases.map((c) => Math.max(0, c.summary.memory.baseline.growthMb)),
 						labels: cases.map((c) => fmtMb(c.summary.memory.baseline.growthMb)),
 					},
-					{
-						name: 'floor',
-						color: COLORS.floor,
-						values: cases.map((c) => floorGrowthMb(c)),
-						labels: cases.map((c) => fmtMb(floorGrowthMb(c))),
-					},
+					{ name: 'floor', color: COLORS.floor, values: cases.map((c) => floorGrowthMb(c)), labels: cases.map((c) => fmtMb(floorGrowthMb(c))) },
 				],
 			}),
 		);
 	});
 	parts.push(
-		`<text x="${width - 12}" y="${height - 6}" text-anchor="end" font-size="10" fill="#6b7280">time: n8n executionTime, median of ${results.config.repeats} two-branch runs; memory: one execution per branch (floor: its own process)</text>`,
+		`<text x="${width - 12}" y="${height - 6}" text-anchor="end" font-size="10" fill="#6b7280">time: n8n executionTime, median of ${results.config.repeats} runs of one workflow holding every branch; memory: one execution per branch (floor: its own process)</text>`,
 	);
 	parts.push('</svg>');
 	return `${parts.join('\n')}\n`;
@@ -226,17 +231,28 @@ export function renderChart(results: BenchResults): string {
 
 function range(values: number[]): string {
 	const finite = values.filter(Number.isFinite);
+	if (finite.length === 0) return 'n/a';
 	const lo = Math.min(...finite);
 	const hi = Math.max(...finite);
 	return lo.toFixed(2) === hi.toFixed(2) ? fmtRatio(lo) : `${fmtRatio(lo)}–${fmtRatio(hi)}`;
 }
 
+function name(c: CaseResult): string {
+	return PROVIDER_NAMES[c.provider] ?? c.provider;
+}
+
+function opt(n: number | undefined, f: (n: number) => string = fmtMs): string {
+	return n === undefined || !Number.isFinite(n) ? '–' : f(n);
+}
+
 function caseRow(c: CaseResult): string {
 	const s = c.summary;
+	const r = s.requests;
 	return (
-		`| ${PROVIDER_NAMES[c.provider] ?? c.provider} | ${fmtInt(c.size)} | ${s.requests.ours} / ${s.requests.baseline} / ${s.requests.floor} | ` +
-		`${fmtMs(s.timeMs.ours)} | ${fmtMs(s.timeMs.baseline)} | ${fmtMs(s.timeMs.floor)} | ` +
-		`**${fmtRatio(s.ratios.oursToBaseline)}** | **${fmtRatio(s.ratios.oursToFloor)}** | ${fmtRatio(s.ratios.baselineToFloor)} |`
+		`| ${name(c)} | ${fmtInt(c.size)} | ${s.parallelRequests ?? 1} | ${r.ours} / ${opt(r.oursSeq, String)} / ${r.baseline} / ${r.floor} | ` +
+		`${fmtMs(s.timeMs.ours)} | ${opt(s.timeMs.oursSeq)} | ${fmtMs(s.timeMs.baseline)} | ${fmtMs(s.timeMs.floor)} | ` +
+		`**${fmtRatio(s.ratios.oursToBaseline)}** | **${fmtRatio(s.ratios.oursToFloor)}** | ${opt(s.ratios.oursSeqToBaseline, fmtRatio)} | ${opt(s.ratios.oursSeqToFloor, fmtRatio)} | ` +
+		`${opt(s.latencyLimitMs)} | ${s.oursToLimit === undefined ? '–' : `**${fmtRatio(s.oursToLimit)}**`} |`
 	);
 }
 
@@ -250,7 +266,7 @@ function memoryRow(c: CaseResult): string {
 	const floorPeak = Math.max(...c.floor.map((f) => f.maxRssKb / 1024));
 	const floorGrowth = floorGrowthMb(c);
 	return (
-		`| ${PROVIDER_NAMES[c.provider] ?? c.provider} | ${fmtInt(c.size)} | ${fmtMb(m.ours.peakMb)} | ${fmtMb(m.baseline.peakMb)} | **${fmtRatio(m.peakRatio)}** | ` +
+		`| ${name(c)} | ${fmtInt(c.size)} | ${c.latencyMs ?? 0} | ${fmtMb(m.ours.peakMb)} | ${fmtMb(m.baseline.peakMb)} | **${fmtRatio(m.peakRatio)}** | ` +
 		`${fmtMb(m.ours.growthMb)} | ${fmtMb(m.baseline.growthMb)} | **${fmtRatio(m.growthRatio)}** | ` +
 		`${m.processPeakMb.ours === undefined ? '?' : fmtMb(m.processPeakMb.ours)} / ${m.processPeakMb.baseline === undefined ? '?' : fmtMb(m.processPeakMb.baseline)} | ${fmtMb(floorGrowth)} / ${fmtMb(floorPeak)} | ${soloOutputMb(c, 'ours')} / ${soloOutputMb(c, 'baseline')} |`
 	);
@@ -259,35 +275,131 @@ function memoryRow(c: CaseResult): string {
 function clientRow(c: CaseResult): string {
 	const s = c.summary;
 	return (
-		`| ${PROVIDER_NAMES[c.provider] ?? c.provider} | ${fmtInt(c.size)} | ${fmtMs(s.simMs.ours)} / ${fmtMs(s.simMs.baseline)} / ${fmtMs(s.simMs.floor)} | ` +
-		`${fmtMs(s.clientMs.ours)} | ${fmtMs(s.clientMs.baseline)} | ${fmtMs(s.clientMs.floor)} | ${fmtRatio(s.clientRatios.oursToBaseline)} | ${fmtRatio(s.clientRatios.oursToFloor)} |`
+		`| ${name(c)} | ${fmtInt(c.size)} | ${fmtMs(s.simMs.ours)} / ${opt(s.simMs.oursSeq)} / ${fmtMs(s.simMs.baseline)} / ${fmtMs(s.simMs.floor)} | ` +
+		`${fmtMs(s.clientMs.ours)} | ${opt(s.clientMs.oursSeq)} | ${fmtMs(s.clientMs.baseline)} | ${fmtMs(s.clientMs.floor)} | ${fmtRatio(s.clientRatios.oursToBaseline)} | ${fmtRatio(s.clientRatios.oursToFloor)} |`
 	);
 }
 
 function samplesRow(c: CaseResult): string {
 	const s = c.summary;
-	const list = (v: number[]) => v.map(fmtMs).join(', ');
+	const list = (v: number[] | undefined) => (v ? v.map(fmtMs).join(', ') : '–');
 	const combined = c.executions.filter((e) => e.kind === 'combined');
 	const process = combined.map((e) => (e.processMs / 1000).toFixed(1)).join(', ');
-	const pages = c.executions.flatMap((e) => e.branches).find((b) => b.branch === 'baseline')?.pages;
+	const inFlight = Math.max(0, ...c.executions.flatMap((e) => e.branches).filter((b) => b.branch === 'ours').map((b) => b.maxInFlight ?? 1));
 	return (
-		`| ${PROVIDER_NAMES[c.provider] ?? c.provider} | ${fmtInt(c.size)} | ${list(s.timeSamplesMs.ours)} | ${list(s.timeSamplesMs.baseline)} | ` +
-		`${list(s.timeSamplesMs.floor)} | ${fmtMs(s.soloTimeMs.ours)} / ${fmtMs(s.soloTimeMs.baseline)} | ${pages ?? '?'} | ${process} |`
+		`| ${name(c)} | ${fmtInt(c.size)} | ${c.latencyMs ?? 0} | ${list(s.timeSamplesMs.ours)} | ${list(s.timeSamplesMs.oursSeq)} | ${list(s.timeSamplesMs.baseline)} | ` +
+		`${list(s.timeSamplesMs.floor)} | ${fmtMs(s.soloTimeMs.ours)} / ${fmtMs(s.soloTimeMs.baseline)} | ${inFlight} | ${process} |`
 	);
+}
+
+/** The results before issue #13 (bench/previous/), for the 0 ms comparison. */
+function readPrevious(): BenchResults | undefined {
+	const file = join(__dirname, '..', '..', 'bench', 'previous', PREVIOUS_FILE);
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResults) : undefined;
+}
+
+const PREVIOUS_FILE = 'results-before-issue-13.json';
+/** Providers whose Get Many reads pages in parallel, for the targets of issue #13. */
+const PARALLEL_TARGET_PROVIDERS = ['fsmNavigator', 'housecallPro', 'accelo'];
+const TARGET_RATIO_TO_BASELINE = 0.35;
+const TARGET_RATIO_TO_LIMIT = 1.5;
+
+function mark(ok: boolean): string {
+	return ok ? 'met' : '**not met**';
+}
+
+function targetLines(cases: CaseResult[], previous: BenchResults | undefined): string[] {
+	const lines: string[] = ['| Provider | Target | Figure | |', '|---|---|---:|---|'];
+	const at100 = cases.filter((c) => (c.latencyMs ?? 0) === 100 && c.size === 10000 && PARALLEL_TARGET_PROVIDERS.includes(c.provider));
+	if (at100.length) {
+		for (const c of at100) {
+			const s = c.summary;
+			lines.push(`| ${name(c)} | 100 ms, 10,000 jobs: ours ≤ ${TARGET_RATIO_TO_BASELINE} × baseline | ${fmtRatio(s.ratios.oursToBaseline)} (${fmtInt(s.timeMs.ours)} / ${fmtInt(s.timeMs.baseline)} ms) | ${mark(s.ratios.oursToBaseline <= TARGET_RATIO_TO_BASELINE)} |`);
+			if (s.oursToLimit !== undefined) {
+				lines.push(
+					`| ${name(c)} | 100 ms, 10,000 jobs: ours ≤ ${TARGET_RATIO_TO_LIMIT} × latency limit (${s.listRequests.ours} pages ÷ ${s.parallelRequests} × 100 ms = ${fmtInt(s.latencyLimitMs ?? 0)} ms) | ${fmtRatio(s.oursToLimit)} | ${mark(s.oursToLimit <= TARGET_RATIO_TO_LIMIT)} |`,
+				);
+			}
+		}
+	}
+	if (previous) {
+		for (const c of cases.filter((x) => (x.latencyMs ?? 0) === 0)) {
+			const before = previous.cases.find((p) => p.provider === c.provider && p.size === c.size);
+			if (!before) continue;
+			const s = c.summary;
+			const b = before.summary;
+			lines.push(
+				`| ${name(c)} | 0 ms, ${fmtInt(c.size)} jobs: ours no slower than before | ${fmtInt(s.timeMs.ours)} ms now, ${fmtInt(b.timeMs.ours)} ms before (${fmtRatio(s.timeMs.ours / b.timeMs.ours)}×); ours/baseline ${fmtRatio(s.ratios.oursToBaseline)} now, ${fmtRatio(b.ratios.oursToBaseline)} before | ${mark(s.timeMs.ours <= b.timeMs.ours)} |`,
+			);
+			if (c.size === 10000) {
+				lines.push(
+					`| ${name(c)} | 0 ms, 10,000 jobs: memory growth no higher than before | ${fmtMb(s.memory.ours.growthMb)} MB now, ${fmtMb(b.memory.ours.growthMb)} MB before | ${mark(s.memory.ours.growthMb <= b.memory.ours.growthMb)} |`,
+				);
+			}
+		}
+		for (const c of cases.filter((x) => x.size === 10000 && (x.latencyMs ?? 0) === 0 && !previous.cases.some((p) => p.provider === x.provider))) {
+			lines.push(`| ${name(c)} | 0 ms: against before | no earlier figures (the provider joined the bench after them) | – |`);
+		}
+	}
+	return lines;
+}
+
+function profileLines(results: BenchResults): string[] {
+	const p = results.profile;
+	if (!p) return [];
+	const lines: string[] = [];
+	const pct = (ms: number) => `${((ms / p.sampledMs) * 100).toFixed(0)} %`;
+	lines.push('## Where a page\'s time goes inside n8n (CPU profile)');
+	lines.push('');
+	lines.push(
+		`One \`n8n execute\` of ${PROVIDER_NAMES[p.provider] ?? p.provider} Get Many (Return All, the node's defaults) with ${fmtInt(p.size)} jobs at ${p.latencyMs} ms latency, ` +
+			'run with `NODE_OPTIONS=--cpu-prof` (V8\'s sampling profiler; https://nodejs.org/api/cli.html#--cpu-prof), the profile of the main n8n process cut to the node\'s run ' +
+			`(first to last sample with our package on the stack around the node's run, whose times are placed in the profile's clock by the moment the process exited: a window of ${fmtMs(p.windowMs)} ms for an executionTime of ${fmtMs(p.nodeMs)} ms; ${p.pages} page requests). ` +
+			'Profiling slows JavaScript down somewhat; the shares are what counts. Self time by category:',
+	);
+	lines.push('');
+	lines.push('| Category | Self time (ms) | Share | Per page (ms) |');
+	lines.push('|---|---:|---:|---:|');
+	for (const [category, ms] of Object.entries(p.categories)) lines.push(`| ${category} | ${fmtMs(ms)} | ${pct(ms)} | ${(ms / Math.max(1, p.pages)).toFixed(2)} |`);
+	lines.push('');
+	lines.push('Inclusive (time with such a frame anywhere on the stack; buckets overlap):');
+	lines.push('');
+	lines.push('| Stack holds | Time (ms) | Share | Per page (ms) |');
+	lines.push('|---|---:|---:|---:|');
+	for (const [bucket, ms] of Object.entries(p.inclusive)) lines.push(`| ${bucket} | ${fmtMs(ms)} | ${pct(ms)} | ${(ms / Math.max(1, p.pages)).toFixed(2)} |`);
+	lines.push('');
+	lines.push('Top self-time functions in the window:');
+	lines.push('');
+	lines.push('| Function | Where | Category | Self (ms) |');
+	lines.push('|---|---|---|---:|');
+	for (const e of p.top.slice(0, 20)) lines.push(`| \`${e.functionName}\` | ${e.where} | ${e.category} | ${fmtMs(e.selfMs)} |`);
+	lines.push('');
+	if (p.topOurs.length) {
+		lines.push('Top self-time functions of our package:');
+		lines.push('');
+		lines.push('| Function | Where | Self (ms) |');
+		lines.push('|---|---|---:|');
+		for (const e of p.topOurs.slice(0, 10)) lines.push(`| \`${e.functionName}\` | ${e.where} | ${fmtMs(e.selfMs)} |`);
+		lines.push('');
+	}
+	return lines;
 }
 
 export function renderMarkdown(results: BenchResults, chartFile: string): string {
 	const m = results.machine;
 	const v = results.versions;
+	const latencies = results.config.latencies ?? [0];
 	const order = (p: string) => results.config.providers.indexOf(p as (typeof results.config.providers)[number]);
-	const cases = [...results.cases].sort((a, b) => order(a.provider) - order(b.provider) || a.size - b.size);
-	const byProvider = (p: string) => cases.filter((c) => c.provider === p);
+	const cases = [...results.cases].sort(
+		(a, b) => (a.latencyMs ?? 0) - (b.latencyMs ?? 0) || order(a.provider) - order(b.provider) || a.size - b.size,
+	);
+	const previous = readPrevious();
 	const lines: string[] = [];
 	lines.push('# Benchmark: Get Many with Return All');
 	lines.push('');
 	lines.push(
 		`Generated by \`npm run bench\` (bench/run.ts) on ${results.date.slice(0, 10)}; the whole run took ${(results.totalMs / 60000).toFixed(1)} minutes. ` +
-			'Raw measurements: [results.json](results.json). Not part of the tests.',
+			`Raw measurements: [results.json](results.json). Not part of the tests. The figures from before the parallel reads (issue #13): [previous/](previous/${PREVIOUS_FILE.replace('.json', '.md')}).`,
 	);
 	lines.push('');
 	lines.push('## Machine and versions');
@@ -302,10 +414,18 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
 	lines.push('## What was measured');
 	lines.push('');
 	lines.push(
-		`For each provider and size, a simulator (tooling/simulators) holding N jobs on loopback HTTP, and one n8n workflow with two branches from one Manual Trigger:`,
+		`For each latency (${latencies.join(', ')} ms), provider and size, a simulator (tooling/simulators) holding N jobs on loopback HTTP that waits the latency before every answer, ` +
+			'as a distant API does, and one n8n workflow with a branch per client from one Manual Trigger:',
 	);
 	lines.push('');
-	lines.push('- **ours**: the provider node, Job → Get Many, Return All (page size 100, the API maximum).');
+	lines.push(
+		'- **ours**: the provider node, Job → Get Many, Return All, options left at their defaults: Parallel Requests ' +
+			results.config.providers
+				.map((p) => `${PROVIDER_NAMES[p] ?? p} ${cases.find((c) => c.provider === p)?.summary.parallelRequests ?? 1}`)
+				.join(', ') +
+			' (1: the node reads one page at a time: Worklayer and Planado page by token and cursor).',
+	);
+	lines.push('- **ours (1)**: the same node with Parallel Requests set to 1, where the default is more.');
 	lines.push(
 		`- **baseline**: what a user would otherwise build: \`n8n-nodes-base.httpRequest\` (typeVersion ${results.config.httpRequestTypeVersion}) with its ` +
 			'Pagination option ("Update a Parameter in Each Request", "Pagination Complete When: Other"), same page size, then `n8n-nodes-base.splitOut` on the list field. ' +
@@ -314,73 +434,91 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
 				.join(' '),
 	);
 	lines.push(
-		'- **floor**: bench/floor.ts, a plain Node.js loop with global `fetch` reading the same pages with the same auth (its own process, ' +
-			'Accelo token fetched and one untimed request made before the clock starts, so fetch\'s lazy loading is not timed); timed from the first request to the last parsed page.',
+		'- **floor**: bench/floor.ts, a plain Node.js loop with global `fetch` reading the same pages one at a time with the same auth (its own process, ' +
+			'tokens fetched and one untimed request made before the clock starts, so fetch\'s lazy loading is not timed); timed from the first request to the last parsed page.',
+	);
+	lines.push(
+		'- **latency limit**: the least time a client with ours\' requests in flight needs at that latency: list pages ÷ Parallel Requests × latency (the formula of issue #13; ' +
+			'the first page, and Accelo\'s count request before it, go alone, so a real client stays a little above it).',
 	);
 	lines.push('');
 	lines.push('How:');
 	lines.push('');
 	lines.push(
 		`- **Time** is n8n's own \`executionTime\` of the node's task data (baseline: HTTP Request + Split Out), median of ${results.config.repeats} ` +
-			'executions of the two-branch workflow with the branch order alternated (n8n v1 order runs the topmost branch first), each a fresh ' +
+			'executions of the workflow with the branch order rotated (n8n v1 order runs the topmost branch first), each a fresh ' +
 			`\`n8n execute\` process. Floor: median of ${results.config.floorRepeats} runs. Every branch is checked to return exactly N items with N distinct job ids, or the bench fails.`,
 	);
 	lines.push(
-		'- **Requests** are what the simulator logged: the baseline and the floor tag theirs with an `X-Bench-Branch` header; our node sends none. ' +
-			'Accelo token requests are not counted: a warm-up execution (Get Many, Limit 1) makes n8n fetch the client-credentials token and store it in the credential first.',
+		'- **Requests** are what the simulator logged: the baseline and the floor tag theirs with an `X-Bench-Branch` header; our node sends none, so its requests go to the branch of ours ' +
+			'running when they arrived (n8n runs one branch after the other). The bench fails unless ours at Parallel Requests 1, and the floor, make exactly the requests of a one-page-at-a-time read, ' +
+			'ours with its default makes no more pages and at most one other request (Accelo\'s `/jobs/count`), every run of a branch makes the same count, ' +
+			'ours at Parallel Requests 1 never has two requests in flight and ours never more than its setting. ' +
+			'Token requests are not counted: a warm-up execution (Get Many, Limit 1) makes n8n fetch an OAuth2 token and store it in the credential first.',
 	);
 	lines.push(
-		`- **Memory** comes from separate executions, one per branch (a workflow holding only that branch), so that a peak belongs to one branch. ` +
+		`- **Memory** comes from separate executions, one per branch (a workflow holding only ours or only the baseline), so that a peak belongs to one branch. ` +
 			`A worker thread reads \`/proc/<pid>/status\` of the \`n8n execute\` process every ${results.config.sampleIntervalMs} ms. ` +
-			'*Peak* is the highest resident set while the branch\'s nodes ran (from the node start/end times in the run data; VmHWM when it rose in that window, else the highest VmRSS sample); ' +
-			'*growth* is that peak minus the RSS when the branch started (n8n itself, idle, peaks at ' +
+			'*Peak* is the highest resident set while the branch\'s nodes ran; *growth* is that peak minus the RSS when the branch started (n8n itself, idle, peaks at ' +
 			`${results.idle.processPeakMb === undefined ? '?' : fmtMb(results.idle.processPeakMb)} MB). ` +
-			'*Process peak* is VmHWM of the whole `n8n execute`, which also holds n8n printing the run JSON of every item at the end (`n8n execute` always does).',
+			'*Process peak* is VmHWM of the whole `n8n execute`, which also holds n8n printing the run JSON of every item at the end.',
 	);
 	lines.push(
 		'- The simulators run in the bench process (Node.js ' +
 			`${v.nodeForBench}), n8n and the floor in processes of their own, on ${m.cores} cores. ` +
 			(results.config.gcBetweenRuns
-				? 'The bench process runs a full GC before every measured run, so that the garbage of parsing the previous run\'s output is not collected while the simulator serves the next one.'
-				: 'The bench process ran without --expose-gc: its own garbage collection may have slowed the simulator during some runs.'),
+				? 'The bench process runs a full GC before every measured run.'
+				: 'The bench process ran without --expose-gc: its own garbage collection may have slowed the simulator during some runs.') +
+			' Workflows are saved with `saveDataSuccessExecution: none`, so n8n does not write big runs to SQLite.',
 	);
-	lines.push(
-		'- Workflows are saved with `saveDataSuccessExecution: none`, so n8n does not write 50,000-item runs to SQLite (that would happen after the nodes ran and is not in any number above).',
-	);
+	lines.push('');
+	lines.push('## Targets of issue #13');
+	lines.push('');
+	lines.push(...targetLines(cases, previous));
 	lines.push('');
 	lines.push('## Results');
 	lines.push('');
-	lines.push(`![Execution time and memory per provider and size](${chartFile})`);
+	lines.push(`![Execution time and memory per provider, size and latency](${chartFile})`);
 	lines.push('');
-	lines.push('### Time and requests');
-	lines.push('');
-	lines.push('| Provider | Jobs | Requests ours / baseline / floor | Ours (ms) | Baseline (ms) | Floor (ms) | Ours / baseline | Ours / floor | Baseline / floor |');
-	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-	for (const c of cases) lines.push(caseRow(c));
-	lines.push('');
-	lines.push('### Time outside the simulator');
-	lines.push('');
-	lines.push(
-		'Each client waits for one page at a time, so a branch\'s time is the simulator\'s handling time (measured in the bench process around every request, ' +
-			'by branch) plus everything on the client\'s side (n8n, the node, HTTP, JSON). The simulator is the same for all three; this table takes it out.',
-	);
-	lines.push('');
-	lines.push('| Provider | Jobs | Simulator time ours / baseline / floor (ms) | Ours − sim (ms) | Baseline − sim (ms) | Floor − sim (ms) | Ours / baseline | Ours / floor |');
-	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-	for (const c of cases) lines.push(clientRow(c));
-	lines.push('');
+	for (const latency of latencies) {
+		const at = cases.filter((c) => (c.latencyMs ?? 0) === latency);
+		if (at.length === 0) continue;
+		lines.push(`### Time and requests at ${latency} ms latency`);
+		lines.push('');
+		lines.push(
+			'| Provider | Jobs | Parallel requests | Requests ours / ours (1) / baseline / floor | Ours (ms) | Ours (1) (ms) | Baseline (ms) | Floor (ms) | Ours / baseline | Ours / floor | Ours (1) / baseline | Ours (1) / floor | Latency limit (ms) | Ours / limit |',
+		);
+		lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+		for (const c of at) lines.push(caseRow(c));
+		lines.push('');
+	}
+	const atZero = cases.filter((c) => (c.latencyMs ?? 0) === 0);
+	if (atZero.length) {
+		lines.push('### Time outside the simulator (0 ms)');
+		lines.push('');
+		lines.push(
+			'A branch\'s time is the simulator\'s handling time (measured in the bench process around every request, by branch) plus everything on the client\'s side ' +
+				'(n8n, the node, HTTP, JSON). This table takes the simulator out; with pages in flight at once the simulator times overlap, so for ours with its default it takes out too much.',
+		);
+		lines.push('');
+		lines.push('| Provider | Jobs | Simulator time ours / ours (1) / baseline / floor (ms) | Ours − sim (ms) | Ours (1) − sim (ms) | Baseline − sim (ms) | Floor − sim (ms) | Ours / baseline | Ours / floor |');
+		lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+		for (const c of atZero) lines.push(clientRow(c));
+		lines.push('');
+	}
 	lines.push('### Memory of the n8n process (separate execution per branch)');
 	lines.push('');
-	lines.push('| Provider | Jobs | Peak RSS ours (MB) | Peak RSS baseline (MB) | Ours / baseline | Growth ours (MB) | Growth baseline (MB) | Ours / baseline | Process peak ours / baseline (MB) | Floor growth / process peak (MB) | Run JSON printed ours / baseline (MB) |');
-	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	lines.push('| Provider | Jobs | Latency (ms) | Peak RSS ours (MB) | Peak RSS baseline (MB) | Ours / baseline | Growth ours (MB) | Growth baseline (MB) | Ours / baseline | Process peak ours / baseline (MB) | Floor growth / process peak (MB) | Run JSON printed ours / baseline (MB) |');
+	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const c of cases) lines.push(memoryRow(c));
 	lines.push('');
 	lines.push('### Samples behind the medians (ms)');
 	lines.push('');
-	lines.push('| Provider | Jobs | Ours (two-branch runs) | Baseline (two-branch runs) | Floor | Solo runs ours / baseline | Baseline pages (HTTP Request items) | `n8n execute` wall time per two-branch run (s) |');
-	lines.push('|---|---:|---|---|---|---|---:|---|');
+	lines.push('| Provider | Jobs | Latency (ms) | Ours | Ours (1) | Baseline | Floor | Solo runs ours / baseline | Ours: most requests in flight | `n8n execute` wall time per run (s) |');
+	lines.push('|---|---:|---:|---|---|---|---|---|---:|---|');
 	for (const c of cases) lines.push(samplesRow(c));
 	lines.push('');
+	lines.push(...profileLines(results));
 	lines.push('## Notes');
 	lines.push('');
 	const acceloCases = cases.filter((c) => c.provider === 'accelo');
@@ -388,55 +526,36 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
 		const warm = acceloCases.map((c) => c.executions.find((e) => e.kind === 'warmup')?.tokenRequests ?? 0);
 		const later = acceloCases.flatMap((c) => c.executions.filter((e) => e.kind !== 'warmup')).map((e) => e.tokenRequests);
 		lines.push(
-			`- **Accelo OAuth2 in \`n8n execute\`.** The credential is imported with \`n8n import:credentials\` as the dialog saves it: \`deployment\`, \`baseUrl\`, \`clientId\`, \`clientSecret\`, \`scope\`; ` +
-				'the hidden fields (grant type `clientCredentials`, the token URL expression, `authentication: header`) are left out and n8n fills in their defaults when it decrypts the credential. ' +
-				`n8n fetched the token itself on first use (token requests in the warm-up executions: ${warm.join(', ')}), stored it in the credential, and every later execution, ` +
-				`our node and the HTTP Request node alike, reused it (token requests: ${later.reduce((a, b) => a + b, 0)} in ${later.length} executions). ` +
-				'The HTTP Request node takes the community credential type `acceloOAuth2Api` as a "Predefined Credential Type" (n8n lets HTTP Request use any credential type), so no generic OAuth2 credential was needed.',
+			`- **Accelo OAuth2 in \`n8n execute\`.** The credential is imported as the dialog saves it; n8n fetched the token itself on first use (token requests in the warm-up executions: ${warm.join(', ')}), ` +
+				`stored it in the credential, and every later execution reused it (token requests: ${later.reduce((a, b) => a + b, 0)} in ${later.length} executions). ` +
+				'The HTTP Request node takes the community credential type `acceloOAuth2Api` as a "Predefined Credential Type". ' +
+				'Ours with its default asks `/jobs/count` first and then reads exactly the pages the count gives, so it needs no empty page at the end: the same number of requests as one page at a time.',
 		);
 	}
 	lines.push(
-		'- **HTTP Request pagination, as configured here.** The Complete Expression must be exactly `={{ … }}`: n8n cuts the first three and the last two characters off and wraps the rest in `!(…)` ' +
-			'(HttpRequestV3 `completeExpression.trim().slice(3, -2)`), so anything outside the braces breaks it. `$pageCount` is 0 when the first request is built, hence `page = $pageCount + 1` and `_offset = $pageCount * 100`. ' +
-			'All pages are collected before the node emits anything, one item per page (so Split Out is needed), and the execution then holds every job twice (pages and split items); ' +
-			'the run JSON column above shows it. Three identical pages in a row stop it with "The returned response was identical 5x". ' +
-			'There is no de-duplication and no wait-and-retry on 429 inside the loop (a failing page fails the node; "Limit Pages Fetched" is the only cap). With Accelo\'s short-page end signal both ours and the baseline need one extra, empty request when N is a multiple of 100.',
+		'- **HTTP Request pagination, as configured here.** The Complete Expression must be exactly `={{ … }}` (HttpRequestV3 `completeExpression.trim().slice(3, -2)`). ' +
+			'All pages are collected before the node emits anything, one item per page (so Split Out is needed), and the execution then holds every job twice. ' +
+			'It reads one page at a time: n8n\'s pagination has no parallel mode, so at a latency its time is pages × latency at least.',
 	);
 	lines.push(
-		'- **`n8n execute` prints the whole run** (every item of every node, pretty-printed JSON) at the end, after the nodes ran; that is outside the node times but inside the process peak. ' +
-			'Through a pipe the output was cut off at about 6 MB when n8n exited, so the bench sends it to a file.',
+		'- **`n8n execute` prints the whole run** (every item of every node) at the end, after the nodes ran; that is outside the node times but inside the process peak. The bench sends it to a file.',
 	);
-	const slow = cases.filter((c) => c.summary.ratios.oursToBaseline > 1.1);
-	if (slow.length) {
-		lines.push(
-			`- **Where our node loses time** (ours/baseline above 1.1 in ${slow.length} of ${cases.length} cases). A CPU profile of \`n8n execute\` for FSM Navigator with 50,000 jobs, taken while building the bench (\`--cpu-prof\`), ` +
-				'showed, within the node\'s 4.9 s: about 0.45 s in SQLite/TypeORM and 0.34 s in AES decryption (`decryptV2`) plus about 0.3 s resolving credential expressions, because every page looks the credential up twice ' +
-				'(`this.getCredentials` in shared/transport.ts `providerRequest` for the base URL, and again inside `httpRequestWithAuthentication`), and in the n8n CLI each lookup is a database read, a decryption and an expression evaluation. ' +
-				'The baseline with a plain header does none of that per page. Reading the credential once per Get Many (not once per page) would remove one of the two lookups.',
-		);
-	}
 	lines.push('');
 	lines.push('## Closing note');
 	lines.push('');
-	for (const provider of results.config.providers) {
-		const list = byProvider(provider);
-		if (list.length === 0) continue;
-		const name = PROVIDER_NAMES[provider] ?? provider;
-		const per = (f: (c: CaseResult) => number) => list.map((c) => `${fmtRatio(f(c))} at ${fmtInt(c.size)}`).join(', ');
-		lines.push(
-			`- **${name}**: ours/baseline time ${per((c) => c.summary.ratios.oursToBaseline)} jobs; ` +
-				`ours/floor ${per((c) => c.summary.ratios.oursToFloor)} (baseline/floor ${per((c) => c.summary.ratios.baselineToFloor)}). ` +
-				`Outside the simulator: ours/baseline ${per((c) => c.summary.clientRatios.oursToBaseline)}, ours/floor ${per((c) => c.summary.clientRatios.oursToFloor)}. ` +
-				`Memory growth ours/baseline ${per((c) => c.summary.memory.growthRatio)}; peak RSS ours/baseline ${per((c) => c.summary.memory.peakRatio)}. ` +
-				`Requests: ours ${list.map((c) => c.summary.requests.ours).join(' / ')}, baseline ${list.map((c) => c.summary.requests.baseline).join(' / ')}, floor ${list.map((c) => c.summary.requests.floor).join(' / ')}.`,
-		);
+	for (const latency of latencies) {
+		for (const provider of results.config.providers) {
+			const list = cases.filter((c) => c.provider === provider && (c.latencyMs ?? 0) === latency);
+			if (list.length === 0) continue;
+			const per = (f: (c: CaseResult) => number | undefined) => list.map((c) => `${opt(f(c), fmtRatio)} at ${fmtInt(c.size)}`).join(', ');
+			lines.push(
+				`- **${PROVIDER_NAMES[provider] ?? provider}, ${latency} ms**: ours/baseline ${per((c) => c.summary.ratios.oursToBaseline)} jobs; ours/floor ${per((c) => c.summary.ratios.oursToFloor)}` +
+					(list.some((c) => c.summary.ratios.oursSeqToBaseline !== undefined) ? `; ours (1)/baseline ${per((c) => c.summary.ratios.oursSeqToBaseline)}` : '') +
+					(latency > 0 ? `; ours/latency limit ${per((c) => c.summary.oursToLimit)}` : '') +
+					`; memory growth ours/baseline ${per((c) => c.summary.memory.growthRatio)}. Requests ours ${list.map((c) => c.summary.requests.ours).join(' / ')}, baseline ${list.map((c) => c.summary.requests.baseline).join(' / ')}.`,
+			);
+		}
 	}
-	const all = cases;
-	lines.push(
-		`- Over all cases: ours/baseline time ${range(all.map((c) => c.summary.ratios.oursToBaseline))}, ours/floor ${range(all.map((c) => c.summary.ratios.oursToFloor))} ` +
-			`(outside the simulator: ${range(all.map((c) => c.summary.clientRatios.oursToBaseline))} and ${range(all.map((c) => c.summary.clientRatios.oursToFloor))}), ` +
-			`ours/baseline memory growth ${range(all.map((c) => c.summary.memory.growthRatio))}.`,
-	);
 	lines.push('');
 	return `${lines.join('\n')}\n`;
 }

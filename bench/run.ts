@@ -5,16 +5,18 @@
  *
  *   npm run build && npx tsc -p tsconfig.scripts.json && \
  *     node --expose-gc --max-old-space-size=6144 .build/bench/run.js [--sizes 1000,10000,50000] \
- *       [--providers fsmNavigator,accelo] [--repeats 4] [--floor-repeats 3] [--keep] [--out bench]
+ *       [--latency 0,100] [--cpu-profile fsmNavigator:10000] [--providers fsmNavigator,accelo] \
+ *       [--repeats 4] [--floor-repeats 3] [--keep] [--out bench]
  *
  * Writes bench/results.json (raw), bench/results.md and bench/results.svg (+ results.png when
  * rsvg-convert is installed). Scratch files (the n8n home, the packed tarball) go to bench/.work/.
  *
- * Per provider and size: one simulator with N jobs; credentials and workflows imported into one n8n
- * home; then
- *   - `--repeats` executions (default 4) of ONE workflow holding both branches from one Manual
- *     Trigger, alternating which branch runs first (n8n's v1 order: topmost branch first). Time and
- *     requests come from these; the median is reported.
+ * Per latency, provider and size: one simulator with N jobs that waits `latency` ms before every
+ * answer (as a distant API would); credentials and workflows imported into one n8n home; then
+ *   - `--repeats` executions (default 4) of ONE workflow holding every branch from one Manual
+ *     Trigger (ours with its default Parallel Requests, ours with Parallel Requests 1 where the
+ *     default reads in parallel, the baseline), rotating which branch runs first (n8n's v1 order:
+ *     topmost branch first). Time and requests come from these; the median is reported.
  *   - one execution per branch on its own (a workflow with only that branch), for memory: the peak
  *     RSS of the `n8n execute` process while the branch's nodes ran belongs to that branch alone.
  *   - `--floor-repeats` runs of bench/floor.ts (its own process, same Node 24 binary).
@@ -35,6 +37,7 @@ import { parseArgs } from './args';
 import { runCase } from './case';
 import { runExecution } from './execute';
 import { machineInfo, versions } from './machine';
+import { takeProfile } from './profile';
 import { writeReport } from './report';
 import type { BenchResults, CaseResult } from './results';
 import { benchStart, log, SAMPLE_INTERVAL_MS } from './util';
@@ -63,9 +66,13 @@ async function main(): Promise<void> {
 		await importWorkflow(home, idleWorkflow);
 		const idle = await runExecution(home, undefined, idleWorkflow, 'idle', [], 0);
 
+		// The profile first: it is short, and a problem with it shows before the long part.
+		const profile = args.cpuProfile ? await takeProfile(home, args.cpuProfile.provider, args.cpuProfile.size, 0) : undefined;
 		const cases: CaseResult[] = [];
-		for (const provider of args.providers) {
-			for (const size of args.sizes) cases.push(await runCase(home, bins, provider, size, args));
+		for (const latency of args.latencies) {
+			for (const provider of args.providers) {
+				for (const size of args.sizes) cases.push(await runCase(home, bins, provider, size, latency, args));
+			}
 		}
 		const results: BenchResults = {
 			date: new Date().toISOString(),
@@ -73,6 +80,7 @@ async function main(): Promise<void> {
 			versions: versions(bins),
 			config: {
 				sizes: args.sizes,
+				latencies: args.latencies,
 				providers: args.providers,
 				pageSize: providerByKey(args.providers[0]).bench.pageSize,
 				httpRequestTypeVersion: HTTP_REQUEST_VERSION,
@@ -84,6 +92,7 @@ async function main(): Promise<void> {
 			},
 			idle,
 			cases,
+			...(profile ? { profile } : {}),
 			totalMs: Date.now() - benchStart,
 		};
 		if (results.versions.n8n !== N8N_VERSION) log(`warning: n8n reports ${results.versions.n8n}, expected ${N8N_VERSION}`);

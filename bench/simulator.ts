@@ -1,18 +1,31 @@
-/** The provider simulator of one case, with its requests timed by branch. */
+/** The provider simulator of one case, with its requests timed and tagged by branch. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { FloorConfig, ProviderTooling } from '../tooling/providers';
 import type { RecordedRequest, SimulatorServer } from '../tooling/simulators/server';
 import { benchSetup, BRANCH_HEADER, type BenchSetup } from './workflows';
 
+/** One request as the bench saw it: when it arrived, how long the simulator took, the branch tag. */
+export interface TimedRequest {
+	/** X-Bench-Branch ('' = untagged = one of our node's branches). */
+	tag: string;
+	/** Date.now() when the simulator started handling it (same clock as n8n's run data). */
+	at: number;
+	/** Handling time (read the body, wait the latency, answer, serialize). */
+	ms: number;
+	/** Requests the simulator was answering when it arrived, itself included. */
+	inFlight: number;
+	request: RecordedRequest | undefined;
+}
+
 export interface SimHandle {
 	provider: ProviderTooling;
 	setup: BenchSetup;
-	requests(): readonly RecordedRequest[];
-	/** Clears the request log and the simulator-time counters. */
+	latencyMs: number;
+	/** Every request since the last clear(), in arrival order. */
+	timed(): readonly TimedRequest[];
+	/** Clears the request log and the timings. */
 	clear(): void;
-	/** Wall time the simulator spent handling requests (read body, answer, serialize), by X-Bench-Branch tag ('' = untagged = ours). */
-	simMs(tag: string): number;
 	isList(req: RecordedRequest): boolean;
 	isToken(req: RecordedRequest): boolean;
 	tokensIssued(): number;
@@ -24,40 +37,60 @@ type HandleFn = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /**
  * Times every request the simulator handles (SimulatorServer's private `handle`: read the body, run
- * the API, serialize and send), by the X-Bench-Branch header. The client of each branch waits for
- * every page in turn, so this is the part of a branch's time spent inside the simulator.
+ * the API, serialize and send) and keeps its X-Bench-Branch tag and arrival time. Our node sends no
+ * tag; with two of our branches in one execution, the arrival time says which one sent it (n8n runs
+ * the branches one after the other).
  */
-function instrument(server: SimulatorServer): { clear(): void; ms(tag: string): number } {
+function instrument(server: SimulatorServer): { clear(): void; timed: TimedRequest[] } {
 	const target = server as unknown as { handle: HandleFn };
 	const original = target.handle;
-	const totals = new Map<string, number>();
+	const timed: TimedRequest[] = [];
+	// The log entry keeps the IncomingMessage's headers object itself: that links it to the timing.
+	const byHeaders = new WeakMap<object, TimedRequest>();
+	const previousHook = server.onRequest;
+	server.onRequest = (req: RecordedRequest) => {
+		const entry = byHeaders.get(req.headers);
+		if (entry) {
+			entry.request = req;
+			entry.inFlight = req.inFlight ?? 1;
+		}
+		previousHook?.(req);
+	};
 	target.handle = async function timedHandle(this: unknown, req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const started = performance.now();
 		const raw = req.headers[BRANCH_HEADER.toLowerCase()];
-		const tag = (Array.isArray(raw) ? raw[0] : raw) ?? '';
+		const entry: TimedRequest = { tag: (Array.isArray(raw) ? raw[0] : raw) ?? '', at: Date.now(), ms: 0, inFlight: 1, request: undefined };
+		byHeaders.set(req.headers, entry);
+		timed.push(entry);
 		try {
 			await original.call(server, req, res);
 		} finally {
-			totals.set(tag, (totals.get(tag) ?? 0) + performance.now() - started);
+			entry.ms = performance.now() - started;
 		}
 	};
-	return { clear: () => totals.clear(), ms: (tag) => totals.get(tag) ?? 0 };
+	return {
+		clear: () => {
+			timed.length = 0;
+		},
+		timed,
+	};
 }
 
-/** The provider's simulator with `size` jobs at its fixed reference date, rate limit lifted. */
-export async function startSimulator(provider: ProviderTooling, size: number): Promise<SimHandle> {
+/** The provider's simulator with `size` jobs at its fixed reference date, rate limit lifted, `latencyMs` before every answer. */
+export async function startSimulator(provider: ProviderTooling, size: number, latencyMs: number): Promise<SimHandle> {
 	const running = await provider.startSimulator({ jobCount: size, noRateLimit: true });
+	running.server.latency = latencyMs;
 	const timer = instrument(running.server);
 	const profile = provider.bench;
 	return {
 		provider,
 		setup: benchSetup(provider, running),
-		requests: () => running.requests(),
+		latencyMs,
+		timed: () => timer.timed,
 		clear: () => {
 			running.server.clearLog();
 			timer.clear();
 		},
-		simMs: (tag) => timer.ms(tag),
 		isList: (r) => profile.isList(r),
 		isToken: (r) => profile.isToken(r),
 		tokensIssued: () => profile.tokensIssued(running),

@@ -4,10 +4,15 @@
  * settings at the same page size, followed by Split Out on the list field. The provider-specific
  * parts come from the provider's bench profile (tooling/providers/<provider>.ts).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { N8nCredential, N8nWorkflow, N8nWorkflowNode } from '../tooling/n8n';
 import { credentialFor, type BaselineRequest, type ProviderTooling, type RunningSimulator } from '../tooling/providers';
+import { REPO_ROOT } from '../tooling/repo';
 
-export type Branch = 'ours' | 'baseline';
+/** ours: Get Many as a user leaves it; oursSeq: the same with Parallel Requests 1; baseline: HTTP Request + Split Out. */
+export type Branch = 'ours' | 'oursSeq' | 'baseline';
 
 /** The HTTP Request version a new node gets in n8n 2.41.1 (HttpRequest.node.js `defaultVersion`). */
 export const HTTP_REQUEST_VERSION = 4.5;
@@ -16,6 +21,7 @@ export const BRANCH_HEADER = 'X-Bench-Branch';
 
 export const NODE_NAMES = {
 	ours: 'Ours: Get Many',
+	oursSeq: 'Ours: Get Many, 1 request at a time',
 	http: 'Baseline: HTTP Request',
 	split: 'Baseline: Split Out',
 } as const;
@@ -30,6 +36,41 @@ export interface BenchSetup {
 	baseline: BaselineRequest;
 	/** Field that identifies a job. */
 	idField: string;
+	/**
+	 * Default of Get Many's Parallel Requests option (`options.parallelRequests`) as the built node
+	 * describes it; undefined where the node has no such option (it reads one page at a time).
+	 */
+	parallelRequests: number | undefined;
+}
+
+interface NodeProperty {
+	name: string;
+	type?: string;
+	default?: unknown;
+	displayOptions?: { show?: Record<string, unknown[] | undefined> };
+	options?: NodeProperty[];
+}
+
+/**
+ * The default of Get Many's `options.parallelRequests` in the node under dist/ (what the packed
+ * package installed into n8n holds), or undefined when its Get Many has no such option.
+ */
+export function parallelRequestsDefault(nodeType: string): number | undefined {
+	const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; n8n: { nodes: string[] } };
+	for (const file of manifest.n8n.nodes) {
+		const exports = require(join(REPO_ROOT, file)) as Record<string, unknown>;
+		for (const value of Object.values(exports)) {
+			if (typeof value !== 'function') continue;
+			const description = (new (value as new () => { description?: { name: string; properties: NodeProperty[] } })()).description;
+			if (!description || `${manifest.name}.${description.name}` !== nodeType) continue;
+			const options = description.properties.find(
+				(p) => p.name === 'options' && (p.displayOptions?.show?.operation ?? []).includes('getAll') && (p.displayOptions?.show?.resource ?? ['job']).includes('job'),
+			);
+			const option = options?.options?.find((o) => o.name === 'parallelRequests');
+			return typeof option?.default === 'number' ? option.default : undefined;
+		}
+	}
+	throw new Error(`${nodeType}: not among the nodes of package.json (dist/ built?)`);
 }
 
 export function benchSetup(provider: ProviderTooling, running: RunningSimulator): BenchSetup {
@@ -39,17 +80,24 @@ export function benchSetup(provider: ProviderTooling, running: RunningSimulator)
 		credential: credentialFor(provider, running, 'bench'),
 		baseline: provider.bench.baseline(running),
 		idField: provider.bench.idField,
+		parallelRequests: parallelRequestsDefault(provider.nodeTypes.action),
 	};
 }
 
-function oursNode(setup: BenchSetup, position: [number, number]): N8nWorkflowNode {
+/** The branches a case compares: ours at Parallel Requests 1 only where the default reads in parallel. */
+export function caseBranches(setup: BenchSetup): Branch[] {
+	return setup.parallelRequests !== undefined && setup.parallelRequests > 1 ? ['ours', 'oursSeq', 'baseline'] : ['ours', 'baseline'];
+}
+
+function oursNode(setup: BenchSetup, position: [number, number], sequential: boolean): N8nWorkflowNode {
 	return {
-		id: 'ours',
-		name: NODE_NAMES.ours,
+		id: sequential ? 'ours-seq' : 'ours',
+		name: sequential ? NODE_NAMES.oursSeq : NODE_NAMES.ours,
 		type: setup.nodeType,
 		typeVersion: 1,
 		position,
-		parameters: { resource: 'job', operation: 'getAll', returnAll: true },
+		// ours: the option left at its default, as a user leaves it.
+		parameters: { resource: 'job', operation: 'getAll', returnAll: true, ...(sequential ? { options: { parallelRequests: 1 } } : {}) },
 		credentials: { [setup.credential.type]: { id: setup.credential.id, name: setup.credential.name } },
 	};
 }
@@ -116,9 +164,9 @@ export function benchWorkflow(id: string, setup: BenchSetup | undefined, branche
 	branches.forEach((branch, index) => {
 		const position: [number, number] = [240, index * 200];
 		if (!setup) throw new Error(`benchWorkflow ${id}: branches need a setup`);
-		if (branch === 'ours') {
-			nodes.push(oursNode(setup, position));
-			targets.push(NODE_NAMES.ours);
+		if (branch === 'ours' || branch === 'oursSeq') {
+			nodes.push(oursNode(setup, position, branch === 'oursSeq'));
+			targets.push(NODE_NAMES[branch]);
 		} else {
 			nodes.push(...baselineNodes(setup, position));
 			targets.push(NODE_NAMES.http);
