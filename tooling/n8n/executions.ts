@@ -1,5 +1,5 @@
 /**
- * Executions read back through n8n's REST API (the editor's own endpoints, with the owner's cookie):
+ * Workflows published and executions read back through n8n's REST API (the editor's own endpoints, with the owner's cookie):
  * the list of a workflow's executions and one execution with its run data. n8n stores and sends run
  * data in the "flatted" format (github.com/WebReflection/flatted), which `parseFlatted` reads.
  */
@@ -45,11 +45,32 @@ export interface ExecutionDetail extends ExecutionSummary {
 	run: N8nRun;
 }
 
-async function restGet(server: RunningN8n, path: string): Promise<unknown> {
-	const response = await fetch(`${server.baseUrl}${path}`, { headers: { Cookie: server.authCookie, Accept: 'application/json' } });
+/** A call to n8n's REST API as the owner; resolves with the answer's `data`, throws on a non-2xx answer. */
+export async function restCall(server: RunningN8n, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+	const response = await fetch(`${server.baseUrl}${path}`, {
+		method,
+		headers: {
+			Cookie: server.authCookie,
+			Accept: 'application/json',
+			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+		},
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}: ${text.slice(0, 500)}`);
+	if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status}: ${text.slice(0, 500)}`);
 	return (JSON.parse(text) as { data: unknown }).data;
+}
+
+const restGet = (server: RunningN8n, path: string): Promise<unknown> => restCall(server, 'GET', path);
+
+/**
+ * Publishes (activates) a workflow the way the editor does: its current version, through
+ * `POST /rest/workflows/<id>/activate`. Main then registers its webhooks and starts its pollers.
+ */
+export async function activateWorkflow(server: RunningN8n, workflowId: string): Promise<void> {
+	const workflow = (await restGet(server, `/rest/workflows/${encodeURIComponent(workflowId)}`)) as { versionId?: unknown };
+	if (typeof workflow.versionId !== 'string') throw new Error(`workflow ${workflowId} has no versionId`);
+	await restCall(server, 'POST', `/rest/workflows/${encodeURIComponent(workflowId)}/activate`, { versionId: workflow.versionId });
 }
 
 function summary(raw: Record<string, unknown>): ExecutionSummary {
@@ -66,7 +87,7 @@ function summary(raw: Record<string, unknown>): ExecutionSummary {
 }
 
 /** The executions of one workflow, newest first (at most `limit`). */
-export async function listExecutions(server: RunningN8n, workflowId: string, limit = 250): Promise<ExecutionSummary[]> {
+export async function listExecutions(server: RunningN8n, workflowId: string, limit = 100): Promise<ExecutionSummary[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const data = (await restGet(server, `/rest/executions?filter=${filter}&limit=${limit}`)) as { results?: Array<Record<string, unknown>> };
 	return (data.results ?? []).map(summary);

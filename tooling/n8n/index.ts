@@ -44,7 +44,15 @@ export { installPackageTarball, packPackage } from './packages';
 export { createN8nHome, freePort, n8nEnvironment, processEnv } from './home';
 export { executeWorkflow, importCredentials, importWorkflow, runN8n } from './cli';
 export { asWebhookWorkflow, manualTriggerWorkflow, nodeError, nodeOutput, parseRunJson, tagNode, type WorkflowStep } from './runs';
-export { getExecution, listExecutions, parseFlatted, type ExecutionDetail, type ExecutionSummary } from './executions';
+export {
+	activateWorkflow,
+	getExecution,
+	listExecutions,
+	parseFlatted,
+	restCall,
+	type ExecutionDetail,
+	type ExecutionSummary,
+} from './executions';
 export {
 	executionsByWorker,
 	PROCESS_NAME_VARIABLE,

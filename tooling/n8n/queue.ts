@@ -130,9 +130,14 @@ export interface QueueCluster {
 	stop(): Promise<void>;
 }
 
-/** Publishes workflows (so main activates their triggers when it starts): `n8n publish:workflow --id=<id>`. */
-export async function publishWorkflows(home: N8nHome, ids: string[]): Promise<void> {
-	for (const id of ids) assertSuccess(await runN8n(home, ['publish:workflow', `--id=${id}`]), `n8n publish:workflow --id=${id}`);
+/**
+ * Publishes workflows, so main activates their triggers and webhooks when it starts:
+ * `n8n publish:workflow --all` (one CLI start) or `--id=<id>` for each.
+ */
+export async function publishWorkflows(home: N8nHome, which: 'all' | string[]): Promise<void> {
+	for (const flag of which === 'all' ? ['--all'] : which.map((id) => `--id=${id}`)) {
+		assertSuccess(await runN8n(home, ['publish:workflow', flag]), `n8n publish:workflow ${flag}`);
+	}
 }
 
 /**
