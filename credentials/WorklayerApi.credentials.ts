@@ -39,6 +39,15 @@ function auth0Message(body: unknown): string {
  * kept in the expirable Access Token field: n8n fetches a new one when it is empty and when the API
  * answers 401 (tokens last an hour), then resends the request once.
  */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was closed',
+	ECONNREFUSED: 'the connection was refused',
+	ETIMEDOUT: 'no answer in time',
+	ECONNABORTED: 'no answer in time',
+	ENOTFOUND: 'the host was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+};
+
 export class WorklayerApi implements ICredentialType {
 	name = 'worklayerApi';
 
@@ -115,9 +124,10 @@ export class WorklayerApi implements ICredentialType {
 				timeout: 30_000,
 			})) as FullResponse;
 		} catch (error) {
-			// The request's own error carries its body, and so the client secret: only the cause's code goes on.
-			const code = isRecord(error) && typeof error.code === 'string' ? ` (${error.code})` : '';
-			throw new Error(`Worklayer: the token endpoint ${url} could not be reached${code}`);
+			// The request's own error carries its body, and so the client secret: only what happened goes
+			// on, in words (n8n swaps a message naming ECONNRESET for its own generic one).
+			const code = isRecord(error) && typeof error.code === 'string' ? error.code : '';
+			throw new Error(`Worklayer: the token endpoint ${url} could not be reached (${NETWORK_WORDS[code] ?? 'no answer'})`);
 		}
 		const body = response.body;
 		const token = isRecord(body) && typeof body.access_token === 'string' ? body.access_token : '';

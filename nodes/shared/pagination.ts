@@ -26,10 +26,11 @@ export interface PagingStrategy {
 	 */
 	plannedQueries?(first: Page, remaining: number): IDataObject[] | undefined;
 	/**
-	 * What every page of an unchanged list repeats (its total). A parallel read whose pages disagree
-	 * saw the list change under it: jobs may have moved between pages read at different moments.
+	 * Whether a page, taken in order, fits the pages before it; false when the list changed under
+	 * the read so that a job may have moved between pages read at different moments (pages that
+	 * disagree on the list's total; an offset page that does not start among jobs already read).
 	 */
-	snapshotOf?(page: Page): string | undefined;
+	checkPage?(page: Page): boolean;
 }
 
 
@@ -137,6 +138,7 @@ export async function paginate(
 		seenQueries.add(key);
 		const page = await fetchPage(query);
 		pages++;
+		if (strategy.checkPage && !strategy.checkPage(page)) return { items, pages, stopReason: 'listChanged' };
 		if (page.items.length === 0) return { items, pages, stopReason: 'emptyPage' };
 		const added = collector.add(page);
 		if (collector.full) return { items, pages, stopReason: 'limit' };
@@ -148,7 +150,7 @@ export async function paginate(
 				if (pages + planned.length > maxPages) {
 					throw new IncompleteListError(items.length, pages, `the API lists ${pages + planned.length} pages, more than ${maxPages}`);
 				}
-				const read = await readPlanned(fetchPage, strategy, planned, page, collector, concurrency);
+				const read = await readPlanned(fetchPage, strategy, planned, collector, concurrency);
 				pages += read.pages;
 				return { items, pages, stopReason: read.changed ? 'listChanged' : collector.full ? 'limit' : 'end' };
 			}
@@ -165,18 +167,16 @@ export async function paginate(
 /**
  * Reads the planned pages with up to `concurrency()` requests in flight and takes them in, in
  * order, as they arrive. No request starts once the limit is reached, and the first failure fails
- * the read (after the requests in flight have settled). `changed`: the pages disagreed on the
- * list's snapshot (its total), so jobs may have moved between pages read at different moments.
+ * the read (after the requests in flight have settled). `changed`: a page did not fit the pages
+ * before it (`PagingStrategy.checkPage`), so jobs may have moved between pages.
  */
 async function readPlanned(
 	fetchPage: (query: IDataObject) => Promise<Page>,
 	strategy: PagingStrategy,
 	planned: IDataObject[],
-	first: Page,
 	collector: Collector,
 	concurrency: () => number,
 ): Promise<{ pages: number; changed: boolean }> {
-	const snapshot = strategy.snapshotOf?.(first);
 	const arrived: Array<Page | undefined> = new Array<Page | undefined>(planned.length);
 	const inFlight = new Map<number, Promise<void>>();
 	let started = 0;
@@ -208,7 +208,7 @@ async function readPlanned(
 		for (let page = arrived[taken]; page !== undefined && !ended; page = arrived[taken]) {
 			arrived[taken] = undefined;
 			taken++;
-			if (snapshot !== undefined && strategy.snapshotOf?.(page) !== snapshot) {
+			if (strategy.checkPage && !strategy.checkPage(page)) {
 				await Promise.allSettled(inFlight.values());
 				return { pages: taken, changed: true };
 			}
@@ -255,6 +255,7 @@ export function pageNumberPaging(options: {
 	const size = pageSizeFor(options.limit, options.maxPageSize);
 	let page = options.firstPage ?? 1;
 	const query = (pageNumber: number): IDataObject => ({ [options.pageParam]: pageNumber, [options.sizeParam]: size });
+	let firstSnapshot: string | undefined;
 	return {
 		nextQuery: () => query(page),
 		afterPage(result) {
@@ -271,15 +272,25 @@ export function pageNumberPaging(options: {
 			for (let next = page; next <= last; next++) queries.push(query(next));
 			return queries;
 		},
-		snapshotOf: options.snapshot ? (result) => options.snapshot?.(result.body) : undefined,
+		checkPage(result) {
+			if (!options.snapshot) return true;
+			const snapshot = options.snapshot(result.body);
+			firstSnapshot ??= snapshot;
+			return snapshot === firstSnapshot;
+		},
 	};
 }
 
 /**
- * `_offset` + `_limit` style: each request asks for exactly what is still missing (up to the
- * maximum); a page shorter than asked for is the last. `fallbackPageSizes` lists smaller caps some
- * servers still apply (Accelo deployments once capped at 50): a short page of exactly such a size is
- * read as that cap, and reading goes on.
+ * `_offset` + `_limit` style: each request asks for what is still missing (up to the maximum); a
+ * page shorter than asked for is the last. `fallbackPageSizes` lists smaller caps some servers
+ * still apply (Accelo deployments once capped at 50): a short page of exactly such a size is read
+ * as that cap, and reading goes on.
+ *
+ * Pages after the first start `overlap` items early. A job deleted before the read position moves
+ * every later job one place up, and a read that simply went on would skip one: the overlap reads
+ * it again instead (the loop drops the repeats), and a page none of whose first `overlap` items
+ * was read before shows that more jobs went than the overlap covers (`checkPage` is false).
  */
 export function offsetPaging(options: {
 	offsetParam: string;
@@ -288,33 +299,49 @@ export function offsetPaging(options: {
 	fallbackPageSizes?: number[];
 	/** How many items the list holds, when a count was read first; enables parallel reads. */
 	total?: number;
+	/** Items each page after the first reads again. Default 0. */
+	overlap?: number;
+	/** The identity of an item, for the overlap's check. */
+	idOf?: (item: IDataObject) => string | undefined;
 }): PagingStrategy {
-	let offset = 0;
+	const overlap = options.overlap ?? 0;
+	/** Items read so far, counted from the start of the list. */
+	let end = 0;
 	let cap = options.maxPageSize;
+	const seen = new Set<string>();
+	const query = (from: number, wanted: number): IDataObject => {
+		const start = Math.max(0, from - overlap);
+		return { [options.offsetParam]: start, [options.limitParam]: Math.min(cap, wanted + (from - start)) };
+	};
 	return {
-		plannedQueries(_first, remaining) {
-			if (options.total === undefined) return undefined;
-			const end = Math.min(options.total, offset + remaining);
-			const queries: IDataObject[] = [];
-			for (let next = offset; next < end; next += cap) {
-				queries.push({ [options.offsetParam]: next, [options.limitParam]: Math.min(cap, end - next) });
-			}
-			return queries;
-		},
-		nextQuery: (remaining) => ({
-			[options.offsetParam]: offset,
-			[options.limitParam]: Math.min(remaining, cap),
-		}),
-		afterPage(result, query) {
-			const asked = Number(query[options.limitParam]);
+		nextQuery: (remaining) => query(end, remaining),
+		afterPage(result, sent) {
+			const asked = Number(sent[options.limitParam]);
 			const got = result.items.length;
-			offset += got;
+			end = Number(sent[options.offsetParam]) + got;
 			if (got >= asked) return true;
 			if (options.fallbackPageSizes?.includes(got) && got < cap) {
 				cap = got;
 				return true;
 			}
 			return false;
+		},
+		plannedQueries(_first, remaining) {
+			if (options.total === undefined) return undefined;
+			const last = Math.min(options.total, end + remaining);
+			const step = cap - overlap;
+			if (step <= 0) return undefined;
+			const queries: IDataObject[] = [];
+			for (let from = end; from < last; from += step) queries.push(query(from, Math.min(step, last - from)));
+			return queries;
+		},
+		checkPage(result) {
+			const ids = result.items.map((item) => options.idOf?.(item));
+			const head = ids.slice(0, overlap);
+			const fits =
+				!options.idOf || overlap === 0 || seen.size === 0 || head.length === 0 || head.some((id) => id !== undefined && seen.has(id));
+			for (const id of ids) if (id !== undefined) seen.add(id);
+			return fits;
 		},
 	};
 }

@@ -7,7 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { JobSimplifier } from './commonJob';
-import type { PaginationResult, PagingStrategy } from './pagination';
+import { IncompleteListError, type PaginationResult, type PagingStrategy } from './pagination';
 import {
 	providerRequest,
 	providerRequestAllItems,
@@ -164,9 +164,8 @@ export function defineJobProvider(definition: JobProviderDefinition): JobProvide
 				!parallel.allowed(query) ||
 				// One page is all a small limit needs: nothing to read in parallel.
 				(limit !== undefined && limit <= definition.maxPageSize);
-			if (sequential) return await read(1);
 			let total: number | undefined;
-			if (parallel.count) {
+			if (!sequential && parallel.count) {
 				const count = parallel.count;
 				const response = await providerRequest.call(ctx, definition.api, {
 					method: 'GET',
@@ -177,9 +176,17 @@ export function defineJobProvider(definition: JobProviderDefinition): JobProvide
 				});
 				total = count.read(response.body);
 			}
-			const result = await read(requests, total);
-			// The list moved under the parallel read: read it again, one page at a time.
-			return result.stopReason === 'listChanged' ? await read(1) : result;
+			const result = await read(sequential ? 1 : requests, total);
+			if (result.stopReason !== 'listChanged') return result;
+			// The list moved under the read (jobs deleted or created between pages): read it again,
+			// one page at a time; if it moves again, say so rather than return part of it.
+			const again = await read(1);
+			if (again.stopReason !== 'listChanged') return again;
+			throw new IncompleteListError(
+				again.items.length,
+				result.pages + again.pages,
+				'the list changed while it was read, twice (jobs were created or deleted between pages)',
+			);
 		},
 	};
 }

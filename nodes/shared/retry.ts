@@ -40,7 +40,8 @@ export type RetryDecision =
 	| { retry: false; kind: FailureKind; reason: 'notRetryable' | 'attemptsExhausted' | 'waitTooLong'; waitMs?: number };
 
 const TRANSIENT_STATUSES = new Set([502, 503, 504]);
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
+// ENOTJSON and ECUTOFF are the transport's own codes for an answer that is not JSON or broke off.
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTJSON', 'ECUTOFF']);
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 export function classifyFailure(failure: FailedAttempt): FailureKind {

@@ -111,6 +111,44 @@ export function readFailure(error: unknown): HttpFailure {
 	return { status, code, headers: undefined, body: asRecord(outer?.context)?.data };
 }
 
+/**
+ * A failure to get an access token (n8n's OAuth2 client, or a credential's preAuthentication), with
+ * whether it looks passing (a 5xx or 429 from the token endpoint, a dropped connection).
+ */
+function tokenFailure(error: unknown): { message: string; passing: boolean } | undefined {
+	const full = error instanceof Error ? error.message : '';
+	if (!/access token|token endpoint/i.test(full)) return undefined;
+	// n8n's OAuth2 client quotes the endpoint's whole answer (an HTML page): its first line is enough.
+	const firstLine = full.split(/\r?\n/)[0];
+	const message = firstLine.length > 240 ? `${firstLine.slice(0, 240)}…` : firstLine;
+	const passing = /status code (5\d\d|429)|HTTP (5\d\d|429)|could not be reached|closed|socket|timed? ?out|Expected JSON response/i.test(full);
+	return { message, passing };
+}
+
+/** A 2xx answer whose body is not JSON. */
+class UnreadableAnswer extends Error {
+	constructor(
+		readonly status: number,
+		readonly text: string,
+	) {
+		super('The answer is not JSON');
+	}
+}
+
+/**
+ * The failure behind an error, with two kinds of broken answers made network failures: a body that
+ * is not JSON (ENOTJSON), and a 2xx answer whose body broke off (ECUTOFF, n8n reports it with the
+ * answer's status). Neither says whether a write was applied, so both are retried for reads only.
+ */
+function failureOf(error: unknown): HttpFailure {
+	if (error instanceof UnreadableAnswer) return { code: 'ENOTJSON', body: error.text };
+	const failure = readFailure(error);
+	if (failure.status !== undefined && failure.status < 400) {
+		return { code: 'ECUTOFF', headers: failure.headers, body: undefined };
+	}
+	return failure;
+}
+
 /** How much of a failing response's body an error keeps: enough to diagnose, never megabytes. */
 export const MAX_ERROR_BODY_CHARS = 4_000;
 
@@ -149,6 +187,8 @@ const NETWORK_MESSAGES: Record<string, string> = {
 	ECONNRESET: 'closed the connection unexpectedly',
 	ECONNREFUSED: 'refused the connection',
 	ENOTFOUND: 'could not be found (check the Base URL in the credential)',
+	ENOTJSON: 'answered with something that is not JSON (an error page of a proxy or gateway?)',
+	ECUTOFF: 'sent an answer that broke off before its end',
 	EAI_AGAIN: 'could not be found (DNS lookup failed)',
 };
 
@@ -231,10 +271,34 @@ export async function providerRequest<T = unknown>(
 				provider.credentialType,
 				options,
 			)) as { body: T; statusCode: number; headers: Record<string, unknown> };
+			// A success whose body n8n could not parse as JSON (a proxy's or captive portal's page)
+			// is no answer: read as an empty page it would end a list early, as `{}` a job.
+			if (typeof response.body === 'string' && response.body.trim() !== '') {
+				throw new UnreadableAnswer(response.statusCode, response.body);
+			}
 			return { body: response.body, statusCode: response.statusCode, headers: response.headers ?? {} };
 		} catch (error) {
-			const failure = readFailure(error);
+			const failure = failureOf(error);
 			if (failure.status === undefined && failure.code === undefined) {
+				const tokenProblem = tokenFailure(error);
+				if (tokenProblem) {
+					// The credential could not get a token, so nothing reached the API: a passing
+					// failure of the token endpoint is retried whatever the method.
+					const decision = decideRetry({ method: 'GET', code: tokenProblem.passing ? 'ECONNRESET' : undefined }, attempt, waited, policy);
+					if (decision.retry) {
+						waited += decision.waitMs;
+						await sleep(decision.waitMs);
+						continue;
+					}
+					const message = tokenProblem.message.startsWith(provider.name)
+						? tokenProblem.message
+						: `${provider.name} could not get an access token: ${tokenProblem.message}`;
+					throw new NodeApiError(this.getNode(), { message } as JsonObject, {
+						message,
+						description: `The credential's token request failed, so nothing was sent to ${provider.name}.${decision.reason === 'attemptsExhausted' ? ` Gave up after ${attempt} attempts.` : ''} Check the credential, or try again later.`,
+						itemIndex: request.itemIndex,
+					});
+				}
 				// Not an HTTP failure (for example a credential problem n8n raised itself).
 				throw asNodeError(this.getNode(), error, request.itemIndex);
 			}

@@ -10,7 +10,8 @@ const CRASH = [
 ];
 
 /** Network failures as the shared transport words them. */
-const NETWORK = /^(did not answer in time|closed the connection unexpectedly|refused the connection|could not be reached.*)$/;
+const NETWORK =
+	/^(did not answer in time|closed the connection unexpectedly|refused the connection|could not be reached.*|answered with something that is not JSON.*|sent an answer that broke off before its end|could not get an access token[\s\S]*)$/;
 
 /**
  * Why an error message is not a clear one, or undefined when it is. A NodeApiError must start with

@@ -66,6 +66,12 @@ export interface FaultWorld {
 	outputId(json: IDataObject): string | undefined;
 	/** Ids of the jobs whose title is `marker`. */
 	jobsTitled(marker: string): string[];
+	/**
+	 * A loss the provider's API gives no way to see, where it has one: a read during which jobs both
+	 * left and joined the list (so its total came back to what it was) and one moved across a page
+	 * boundary unseen. Such losses are counted and reported as `blind spot`, not as `lost`.
+	 */
+	blindSpot?: string;
 	/** Changes to the simulator's jobs while a Get Many pages; each returns what it did. */
 	mutate: {
 		create(rng: Random): string;

@@ -84,6 +84,8 @@ async function start(jobCount: number): Promise<FaultWorld> {
 			return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined;
 		},
 		jobsTitled: (marker) => ids((job) => job.job_title === marker),
+		blindSpot:
+			'FSM Navigator lists jobs with page numbers, no sort and no cursor: a job deleted and another created between two page reads leave the total as it was, and a job can move across a page boundary unseen',
 		mutate: {
 			create: (rng) => {
 				const now = fsmIso(Date.now());

@@ -101,13 +101,14 @@ describe('credential', () => {
 });
 
 describe('Get Many', () => {
-	it('one page at a time (Parallel Requests 1): _limit=100 pages, ending on the short page', async () => {
+	it('one page at a time (Parallel Requests 1): _limit=100 pages overlapping by 3, ending on the short page', async () => {
 		const result = await run({ operation: 'getAll', returnAll: true, options: { parallelRequests: 1 } });
 		expect(ids(result)).toEqual(sorted(sim.jobs));
+		// Each page after the first starts 3 jobs early, so a job deleted meanwhile is not skipped.
 		expect(listRequests().map((r) => [r.query._offset, r.query._limit])).toEqual([
 			['0', '100'],
-			['100', '100'],
-			['200', '100'],
+			['97', '100'],
+			['194', '100'],
 		]);
 		expect(listRequests()[0].query._fields).toBe('_ALL');
 		expect(result.items[0].json).toHaveProperty('date_created');
@@ -122,13 +123,14 @@ describe('Get Many', () => {
 		expect(count[0].query).toEqual({ _filters: 'standing(active,complete)' });
 		const pages = Math.ceil(expected.length / 100);
 		expect(listRequests()).toHaveLength(pages);
-		expect(listRequests().map((r) => Number(r.query._limit)).reduce((a, b) => a + b, 0)).toBe(expected.length);
+		// Every job asked for once, plus the 3-job overlap of each page after the first.
+		expect(listRequests().map((r) => Number(r.query._limit)).reduce((a, b) => a + b, 0)).toBe(expected.length + 3 * (pages - 1));
 	});
 
 	it('stays one page at a time when an order is chosen (new jobs could land inside pages already read)', async () => {
 		await run({ operation: 'getAll', returnAll: true, options: { orderBy: 'title' } });
 		expect(sim.apiRequests.some((r) => r.path === '/api/v0/jobs/count')).toBe(false);
-		expect(listRequests().map((r) => r.query._offset)).toEqual(['0', '100', '200']);
+		expect(listRequests().map((r) => r.query._offset)).toEqual(['0', '97', '194']);
 	});
 
 	it('asks for exactly what a limit needs', async () => {
@@ -136,7 +138,7 @@ describe('Get Many', () => {
 		expect(result.items).toHaveLength(130);
 		expect(listRequests().map((r) => [r.query._offset, r.query._limit])).toEqual([
 			['0', '100'],
-			['100', '30'],
+			['97', '33'],
 		]);
 	});
 

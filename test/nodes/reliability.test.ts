@@ -133,7 +133,7 @@ describe('OAuth', () => {
 		accelo.server.clearLog();
 		let expired = false;
 		accelo.server.onRequest = (req) => {
-			if (req.path === '/api/v0/jobs' && req.query._offset === '200' && !expired) {
+			if (req.path === '/api/v0/jobs' && req.query._offset === '194' && !expired) {
 				expired = true;
 				accelo.expireAllTokens();
 			}
@@ -147,6 +147,6 @@ describe('OAuth', () => {
 		expect(result.items.map((item) => item.json.id)).toEqual(accelo.jobs.map((job) => String(job.id)));
 		expect(accelo.tokenRequests).toHaveLength(1);
 		// Page 3 was refused once with the expired token, then read again with the new one.
-		expect(accelo.apiRequests.map((r) => r.query._offset)).toEqual(['0', '100', '200', '200']);
+		expect(accelo.apiRequests.map((r) => r.query._offset)).toEqual(['0', '97', '194', '194']);
 	});
 });

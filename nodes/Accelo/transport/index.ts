@@ -85,11 +85,24 @@ function unixSecondsToMs(value: unknown): number | undefined {
 	return value === null || value === '' || !Number.isFinite(seconds) || seconds <= 0 ? undefined : seconds * 1000;
 }
 
+/** Jobs each page after the first reads again (see offsetPaging). */
+const PAGE_OVERLAP = 3;
+
 /** `_offset`/`_limit` paging (max 100, end on a short page); `total` from `/jobs/count` allows parallel reads. */
 function offsetStrategy(total?: number) {
 	// Deployments that still cap pages at 50 (the older docs' maximum) answer 50 to a request
 	// for 100: read that as the cap, not as the end.
-	return offsetPaging({ offsetParam: '_offset', limitParam: '_limit', maxPageSize: MAX_PAGE_SIZE, fallbackPageSizes: [50], total });
+	return offsetPaging({
+		offsetParam: '_offset',
+		limitParam: '_limit',
+		maxPageSize: MAX_PAGE_SIZE,
+		fallbackPageSizes: [50],
+		total,
+		// A job deleted while pages are read moves later jobs up; three jobs of overlap read them
+		// again instead of skipping one, and show when more than that moved.
+		overlap: PAGE_OVERLAP,
+		idOf,
+	});
 }
 
 /**

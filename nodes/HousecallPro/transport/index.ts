@@ -216,7 +216,7 @@ async function listJobs(ctx: RequestContext, query: IDataObject, options: ListJo
 		return first.result;
 	}
 	const second = await read(1);
-	if (second.result.items.length >= second.total) {
+	if (second.result.stopReason !== 'listChanged' && second.result.items.length >= second.total) {
 		return { ...second.result, pages: first.result.pages + second.result.pages };
 	}
 	throw new NodeOperationError(
