@@ -1,12 +1,13 @@
 /**
- * Drives a real n8n (2.41.1 under Node 24, installed by scripts/install-n8n.sh) through its CLI and
- * REST API, for the end-to-end suite, the sandbox and the benchmark. Runs under any Node >= 20;
- * n8n itself runs in child processes.
+ * Drives a real n8n through its CLI and REST API, for the end-to-end suite, the sandbox and the
+ * benchmark: any version pinned in versions.json (2.41.1 under Node 24 by default, 1.123.81 under
+ * Node 22), installed by scripts/install-n8n.sh, in one process or in queue mode (main + workers on
+ * PostgreSQL and Redis). Runs under any Node >= 20; n8n itself runs in child processes.
  *
  * Typical flow:
- *   const bins = await ensureN8n();
+ *   const bins = await ensureN8n();                       // or ensureN8n({ version: '1.123.81' })
  *   const tgz = await packPackage(repoDir);
- *   const home = await createN8nHome({ packages: [tgz] });
+ *   const home = await createN8nHome({ packages: [tgz] }); // or { version, packages }
  *   const load = await checkPackageLoaded(home, 'n8n-nodes-field-service', { expectNodes: [...] });
  *   await importCredentials(home, [{ id: 'c1', name: 'x', type: 'fooApi', data: { ... } }]);
  *   await importWorkflow(home, workflow);
@@ -20,10 +21,12 @@
  * Node types come out as `<package name>.<node name>`. The installed_packages table is not consulted
  * for loading (it feeds the Settings > Community nodes page and the missing-package check).
  *
- * Files: types.ts (constants, types), process.ts (child processes), install.ts (the pinned install),
- * packages.ts (npm pack, installing a tarball), home.ts (user folders, environment), cli.ts
- * (import/execute), runs.ts (workflows to run, run JSON), load.ts (did the package load), rest.ts
- * (`n8n start` + owner login).
+ * Files: versions.json + versions.ts (the pinned versions), types.ts (constants, types), process.ts
+ * (child processes), install.ts (the pinned installs), packages.ts (npm pack, installing a tarball),
+ * home.ts (user folders, environment), cli.ts (import/execute), runs.ts (workflows to run, run
+ * JSON, webhook-started copies), load.ts (did the package load), rest.ts (`n8n start` + owner
+ * login), executions.ts (publishing workflows, executions through REST), queue.ts and services/
+ * (queue mode: PostgreSQL, Redis, workers), thrownErrors/ (what n8n throws for a failed request).
  */
 export { REPO_ROOT } from '../repo';
 export * from './types';

@@ -29,7 +29,12 @@ export function parseJsonLog(output: string): N8nLogEntry[] {
 	return entries;
 }
 
-/** Messages n8n 2.41.1 logs when a community package (or one of its files) fails to load. */
+/**
+ * Messages n8n 2.41.1 logs when a community package (or one of its files) fails to load. n8n 1.123.81
+ * logs only the thrown error's message for a package that fails (load-nodes-and-credentials.js
+ * `loadNodesFromNodeModules`), without the package name; there `ok` is false through the counts
+ * (no "Loaded all credentials and nodes" line) and the missing node types.
+ */
 export const LOADER_PROBLEM_PATTERNS: RegExp[] = [
 	/Failed to load package/i, // load-nodes-and-credentials.js init(): a node/credential file threw
 	/Skipping package/i, // scan-directory-for-packages.js: bad package.json or n8nNodesApiVersion
