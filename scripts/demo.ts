@@ -138,7 +138,7 @@ async function main(state: SandboxState, args: Args): Promise<number> {
 	state.log(`${PACKAGE_NAME} ${manifest.version} sandbox${args.headless ? ' (headless)' : ''}`);
 	if (n8nInstallPending()) {
 		state.log(`n8n ${N8N_VERSION} is not installed yet: installing Node 24 and n8n into a cache outside the repository, once`);
-		state.log('this takes several minutes (about 9 on our machines); progress follows');
+		state.log('this takes 5 to 10 minutes, depending on the machine and the network; progress follows');
 	}
 	const installing = n8nInstallPending();
 	const installStarted = Date.now();
