@@ -32,7 +32,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const job = await provider.getJob(this, jobId, scope);
 	const check = checkTransition(job.job_status, target);
 	if (!check.allowed) {
-		throw new InvalidInputError(check.message, 'FSM Navigator only allows the moves in its status table.');
+		throw new InvalidInputError(`Job ${jobId}: ${check.message}`, 'FSM Navigator only allows the moves in its status table.');
 	}
 	if (check.unchanged) return job;
 	const answer = unwrapJob(
