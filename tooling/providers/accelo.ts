@@ -13,6 +13,7 @@ import { byExpression, countBy, idFreePath, nodeType } from './util';
 const PAGE_SIZE = 100;
 const SCOPE = 'read(all) write(all)';
 const ACTION = nodeType('accelo');
+const TRIGGER = nodeType('acceloTrigger');
 
 type Running = RunningSimulator<AcceloSimulator>;
 
@@ -68,9 +69,9 @@ function tokenUrl(baseUrl: string): string {
 export const accelo: ProviderTooling<AcceloSimulator> = {
 	key: 'accelo',
 	displayName: 'Accelo',
-	nodeTypes: { action: ACTION },
+	nodeTypes: { action: ACTION, trigger: TRIGGER },
 	credentialType: 'acceloOAuth2Api',
-	exampleWorkflows: ['accelo-start-pending-job.json', 'copy-fsm-navigator-to-accelo.json'],
+	exampleWorkflows: ['accelo-start-pending-job.json', 'accelo-new-job-trigger.json', 'copy-fsm-navigator-to-accelo.json', 'all-providers-one-list.json'],
 
 	async startSimulator({ jobCount, referenceDate, port, noRateLimit }): Promise<Running> {
 		const data = generateAcceloData(jobCount, 1, ...(referenceDate ? [Math.floor(referenceDate.getTime() / 1000)] : []));

@@ -109,13 +109,20 @@ function keepPendingJobsFresh(sim: FsmNavigatorSimulator): void {
 type Running = RunningSimulator<FsmNavigatorSimulator>;
 
 const ACTION = nodeType('fsmNavigator');
+const TRIGGER = nodeType('fsmNavigatorTrigger');
 
 export const fsmNavigator: ProviderTooling<FsmNavigatorSimulator> = {
 	key: 'fsmNavigator',
 	displayName: 'FSM Navigator',
-	nodeTypes: { action: ACTION },
+	nodeTypes: { action: ACTION, trigger: TRIGGER },
 	credentialType: 'fsmNavigatorApi',
-	exampleWorkflows: ['fsm-navigator-pending-jobs.json', 'fsm-navigator-look-up-a-job.json', 'copy-fsm-navigator-to-accelo.json'],
+	exampleWorkflows: [
+		'fsm-navigator-pending-jobs.json',
+		'fsm-navigator-look-up-a-job.json',
+		'fsm-navigator-on-hold-trigger.json',
+		'copy-fsm-navigator-to-accelo.json',
+		'all-providers-one-list.json',
+	],
 
 	async startSimulator({ jobCount, referenceDate, port }): Promise<Running> {
 		const sim = new FsmNavigatorSimulator({ data: fsmDemoData(jobCount, referenceDate) });

@@ -5,12 +5,15 @@
  * page at the end (https://api-docs.planadoapp.com/docs/v2/listing-resources.html); auth by
  * `Authorization: Bearer <key>`; 90 calls a minute.
  */
+import { randomUUID } from 'node:crypto';
+
 import { manualTriggerWorkflow } from '../n8n/runs';
 import {
 	PLANADO_DEFAULT_API_KEY,
 	PLANADO_JOBS_PAGE_SIZE,
 	PlanadoSimulator,
 	generatePlanadoData,
+	planadoTimestamp,
 } from '../simulators/planado';
 import { nodeCredentials } from './credentials';
 import type { ProviderTooling, RunningSimulator } from './types';
@@ -24,6 +27,51 @@ const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 type Running = RunningSimulator<PlanadoSimulator>;
 
+/** Posted (unscheduled) jobs the sandbox's data never runs short of. */
+export const PLANADO_FRESH_POSTED = 10;
+
+/**
+ * Live demo data for the sandbox: whenever fewer than PLANADO_FRESH_POSTED jobs are posted, new
+ * posted jobs "arrive" (created now, no time, no assignee), copied from the generated jobs' templates,
+ * clients, sites and descriptions. Checked at start and before every first page of the job list (a
+ * new job is the newest, so it never shifts the pages an `after` cursor reads), so the example that
+ * schedules the oldest posted job keeps finding one however often it runs.
+ */
+function keepPostedJobsFresh(sim: PlanadoSimulator): void {
+	const templates = sim.listJobs();
+	if (templates.length === 0) return;
+	let arrivals = 0;
+	const topUp = (): void => {
+		const missing = PLANADO_FRESH_POSTED - sim.listJobs().filter((job) => job.status === 'posted').length;
+		for (let k = 0; k < missing; k++) {
+			const template = templates[(arrivals++ * 7919) % templates.length];
+			// Whole milliseconds apart, so creation order is arrival order.
+			const created = planadoTimestamp(Date.now() - (missing - 1 - k));
+			sim.putJob({
+				...template,
+				uuid: randomUUID(),
+				external_id: null,
+				serial_no: sim.jobs.maxSerial() + 1,
+				status: 'posted',
+				scheduled_at: null,
+				assignee: null,
+				initial_job_uuid: null,
+				completion_of_uuid: null,
+				resolution: null,
+				timestamps: { en_route_at: null, started_at: null, suspended_at: null, finished_at: null },
+				report_fields: [],
+				version: 1,
+				created_at: created,
+				updated_at: created,
+			});
+		}
+	};
+	topUp();
+	sim.server.onRequest = (req) => {
+		if (req.method === 'GET' && req.path === '/v2/jobs' && req.query.after === undefined) topUp();
+	};
+}
+
 /** The floor loop's cursor: the last uuid of the page just read (the floor reads one page at a time). */
 let floorCursor: string | undefined;
 
@@ -32,12 +80,14 @@ export const planado: ProviderTooling<PlanadoSimulator> = {
 	displayName: 'Planado',
 	nodeTypes: { action: ACTION, trigger: TRIGGER },
 	credentialType: 'planadoApi',
-	exampleWorkflows: ['planado-schedule-posted-job.json', 'planado-new-job-note.json'],
+	exampleWorkflows: ['planado-schedule-posted-job.json', 'planado-new-job-note.json', 'all-providers-one-list.json'],
 
 	async startSimulator({ jobCount, referenceDate, port, noRateLimit }): Promise<Running> {
 		const data = generatePlanadoData(jobCount, 1, ...(referenceDate ? [referenceDate] : []));
 		// The real limit: 90 calls a minute per key, a leaky bucket. The bench lifts it.
 		const sim = new PlanadoSimulator({ data, ...(noRateLimit ? {} : { rateLimit: { limit: 90, windowMs: 60_000 } }) });
+		// Data dated up to now is the sandbox's: it stays fresh while it runs.
+		if (referenceDate) keepPostedJobsFresh(sim);
 		const apiUrl = await sim.start(port ?? 0);
 		return {
 			sim,
