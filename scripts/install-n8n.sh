@@ -20,8 +20,7 @@
 # The install goes to <cache>/n8n-<version>; the marker <dir>/.install-ok is written only after a
 # verified install (n8n --version under that Node, the rebuilt native modules load), so a second run
 # only checks the marker and returns at once. Writes <dir>/env.sh exporting NODE_BIN, N8N_BIN,
-# N8N_FS_N8N_DIR. Prints NODE_BIN=…, NODE24_BIN=… (the same path, for older callers), N8N_BIN=… and
-# N8N_FS_ENV_FILE=….
+# N8N_FS_N8N_DIR. Prints NODE_BIN=…, N8N_BIN=… and N8N_FS_ENV_FILE=….
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,7 +43,7 @@ while [[ $# -gt 0 ]]; do
 			shift
 			;;
 		--version=*) WANTED="${1#--version=}" ;;
-		-h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,23p' "$0"; exit 0 ;;
 		*) echo "install-n8n: unknown argument: $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -121,7 +120,6 @@ print_result() {
 		echo "$ENV_FILE"
 	else
 		echo "NODE_BIN=${NODE_BIN}"
-		echo "NODE24_BIN=${NODE_BIN}"
 		echo "N8N_BIN=${N8N_BIN}"
 		echo "N8N_FS_ENV_FILE=${ENV_FILE}"
 	fi

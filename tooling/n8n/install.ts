@@ -39,7 +39,7 @@ export async function ensureN8n(opts: { version?: string; timeoutMs?: number } =
 				const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
 				if (match) values.set(match[1], match[2]);
 			}
-			const nodeBin = values.get('NODE_BIN') ?? values.get('NODE24_BIN');
+			const nodeBin = values.get('NODE_BIN');
 			const n8nBin = values.get('N8N_BIN');
 			if (!nodeBin || !n8nBin || !existsSync(nodeBin) || !existsSync(n8nBin)) {
 				throw new Error(`scripts/install-n8n.sh did not report usable paths:\n${result.stdout}`);
