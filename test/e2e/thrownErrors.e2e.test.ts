@@ -34,7 +34,8 @@ for (const pin of selectedVersions()) {
 			if (UPDATE) {
 				const fixture = readFixture();
 				fixture.about =
-					'What httpRequestWithAuthentication throws in each n8n version, captured by test/e2e/thrownErrors.e2e.test.ts (tooling/n8n/thrownErrors). Rewrite with N8N_E2E_UPDATE_FIXTURES=1.';
+					'What httpRequestWithAuthentication throws in each n8n version, captured by test/e2e/thrownErrors.e2e.test.ts ' +
+					'(tooling/n8n/thrownErrors). Rewrite with N8N_E2E_UPDATE_FIXTURES=1.';
 				fixture.versions[pin.n8n] = capture.cases;
 				writeFileSync(FIXTURE, `${JSON.stringify(fixture, null, '\t')}\n`, 'utf8');
 			}

@@ -34,7 +34,7 @@ import { fsmNavigator as fsmTooling } from '../../tooling/providers/fsmNavigator
 import { PACKAGE_NAME as PKG } from '../../tooling/repo';
 import type { AcceloSimulator } from '../../tooling/simulators/accelo';
 import type { FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
-import type { RecordedRequest, SimResponse } from '../../tooling/simulators/server';
+import type { RecordedRequest, SimResponse, SimulatorServer } from '../../tooling/simulators/server';
 
 jest.setTimeout(30 * 60_000);
 
@@ -65,14 +65,15 @@ function httpDate(ms: number): string {
 }
 
 /** Answers each fault once; records when the fault and the next matching request arrived. */
-function scriptFaults(sim: { server: { onRequest?: (req: RecordedRequest) => void; injectFault: (match: { path: string }, response: SimResponse, times: number) => void } }, faults: ScriptedFault[]): void {
-	sim.server.onRequest = (req) => {
+function scriptFaults(server: SimulatorServer, faults: ScriptedFault[]): void {
+	// onRequest runs before the server looks for a fault, so a fault injected here answers this request.
+	server.onRequest = (req) => {
 		const now = Date.now();
 		for (const fault of faults) {
 			if (!fault.matches(req)) continue;
 			if (fault.hitAt === undefined) {
 				fault.hitAt = now;
-				sim.server.injectFault({ path: req.path }, fault.response(), 1);
+				server.injectFault({ path: req.path }, fault.response(), 1);
 				return;
 			}
 			fault.retriedAt ??= now;
@@ -127,7 +128,12 @@ function describeVersion(pin: N8nVersionPin): void {
 		function retryWorkflow() {
 			const jobs = fsm.jobs.ascending();
 			const fsmNode = { type: fsmTooling.nodeTypes.action, credentials: nodeCredentials(fsmTooling, 'e2e') };
-			const get = (name: string, id: number) => ({ ...fsmNode, name, executeOnce: true, parameters: { resource: 'job', operation: 'get', jobId: { __rl: true, mode: 'id', value: String(id) } } });
+			const get = (name: string, id: number) => ({
+				...fsmNode,
+				name,
+				executeOnce: true,
+				parameters: { resource: 'job', operation: 'get', jobId: { __rl: true, mode: 'id', value: String(id) } },
+			});
 			return manualTriggerWorkflow('smokeRetry00001', 'Smoke: retries', [
 				{ ...fsmNode, name: 'Get Many (429, Retry-After seconds)', parameters: { resource: 'job', operation: 'getAll', limit: 3 } },
 				get('Get (429, Retry-After date)', jobs[1].job_id),
@@ -199,7 +205,8 @@ function describeVersion(pin: N8nVersionPin): void {
 			summary.providerWorkflows = statuses;
 		});
 
-		it(`retries 429s and a 503 on GET${headersReachNodes ? ', waiting as long as the API asks' : ' (with backoff: n8n 1.x passes no response headers to nodes)'}`, async () => {
+		const waitNote = headersReachNodes ? ', waiting as long as the API asks' : ' (with backoff: n8n 1.x passes no response headers to nodes)';
+		it(`retries 429s and a 503 on GET${waitNote}`, async () => {
 			const jobs = fsm.jobs.ascending();
 			const byId = (id: number) => (req: RecordedRequest) => req.method === 'GET' && req.query.id === String(id);
 			const faults: ScriptedFault[] = [
@@ -236,8 +243,8 @@ function describeVersion(pin: N8nVersionPin): void {
 					askedMs: 1_000,
 				},
 			];
-			scriptFaults(fsm, faults);
-			scriptFaults(accelo, acceloFaults);
+			scriptFaults(fsm.server, faults);
+			scriptFaults(accelo.server, acceloFaults);
 			try {
 				const result = await run('smokeRetry00001');
 				expect(result.run?.data.resultData.error).toBeUndefined();
