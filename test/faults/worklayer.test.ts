@@ -39,6 +39,7 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 	const drafts = () => jobs().filter((job) => job.status === 'UNDER_CONSTRUCTION');
 	/** marker → the owner and template of that create item, and when it was planned. */
 	const creates = new Map<string, { owner: string; template: string; since: number }>();
+	const usedPairs = new Set<string>();
 	const ownerOf = (job: WorklayerJob) => job.members.find((m) => m.role === 'CLIENT')?.user_id;
 	const pathJob = (path: string, sub: string) => new RegExp(`^${WORKLAYER_API_PREFIX}/jobs/([^/]+)/${sub}$`).exec(path)?.[1];
 
@@ -83,10 +84,12 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 		}),
 		create: (rng, markers) => {
 			creates.clear();
-			const pairs = rng.sample(
-				clients.flatMap((client) => sim.templates.map((template) => ({ owner: client.user_id, template: template.id }))),
-				markers.length,
-			);
+			// Pairs not used by an earlier create of this world while there are any, so that a job
+			// an earlier execution created (its answer lost) is never counted for this one.
+			const all = clients.flatMap((client) => sim.templates.map((template) => ({ owner: client.user_id, template: template.id })));
+			const fresh = all.filter((pair) => !usedPairs.has(`${pair.owner}|${pair.template}`));
+			const pairs = rng.sample(fresh.length >= markers.length ? fresh : all, markers.length);
+			for (const pair of pairs) usedPairs.add(`${pair.owner}|${pair.template}`);
 			return {
 				parameters: { ownerUserId: '={{ $json.owner }}', jobTemplateId: '={{ $json.template }}' },
 				items: pairs.map((pair, i) => {
