@@ -75,9 +75,10 @@ function categoryOf(frame: CallFrame): string {
 	const pkg = packageOf(url);
 	if (pkg === 'ours') return 'ours (n8n-nodes-field-service)';
 	if (pkg.startsWith('node:')) return 'Node.js runtime (http, net, streams, modules)';
+	// The database first: n8n's TypeORM fork is an @n8n package too.
+	if (/^(typeorm|sqlite3|@n8n\/typeorm)$/.test(pkg)) return 'database';
 	if (/^(n8n|n8n-core|n8n-workflow|n8n-nodes-base|@n8n\/.*)$/.test(pkg)) return 'n8n';
 	if (/^(axios|follow-redirects|form-data|proxy-from-env)$/.test(pkg)) return 'HTTP client (axios)';
-	if (/^(typeorm|sqlite3|@n8n\/typeorm)$/.test(pkg)) return 'database';
 	return 'other libraries';
 }
 

@@ -537,6 +537,12 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
 			'All pages are collected before the node emits anything, one item per page (so Split Out is needed), and the execution then holds every job twice. ' +
 			'It reads one page at a time: n8n\'s pagination has no parallel mode, so at a latency its time is pages × latency at least.',
 	);
+	if (cases.some((c) => c.provider === 'planado')) {
+		lines.push(
+			'- **Planado paces itself.** Planado allows 90 calls a minute per account (https://api-docs.planadoapp.com/docs/v2/index.html, "Rate limiting"); our node sends up to 81 calls at once and then one every 700 ms, ' +
+				'so a read of more than 81 pages takes about 0.7 s a page whatever the latency. The simulator\'s limit is lifted in the bench, so the baseline and the floor, which do not pace, are not stopped; against the real API they would get 429 after 90 calls in a minute.',
+		);
+	}
 	lines.push(
 		'- **`n8n execute` prints the whole run** (every item of every node) at the end, after the nodes ran; that is outside the node times but inside the process peak. The bench sends it to a file.',
 	);
