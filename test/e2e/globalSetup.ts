@@ -3,7 +3,8 @@
  * at the same time, each into its own cache folder. On a fresh machine the installs overlap (one
  * downloads while the other compiles sqlite3): measured 434 s for 2.41.1 and 1.123.81 together
  * against about 13 minutes one after the other. With a complete cache scripts/install-n8n.sh
- * returns at once.
+ * returns at once. (The pins' module is versionPins.ts, not versions.ts: in globalSetup jest resolves
+ * './versions' to versions.json beside it.)
  */
 import { ensureN8n, selectedVersions } from '../../tooling/n8n';
 

@@ -15,7 +15,7 @@ import { sleep, type IExecuteFunctions, type INode } from 'n8n-workflow';
 import { acceloApi } from '../../nodes/Accelo/transport';
 import { fsmNavigatorApi } from '../../nodes/FsmNavigator/transport';
 import { providerRequest, readFailure, type ApiRequest, type ProviderApi } from '../../nodes/shared/transport';
-import { majorOf } from '../../tooling/n8n/versions';
+import { majorOf } from '../../tooling/n8n/versionPins';
 import { PROBE_RATE_LIMIT_RESET } from '../../tooling/n8n/thrownErrors/server';
 import { rebuildThrown, type Shape } from '../../tooling/n8n/thrownErrors/shape';
 import fixture from '../e2e/fixtures/thrown-errors.json';

@@ -42,7 +42,7 @@ export {
 	VERSIONS_FILE,
 	type E2eSuite,
 	type N8nVersionPin,
-} from './versions';
+} from './versionPins';
 export { installPackageTarball, packPackage } from './packages';
 export { createN8nHome, freePort, n8nEnvironment, processEnv } from './home';
 export { executeWorkflow, importCredentials, importWorkflow, runN8n } from './cli';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../repo';
 import { runProcess, tail } from './process';
 import { TIMEOUTS, type N8nBins } from './types';
-import { DEFAULT_N8N_VERSION, versionPin } from './versions';
+import { DEFAULT_N8N_VERSION, versionPin } from './versionPins';
 
 export const INSTALL_SCRIPT = join(REPO_ROOT, 'scripts', 'install-n8n.sh');
 

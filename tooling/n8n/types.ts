@@ -1,5 +1,5 @@
 /** Constants and types of the real-n8n driver (see ./index.ts). */
-import { DEFAULT_N8N_VERSION } from './versions';
+import { DEFAULT_N8N_VERSION } from './versionPins';
 
 /** The default n8n version (tooling/n8n/versions.json): the sandbox, the benchmark and the full e2e suite. */
 export const N8N_VERSION: string = DEFAULT_N8N_VERSION;
