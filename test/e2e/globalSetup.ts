@@ -3,8 +3,8 @@
  * at the same time, each into its own cache folder. On a fresh machine the installs overlap (one
  * downloads while the other compiles sqlite3): measured with empty caches, 2.41.1 alone took 381 s,
  * 2.41.1 and 1.123.81 together 434 s (1.123.81 alone: 391 to 613 s). With a complete cache
- * scripts/install-n8n.sh returns at once. (The pins' module is versionPins.ts, not versions.ts: in globalSetup jest resolves
- * './versions' to versions.json beside it.)
+ * scripts/install-n8n.sh returns at once. (The pins' module is versionPins.ts, not versions.ts: in
+ * globalSetup jest resolves './versions' to versions.json beside it.)
  */
 import { ensureN8n, selectedVersions } from '../../tooling/n8n';
 
