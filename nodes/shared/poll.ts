@@ -173,7 +173,9 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 			}
 		}
 		for (const key of Object.keys(state)) delete state[key];
-		Object.assign(state, { event, cursor: now, doneAtCursor: [], statuses } satisfies PollState);
+		// From the start of this second: APIs that date jobs to the second (FSM Navigator, Accelo)
+		// would date a job created later in this second before a millisecond cursor.
+		Object.assign(state, { event, cursor: Math.floor(now / 1000) * 1000, doneAtCursor: [], statuses } satisfies PollState);
 		return null;
 	}
 
