@@ -11,6 +11,9 @@
  *
  * The first run installs Node 24 + n8n into a cache outside the repo (about 9 minutes).
  */
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+
 import {
 	checkPackageLoaded,
 	createN8nHome,
@@ -76,6 +79,8 @@ beforeAll(async () => {
 	accelo = simOf(acceloTooling);
 	const tgz = await packPackage(REPO_ROOT);
 	home = await createN8nHome({ packages: [tgz] });
+	// The home holds the unpacked package; the tarball's temp folder can go.
+	rmSync(dirname(tgz), { recursive: true, force: true });
 	credentials = PROVIDERS.flatMap((provider) => {
 		const sim = running.get(provider)!;
 		return [credentialFor(provider, sim, 'e2e'), ...provider.e2e.extraCredentials(sim)];

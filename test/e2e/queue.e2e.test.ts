@@ -11,8 +11,8 @@
  * every minute, n8n's shortest interval) fires exactly once per new job. Figures go to
  * .e2e/queue-mode.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 import {
 	activateWorkflow,
@@ -215,6 +215,8 @@ beforeAll(async () => {
 	timings.servicesMs = Date.now() - started;
 	const tgz = await packPackage(REPO_ROOT);
 	home = await createN8nHome({ version: DEFAULT_N8N_VERSION, packages: [tgz], env: queueEnvironment(services) });
+	// The home holds the unpacked package; the tarball's temp folder can go.
+	rmSync(dirname(tgz), { recursive: true, force: true });
 	await importCredentials(
 		home,
 		PROVIDERS.flatMap((provider) => {

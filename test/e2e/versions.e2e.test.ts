@@ -8,8 +8,8 @@
  *
  * N8N_E2E_VERSIONS=1.123.81 runs one version. Results go to .e2e/versions.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 import {
 	checkPackageLoaded,
@@ -107,6 +107,8 @@ function describeVersion(pin: N8nVersionPin): void {
 			accelo = running.get(acceloTooling)!.sim as AcceloSimulator;
 			const tgz = await packPackage(REPO_ROOT);
 			home = await createN8nHome({ version: pin.n8n, packages: [tgz] });
+			// The home holds the unpacked package; the tarball's temp folder can go.
+			rmSync(dirname(tgz), { recursive: true, force: true });
 			await importCredentials(
 				home,
 				PROVIDERS.flatMap((provider) => {
