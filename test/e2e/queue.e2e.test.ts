@@ -102,6 +102,16 @@ function ranByOf(execution: ExecutionDetail): string | undefined {
 	return typeof value === 'string' ? value : undefined;
 }
 
+/** Puts a Pending job straight into the FSM Navigator simulator, dated `atMs` (to the second, as the API dates jobs). */
+function putFsmJob(title: string, atMs: number): number {
+	const fsm = simOf<FsmNavigatorSimulator>(fsmTooling);
+	const jobs = fsm.jobs.ascending();
+	const id = jobs.reduce((max, job) => Math.max(max, job.job_id), 0) + 1;
+	const at = fsmIso(atMs);
+	fsm.putJob({ ...jobs[0], assets: [], job_id: id, job_title: title, job_status: 'Pending', created_at: at, updated_at: at });
+	return id;
+}
+
 function workerNames(): string[] {
 	return cluster.workers.map((worker) => worker.name);
 }
@@ -244,10 +254,9 @@ beforeAll(async () => {
 	maxJobIdAtActivation = simOf<FsmNavigatorSimulator>(fsmTooling).jobs.ascending().reduce((max, job) => Math.max(max, job.job_id), 0);
 	for (const workflow of workflows) await activateWorkflow(cluster.main, workflow.id);
 	activatedAt = Date.now();
-	// FSM Navigator dates jobs to the second and the trigger's cursor starts at the activation
-	// instant: a job created later within that same second is dated before the cursor and is not
-	// new to the trigger. Nothing is created before the next second begins.
-	await new Promise((resolve) => setTimeout(resolve, 1_050 - (activatedAt % 1_000)));
+	// FSM Navigator dates jobs to the second: a job dated to the activation second may have been
+	// created after the activation instant, so the trigger must take it as new.
+	putFsmJob('Trigger: dated to the activation second', activatedAt);
 	timings.setupMs = Date.now() - started;
 });
 
@@ -348,14 +357,7 @@ it(`runs ${AT_ONCE} executions at once, spread over both workers, each with its 
 it('fires the activated FSM Navigator trigger exactly once per new job, with two workers running', async () => {
 	const fsm = simOf<FsmNavigatorSimulator>(fsmTooling);
 	const started = Date.now();
-	const template = fsm.jobs.ascending()[0];
-	let nextId = fsm.jobs.ascending().reduce((max, job) => Math.max(max, job.job_id), 0) + 1;
-	const newJob = (title: string): number => {
-		const now = fsmIso(Date.now());
-		const job = { ...template, assets: [], job_id: nextId++, job_title: title, job_status: 'Pending' as const, created_at: now, updated_at: now };
-		fsm.putJob(job);
-		return job.job_id;
-	};
+	const newJob = (title: string): number => putFsmJob(title, Date.now());
 	const pollRequests = (): number => fsm.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/jobs' && 'created_after' in r.query).length;
 	const firedJobs = (executions: ExecutionDetail[]): number[] =>
 		executions.flatMap((execution) => nodeOutput(execution.run, 'FSM Navigator Trigger').map((item) => Number(item.json.job_id)));
