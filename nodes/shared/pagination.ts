@@ -7,7 +7,7 @@
  * jobs seen twice across pages are returned once, and reading never stops short silently: a query
  * seen before (loop guard), pages that add nothing new, or the page cap raise IncompleteListError.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 
 export interface Page {
 	items: IDataObject[];
@@ -136,7 +136,9 @@ export async function paginate(
 			throw new IncompleteListError(items.length, pages, 'the API sent the same page position twice, so reading on would loop');
 		}
 		seenQueries.add(key);
+		const requestedAt = Date.now();
 		const page = await fetchPage(query);
+		const firstPageMs = Date.now() - requestedAt;
 		pages++;
 		if (strategy.checkPage && !strategy.checkPage(page)) return { items, pages, stopReason: 'listChanged' };
 		if (page.items.length === 0) return { items, pages, stopReason: 'emptyPage' };
@@ -150,7 +152,7 @@ export async function paginate(
 				if (pages + planned.length > maxPages) {
 					throw new IncompleteListError(items.length, pages, `the API lists ${pages + planned.length} pages, more than ${maxPages}`);
 				}
-				const read = await readPlanned(fetchPage, strategy, planned, collector, concurrency);
+				const read = await readPlanned(fetchPage, strategy, planned, collector, concurrency, new RequestSpacing(firstPageMs));
 				pages += read.pages;
 				return { items, pages, stopReason: read.changed ? 'listChanged' : collector.full ? 'limit' : 'end' };
 			}
@@ -165,10 +167,39 @@ export async function paginate(
 }
 
 /**
- * Reads the planned pages with up to `concurrency()` requests in flight and takes them in, in
- * order, as they arrive. No request starts once the limit is reached, and the first failure fails
- * the read (after the requests in flight have settled). `changed`: a page did not fit the pages
- * before it (`PagingStrategy.checkPage`), so jobs may have moved between pages.
+ * Spaces the starts of parallel requests by a request's duration ÷ the requests in flight. n8n reads
+ * and parses answers on one thread: requests started together come back together, are parsed one
+ * after another, and the next ones start only after all of them, so every round pays the parsing of
+ * all its pages on top of the latency. Spaced out, each answer is parsed while the others are still
+ * on their way (and the API sees an even rate instead of bursts).
+ */
+export class RequestSpacing {
+	private lastStart = Number.NEGATIVE_INFINITY;
+
+	/** `durationMs`: how long a request took so far (the first page's), kept as a moving average. */
+	constructor(private durationMs: number) {}
+
+	/** Milliseconds to wait before the next start, with `inFlight` requests allowed at once. */
+	waitMs(inFlight: number, now: number): number {
+		if (inFlight <= 1) return 0;
+		return Math.max(0, Math.ceil(this.lastStart + this.durationMs / inFlight - now));
+	}
+
+	started(now: number): void {
+		this.lastStart = now;
+	}
+
+	finished(durationMs: number): void {
+		this.durationMs = 0.7 * this.durationMs + 0.3 * durationMs;
+	}
+}
+
+/**
+ * Reads the planned pages with up to `concurrency()` requests in flight, their starts spaced by
+ * `spacing`, and takes them in, in order, as they arrive. No request starts once the limit is
+ * reached, and the first failure fails the read (after the requests in flight have settled).
+ * `changed`: a page did not fit the pages before it (`PagingStrategy.checkPage`), so jobs may have
+ * moved between pages.
  */
 async function readPlanned(
 	fetchPage: (query: IDataObject) => Promise<Page>,
@@ -176,6 +207,7 @@ async function readPlanned(
 	planned: IDataObject[],
 	collector: Collector,
 	concurrency: () => number,
+	spacing: RequestSpacing,
 ): Promise<{ pages: number; changed: boolean }> {
 	const arrived: Array<Page | undefined> = new Array<Page | undefined>(planned.length);
 	const inFlight = new Map<number, Promise<void>>();
@@ -184,10 +216,16 @@ async function readPlanned(
 	let failure: { error: unknown } | undefined;
 	let ended = false;
 	while (taken < planned.length && !ended) {
+		let pauseMs = 0;
 		while (!failure && !collector.full && started < planned.length && inFlight.size < Math.max(1, concurrency())) {
+			const startedAt = Date.now();
+			pauseMs = spacing.waitMs(Math.max(1, concurrency()), startedAt);
+			if (pauseMs > 0) break;
+			spacing.started(startedAt);
 			const index = started++;
 			const request = fetchPage(planned[index]).then(
 				(page) => {
+					spacing.finished(Date.now() - startedAt);
 					arrived[index] = page;
 				},
 				(error: unknown) => {
@@ -199,8 +237,8 @@ async function readPlanned(
 				request.finally(() => inFlight.delete(index)),
 			);
 		}
-		if (inFlight.size === 0) break;
-		await Promise.race(inFlight.values());
+		if (inFlight.size === 0 && pauseMs === 0) break;
+		await Promise.race(pauseMs > 0 ? [...inFlight.values(), sleep(pauseMs)] : inFlight.values());
 		if (failure) {
 			await Promise.allSettled(inFlight.values());
 			throw failure.error;

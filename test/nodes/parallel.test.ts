@@ -1,8 +1,8 @@
 /**
  * Get Many reading pages in parallel (FSM Navigator: `total_pages` in the first page), through
- * n8n's engine against the simulator: order kept when pages arrive out of order, a 429 slowing the
- * rest of the read to one request at a time, jobs inserted during the read, and a limit that ends
- * inside a batch.
+ * n8n's engine against the simulator: order kept when pages arrive out of order, starts spaced out,
+ * a 429 slowing the rest of the read to one request at a time, jobs inserted during the read, and a
+ * limit that ends inside a batch.
  */
 import { FsmNavigatorApi } from '../../credentials/FsmNavigatorApi.credentials';
 import { FsmNavigator } from '../../nodes/FsmNavigator/FsmNavigator.node';
@@ -52,6 +52,23 @@ it('reads one page at a time with Parallel Requests 1', async () => {
 	sim.server.latency = 20;
 	await getAll({ options: { parallelRequests: 1 } });
 	expect(Math.max(...sim.requests.map((r) => r.inFlight ?? 0))).toBe(1);
+});
+
+it('spaces the starts of parallel requests rather than sending them at once', async () => {
+	// Started together, answers come back together and wait for one another on n8n's one thread.
+	sim.server.latency = 200;
+	const startedAt = new Map<string, number>();
+	sim.server.onRequest = (req) => startedAt.set(String(req.query.page), Date.now());
+	const began = Date.now();
+	const result = await getAll();
+	const elapsed = Date.now() - began;
+	expect(result.items.map((item) => item.json.job_id)).toEqual(allIds());
+	// Pages 2–5 go out a quarter of a request's duration (≈ 200 ms) apart, still four in flight.
+	const starts = ['2', '3', '4', '5'].map((page) => startedAt.get(page) ?? Number.NaN);
+	for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(35);
+	expect(Math.max(...sim.requests.map((r) => r.inFlight ?? 0))).toBe(4);
+	// Still far from one page after another (6 × 200 ms).
+	expect(elapsed).toBeLessThan(1_000);
 });
 
 it('drops to one request at a time for the rest of the read after a 429', async () => {

@@ -9,6 +9,7 @@ import {
 	pageSizeFor,
 	pageTokenPaging,
 	paginate,
+	RequestSpacing,
 	type Page,
 } from '../../nodes/shared/pagination';
 
@@ -243,5 +244,32 @@ describe('afterCursorPaging', () => {
 		);
 		expect(result.items).toHaveLength(12);
 		expect(calls).toBe(2);
+	});
+});
+
+describe('RequestSpacing', () => {
+	it('never holds back a read of one page at a time', () => {
+		const spacing = new RequestSpacing(100);
+		spacing.started(1_000);
+		expect(spacing.waitMs(1, 1_000)).toBe(0);
+	});
+
+	it('spaces starts by a request\'s duration divided by the requests in flight', () => {
+		const spacing = new RequestSpacing(100);
+		expect(spacing.waitMs(4, 1_000)).toBe(0);
+		spacing.started(1_000);
+		expect(spacing.waitMs(4, 1_000)).toBe(25);
+		expect(spacing.waitMs(4, 1_010)).toBe(15);
+		expect(spacing.waitMs(4, 1_025)).toBe(0);
+		expect(spacing.waitMs(2, 1_000)).toBe(50);
+	});
+
+	it('follows the durations requests actually take', () => {
+		const spacing = new RequestSpacing(100);
+		spacing.started(1_000);
+		for (let i = 0; i < 20; i++) spacing.finished(200);
+		const wait = spacing.waitMs(4, 1_000);
+		expect(wait).toBeGreaterThan(45);
+		expect(wait).toBeLessThanOrEqual(50);
 	});
 });
