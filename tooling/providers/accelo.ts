@@ -8,7 +8,7 @@ import { manualTriggerWorkflow } from '../n8n/runs';
 import { AcceloSimulator, generateAcceloData } from '../simulators/accelo';
 import { nodeCredentials } from './credentials';
 import type { ProviderTooling, RunningSimulator } from './types';
-import { byExpression, countBy, idFreePath, nodeType } from './util';
+import { byExpression, countBy, idFreePath, nodeType, runningSimulator } from './util';
 
 const PAGE_SIZE = 100;
 const SCOPE = 'read(all) write(all)';
@@ -80,11 +80,8 @@ export const accelo: ProviderTooling<AcceloSimulator> = {
 		// Data dated up to now is the sandbox's: it stays fresh while it runs.
 		if (referenceDate) keepPendingJobsFresh(sim);
 		const origin = await sim.start(port ?? 0);
-		return {
-			sim,
-			server: sim.server,
+		return runningSimulator(sim, origin, {
 			apiUrl: `${origin}/api/v0`,
-			port: Number(new URL(origin).port),
 			// What the credential dialog saves: the hidden fields (grant type, token URL, authentication)
 			// are left out; n8n fills in their defaults (the token URL from Base URL and Deployment).
 			credentialData: {
@@ -94,10 +91,8 @@ export const accelo: ProviderTooling<AcceloSimulator> = {
 				clientSecret: sim.clientSecret,
 				scope: SCOPE,
 			},
-			requests: () => sim.requests,
 			route: (req) => `${req.method} ${idFreePath(req.path)}`,
-			stop: () => sim.stop(),
-		};
+		});
 	},
 
 	demo: {

@@ -12,7 +12,7 @@ import {
 } from '../simulators/fsmNavigator';
 import { nodeCredentials } from './credentials';
 import type { ProviderTooling, RunningSimulator } from './types';
-import { byExpression, countBy, getJson, idFreePath, nodeType } from './util';
+import { byExpression, countBy, getJson, idFreePath, nodeType, runningSimulator } from './util';
 
 const ISO_SECONDS_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const PAGE_SIZE = 100;
@@ -129,16 +129,10 @@ export const fsmNavigator: ProviderTooling<FsmNavigatorSimulator> = {
 		// Data dated up to now is the sandbox's: it stays fresh while it runs.
 		if (referenceDate) keepPendingJobsFresh(sim);
 		const apiUrl = await sim.start(port ?? 0);
-		return {
-			sim,
-			server: sim.server,
-			apiUrl,
-			port: Number(new URL(apiUrl).port),
+		return runningSimulator(sim, apiUrl, {
 			credentialData: { apiKey: FSM_DEFAULT_API_KEY, baseUrl: apiUrl },
-			requests: () => sim.requests,
 			route: (req) => `${req.method} ${idFreePath(req.path)}`,
-			stop: () => sim.stop(),
-		};
+		});
 	},
 
 	demo: {

@@ -14,7 +14,7 @@ import {
 } from '../simulators/housecallPro';
 import { nodeCredentials } from './credentials';
 import type { ProviderTooling, RunningSimulator } from './types';
-import { byExpression, countBy, nodeType } from './util';
+import { byExpression, countBy, nodeType, runningSimulator } from './util';
 
 const PAGE_SIZE = 200;
 const WRONG_KEY = 'hcp_wrong_key_must_not_leak_42';
@@ -39,16 +39,10 @@ export const housecallPro: ProviderTooling<HousecallProSimulator> = {
 		// The simulator has no rate limit unless asked for one, so `noRateLimit` needs nothing here.
 		const sim = new HousecallProSimulator({ data: generateHousecallProData(jobCount, 1, referenceDate) });
 		const apiUrl = await sim.start(port ?? 0);
-		return {
-			sim,
-			server: sim.server,
-			apiUrl,
-			port: Number(new URL(apiUrl).port),
+		return runningSimulator(sim, apiUrl, {
 			credentialData: { apiKey: HCP_DEFAULT_COMPANY_API_KEY, baseUrl: apiUrl },
-			requests: () => sim.requests,
 			route: (req) => `${req.method} ${idFreeRoute(req.path)}`,
-			stop: () => sim.stop(),
-		};
+		});
 	},
 
 	demo: {

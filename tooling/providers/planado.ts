@@ -17,7 +17,7 @@ import {
 } from '../simulators/planado';
 import { nodeCredentials } from './credentials';
 import type { ProviderTooling, RunningSimulator } from './types';
-import { byExpression, countBy, nodeType } from './util';
+import { byExpression, countBy, nodeType, runningSimulator } from './util';
 
 const PAGE_SIZE = PLANADO_JOBS_PAGE_SIZE;
 const WRONG_KEY = 'planado_wrong_key_must_not_leak_42';
@@ -89,16 +89,10 @@ export const planado: ProviderTooling<PlanadoSimulator> = {
 		// Data dated up to now is the sandbox's: it stays fresh while it runs.
 		if (referenceDate) keepPostedJobsFresh(sim);
 		const apiUrl = await sim.start(port ?? 0);
-		return {
-			sim,
-			server: sim.server,
-			apiUrl,
-			port: Number(new URL(apiUrl).port),
+		return runningSimulator(sim, apiUrl, {
 			credentialData: { apiKey: PLANADO_DEFAULT_API_KEY, baseUrl: apiUrl },
-			requests: () => sim.requests,
 			route: (req) => `${req.method} ${req.path.replace(UUID_SEGMENT, '/{id}')}`,
-			stop: () => sim.stop(),
-		};
+		});
 	},
 
 	demo: {

@@ -1,5 +1,7 @@
 /** Small helpers the provider modules share. */
 import { PACKAGE_NAME } from '../repo';
+import type { RecordedRequest, SimulatorServer } from '../simulators/server';
+import type { RunningSimulator } from './types';
 
 /** `<package>.<node name>`: the node type n8n gives a node of this package. */
 export function nodeType(name: string): string {
@@ -28,4 +30,29 @@ export async function getJson(url: string, headers: Record<string, string>): Pro
 	const res = await fetch(url, { headers });
 	if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`);
 	return (await res.json()) as unknown;
+}
+
+/** What every simulator has: its HTTP server, the request log, a stop. */
+interface Simulator {
+	readonly server: SimulatorServer;
+	readonly requests: readonly RecordedRequest[];
+	stop(): Promise<void>;
+}
+
+/** A started simulator as a provider module hands it out; `origin` is where it listens. */
+export function runningSimulator<S extends Simulator>(
+	sim: S,
+	origin: string,
+	details: { apiUrl?: string; credentialData: Record<string, string>; route(request: RecordedRequest): string },
+): RunningSimulator<S> {
+	return {
+		sim,
+		server: sim.server,
+		apiUrl: details.apiUrl ?? origin,
+		port: Number(new URL(origin).port),
+		credentialData: details.credentialData,
+		requests: () => sim.requests,
+		route: details.route,
+		stop: () => sim.stop(),
+	};
 }

@@ -8,7 +8,7 @@ import { manualTriggerWorkflow } from '../n8n/runs';
 import { generateWorklayerData, WORKLAYER_AUDIENCE, WorklayerSimulator } from '../simulators/worklayer';
 import { nodeCredentials } from './credentials';
 import type { ProviderTooling, RunningSimulator } from './types';
-import { byExpression, countBy, nodeType } from './util';
+import { byExpression, countBy, nodeType, runningSimulator } from './util';
 
 const PAGE_SIZE = 50;
 const ACTION = nodeType('worklayer');
@@ -38,17 +38,11 @@ export const worklayer: ProviderTooling<WorklayerSimulator> = {
 		const data = generateWorklayerData(jobCount, 1, ...(referenceDate ? [referenceDate] : []));
 		const sim = new WorklayerSimulator({ data });
 		const apiUrl = await sim.start(port ?? 0);
-		return {
-			sim,
-			server: sim.server,
-			apiUrl,
-			port: Number(new URL(apiUrl).port),
+		return runningSimulator(sim, apiUrl, {
 			// What a user types: the audience keeps its default.
 			credentialData: { clientId: sim.clientId, clientSecret: sim.clientSecret, tokenUrl: sim.tokenUrl, baseUrl: apiUrl },
-			requests: () => sim.requests,
 			route: (req) => `${req.method} ${routeOf(req.path)}`,
-			stop: () => sim.stop(),
-		};
+		});
 	},
 
 	demo: {

@@ -13,6 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import { mulberry32 } from './random';
 import { header, SimulatorServer, type RecordedRequest, type SimResponse } from './server';
 
 // ---------------------------------------------------------------------------------------------------
@@ -146,17 +147,6 @@ const DAY = 86400;
 // ---------------------------------------------------------------------------------------------------
 // Demo data
 // ---------------------------------------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const STAFF: ReadonlyArray<Omit<AcceloStaff, 'email' | 'username' | 'standing'>> = [
 	// Non-contiguous ids on purpose: a client that confuses list positions with ids fails.

@@ -44,6 +44,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import { mulberry32, weightedPicker, type Weighted } from './random';
 import { header, SimulatorServer, type RecordedRequest, type SimResponse } from './server';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -193,32 +194,6 @@ export function fsmIso(ms: number): string {
 		suffix = timeSuffixes[secs] = `${TWO_DIGITS[Math.floor(secs / 3600)]}:${TWO_DIGITS[Math.floor(secs / 60) % 60]}:${TWO_DIGITS[secs % 60]}Z`;
 	}
 	return prefix + suffix;
-}
-
-function mulberry32(seed: number): () => number {
-	// State in a typed array: no boxed number per call (this runs ~15 times per generated job).
-	const state = new Uint32Array([seed >>> 0]);
-	return () => {
-		state[0] += 0x6d2b79f5;
-		let t = state[0];
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-type Weighted<T> = ReadonlyArray<readonly [T, number]>;
-
-function weightedPicker<T>(table: Weighted<T>): (r: number) => T {
-	const total = table.reduce((sum, [, w]) => sum + w, 0);
-	return (r) => {
-		let x = r * total;
-		for (const [value, weight] of table) {
-			if (x < weight) return value;
-			x -= weight;
-		}
-		return table[table.length - 1][0];
-	};
 }
 
 const TECHNICIAN_NAMES = [

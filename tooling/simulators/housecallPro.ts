@@ -49,6 +49,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import { mulberry32, weightedPicker, type Weighted } from './random';
 import { header, SimulatorServer, type QueryValue, type RecordedRequest, type SimResponse } from './server';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -312,31 +313,6 @@ export const HCP_REFERENCE_DATE = '2026-03-01T00:00:00Z';
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-type Weighted<T> = ReadonlyArray<readonly [T, number]>;
-
-function weightedPicker<T>(table: Weighted<T>): (r: number) => T {
-	const total = table.reduce((sum, [, w]) => sum + w, 0);
-	return (r) => {
-		let x = r * total;
-		for (const [value, weight] of table) {
-			if (x < weight) return value;
-			x -= weight;
-		}
-		return table[table.length - 1][0];
-	};
-}
 
 const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 

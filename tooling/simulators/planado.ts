@@ -52,6 +52,7 @@
  *  - `scheduled_at` is rendered offset-less in lists (as the list page shows) and as `...000Z` in get (as the get
  *    page shows); both are UTC here.
  */
+import { mulberry32, weightedPicker } from './random';
 import { header, SimulatorServer, type Query, type QueryValue, type RecordedRequest, type SimResponse } from './server';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -384,17 +385,6 @@ export function parsePlanadoDateTime(value: string): number | undefined {
 	return ms;
 }
 
-function mulberry32(seed: number): () => number {
-	const state = new Uint32Array([seed >>> 0]);
-	return () => {
-		state[0] += 0x6d2b79f5;
-		let t = state[0];
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const HEX8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
 
 /** A random (version 4 shaped) uuid from the seeded generator. */
@@ -404,18 +394,6 @@ function uuidFrom(rand: () => number): string {
 	const c = HEX8(rand() * 0x100000000);
 	const d = HEX8(rand() * 0x100000000);
 	return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${'89ab'[parseInt(c[0], 16) & 3]}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
-}
-
-function weightedPicker<T>(table: ReadonlyArray<readonly [T, number]>): (r: number) => T {
-	const total = table.reduce((sum, [, w]) => sum + w, 0);
-	return (r) => {
-		let x = r * total;
-		for (const [value, weight] of table) {
-			if (x < weight) return value;
-			x -= weight;
-		}
-		return table[table.length - 1][0];
-	};
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -48,6 +48,7 @@
  */
 import { createHash } from 'node:crypto';
 
+import { mulberry32, weightedPicker, type Weighted } from './random';
 import { header, SimulatorServer, type RecordedRequest, type SimResponse } from './server';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -266,17 +267,6 @@ export function worklayerIsoMicros(micros: number): string {
 // Demo data
 // ---------------------------------------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** A version-4 UUID from the seeded generator. */
 function uuidFrom(rand: () => number): string {
 	const h = (): string => Math.floor(rand() * 0x1_0000_0000).toString(16).padStart(8, '0');
@@ -343,20 +333,6 @@ const DOCUMENT_TYPES: ReadonlyArray<{ id: string; name: string; title: string }>
 	{ id: 'PHOTO_ID', name: 'Photo ID', title: "Driver's license" },
 	{ id: 'DRAFT_RETURN', name: 'Draft return', title: 'Draft return for review' },
 ];
-
-type Weighted<T> = ReadonlyArray<readonly [T, number]>;
-
-function weightedPicker<T>(table: Weighted<T>): (r: number) => T {
-	const total = table.reduce((sum, [, w]) => sum + w, 0);
-	return (r) => {
-		let x = r * total;
-		for (const [value, weight] of table) {
-			if (x < weight) return value;
-			x -= weight;
-		}
-		return table[table.length - 1][0];
-	};
-}
 
 /** Status by job age: new jobs are drafts or in the pool, old ones mostly closed. */
 const STATUS_BY_AGE: ReadonlyArray<{ maxDays: number; pick: (r: number) => WorklayerJobStatus }> = [
