@@ -451,7 +451,8 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
 	);
 	lines.push(
 		'- **Requests** are what the simulator logged: the baseline and the floor tag theirs with an `X-Bench-Branch` header; our node sends none, so its requests go to the branch of ours ' +
-			'running when they arrived (n8n runs one branch after the other). The bench fails unless ours at Parallel Requests 1, and the floor, make exactly the requests of a one-page-at-a-time read, ' +
+			'running when they arrived (n8n runs one branch after the other). The bench fails unless the floor makes exactly the requests of a one-page-at-a-time read, ours at Parallel Requests 1 exactly its own ' +
+			'(the same, except Accelo: every page after the first starts 3 jobs back, so that a job deleted during the read cannot move a job past the reader; 10,000 jobs take 104 pages instead of 101), ' +
 			'ours with its default makes no more pages and at most one other request (Accelo\'s `/jobs/count`), every run of a branch makes the same count, ' +
 			'ours at Parallel Requests 1 never has two requests in flight and ours never more than its setting. ' +
 			'Token requests are not counted: a warm-up execution (Get Many, Limit 1) makes n8n fetch an OAuth2 token and store it in the credential first.',

@@ -11,6 +11,8 @@ import type { ProviderTooling, RunningSimulator } from './types';
 import { byExpression, countBy, idFreePath, nodeType, runningSimulator } from './util';
 
 const PAGE_SIZE = 100;
+/** Jobs the node reads again at the start of every page after the first (nodes/Accelo/transport). */
+const PAGE_OVERLAP = 3;
 const SCOPE = 'read(all) write(all)';
 const ACTION = nodeType('accelo');
 const TRIGGER = nodeType('acceloTrigger');
@@ -149,6 +151,10 @@ export const accelo: ProviderTooling<AcceloSimulator> = {
 		usesToken: true,
 		// The end is a short page: one more (empty) request when the size is a multiple of the page.
 		expectedListRequests: (size) => Math.floor(size / PAGE_SIZE) + 1,
+		// Every page after the first starts PAGE_OVERLAP jobs back (a deletion during the read moves
+		// jobs up; the node reads them again rather than skip one): pages 2… bring 97 new jobs each,
+		// and the read ends at the first short page.
+		ourListRequests: (size) => (size < PAGE_SIZE ? 1 : Math.floor((size - PAGE_SIZE) / (PAGE_SIZE - PAGE_OVERLAP)) + 2),
 		floorConfig: ({ sim, credentialData }, headers) => ({
 			provider: 'accelo',
 			baseUrl: credentialData.baseUrl,

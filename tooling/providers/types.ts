@@ -109,6 +109,8 @@ export interface BenchProfile<S> {
 	readonly usesToken: boolean;
 	/** List requests a full read of `size` jobs takes at least. */
 	expectedListRequests(size: number): number;
+	/** List requests our node's full read takes, where it reads more than that on purpose; default: the same. */
+	ourListRequests?(size: number): number;
 	floorConfig(running: RunningSimulator<S>, headers: Record<string, string>): FloorConfig;
 	readonly floor: FloorLoop;
 }
