@@ -35,6 +35,18 @@ export class AcceloOAuth2Api implements ICredentialType {
 			description:
 				'Change only for a proxy or a test server. {deployment} is replaced by the Deployment field. The API is at {Base URL}/api/v0, the token at {Base URL}/oauth2/v0/token.',
 		},
+		// n8n lists oAuth2Api's own fields (Client ID, Client Secret, Scope, Allowed Domains) before a
+		// child's new ones, and only an override keeps its parent's place: Client ID, seen first, says
+		// where Deployment is.
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			// A hint shows under the field; a description only on hovering the label.
+			hint: 'Of the service application registered in Accelo. Fill in Deployment (further down) too: the credential needs it.',
+		},
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
