@@ -11,26 +11,19 @@
  *
  * The first run installs Node 24 + n8n into a cache outside the repo (about 9 minutes).
  */
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-
 import {
 	checkPackageLoaded,
-	createN8nHome,
 	executeWorkflow,
 	importCredentials,
 	importWorkflow,
 	nodeError,
 	nodeOutput,
-	packPackage,
-	REPO_ROOT,
 	startN8n,
 	type ExecuteResult,
 	type N8nCredential,
 	type N8nHome,
 } from '../../tooling/n8n';
 import {
-	credentialFor,
 	credentialRef,
 	PROVIDERS,
 	type E2eWorkflow,
@@ -42,6 +35,8 @@ import { FSM_E2E_WRONG_KEY as WRONG_KEY, fsmNavigator as fsmTooling } from '../.
 import { PACKAGE_NAME as PKG } from '../../tooling/repo';
 import type { AcceloSimulator } from '../../tooling/simulators/accelo';
 import type { FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
+
+import { e2eCredentials, homeWithPackage } from './setupHome';
 
 const FSM = fsmTooling.nodeTypes.action;
 const ACCELO = acceloTooling.nodeTypes.action;
@@ -77,14 +72,8 @@ beforeAll(async () => {
 	}
 	fsm = simOf(fsmTooling);
 	accelo = simOf(acceloTooling);
-	const tgz = await packPackage(REPO_ROOT);
-	home = await createN8nHome({ packages: [tgz] });
-	// The home holds the unpacked package; the tarball's temp folder can go.
-	rmSync(dirname(tgz), { recursive: true, force: true });
-	credentials = PROVIDERS.flatMap((provider) => {
-		const sim = running.get(provider)!;
-		return [credentialFor(provider, sim, 'e2e'), ...provider.e2e.extraCredentials(sim)];
-	});
+	home = await homeWithPackage();
+	credentials = e2eCredentials(running);
 	for (const provider of PROVIDERS) e2eWorkflows.set(provider, provider.e2e.workflows(running.get(provider)!));
 	await importCredentials(home, credentials);
 	await importWorkflow(home, [...e2eWorkflows.values()].flat().map((w) => w.workflow));

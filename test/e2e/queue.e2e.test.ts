@@ -11,13 +11,12 @@
  * every minute, n8n's shortest interval) fires exactly once per new job. Figures go to
  * .e2e/queue-mode.json.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import {
 	activateWorkflow,
 	asWebhookWorkflow,
-	createN8nHome,
 	DEFAULT_N8N_VERSION,
 	executionsByWorker,
 	getExecution,
@@ -26,7 +25,6 @@ import {
 	listExecutions,
 	nodeError,
 	nodeOutput,
-	packPackage,
 	PROCESS_NAME_VARIABLE,
 	queueEnvironment,
 	REPO_ROOT,
@@ -39,12 +37,14 @@ import {
 	type QueueCluster,
 	type QueueServices,
 } from '../../tooling/n8n';
-import { credentialFor, nodeCredentials, PROVIDERS, type ProviderTooling, type RunningSimulator } from '../../tooling/providers';
+import { nodeCredentials, PROVIDERS, type ProviderTooling, type RunningSimulator } from '../../tooling/providers';
 import { accelo as acceloTooling } from '../../tooling/providers/accelo';
 import { fsmNavigator as fsmTooling } from '../../tooling/providers/fsmNavigator';
 import { PACKAGE_NAME as PKG } from '../../tooling/repo';
 import type { AcceloSimulator } from '../../tooling/simulators/accelo';
 import { fsmIso, type FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
+
+import { e2eCredentials, homeWithPackage } from './setupHome';
 
 jest.setTimeout(25 * 60_000);
 
@@ -223,17 +223,8 @@ beforeAll(async () => {
 	figures.debianPackagesInstalled = services.installed;
 	figures.postgres = services.postgres.version;
 	timings.servicesMs = Date.now() - started;
-	const tgz = await packPackage(REPO_ROOT);
-	home = await createN8nHome({ version: DEFAULT_N8N_VERSION, packages: [tgz], env: queueEnvironment(services) });
-	// The home holds the unpacked package; the tarball's temp folder can go.
-	rmSync(dirname(tgz), { recursive: true, force: true });
-	await importCredentials(
-		home,
-		PROVIDERS.flatMap((provider) => {
-			const sim = running.get(provider)!;
-			return [credentialFor(provider, sim, 'e2e'), ...provider.e2e.extraCredentials(sim)];
-		}),
-	);
+	home = await homeWithPackage({ version: DEFAULT_N8N_VERSION, env: queueEnvironment(services) });
+	await importCredentials(home, e2eCredentials(running));
 	for (const provider of PROVIDERS) {
 		for (const { workflow, expect: status } of provider.e2e.workflows(running.get(provider)!)) {
 			const path = `e2e-${workflow.id}`;

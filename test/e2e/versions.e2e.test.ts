@@ -8,12 +8,11 @@
  *
  * N8N_E2E_VERSIONS=1.123.81 runs one version. Results go to .e2e/versions.json.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import {
 	checkPackageLoaded,
-	createN8nHome,
 	executeWorkflow,
 	importCredentials,
 	importWorkflow,
@@ -21,20 +20,21 @@ import {
 	manualTriggerWorkflow,
 	nodeError,
 	nodeOutput,
-	packPackage,
 	REPO_ROOT,
 	selectedVersions,
 	type ExecuteResult,
 	type N8nHome,
 	type N8nVersionPin,
 } from '../../tooling/n8n';
-import { credentialFor, nodeCredentials, PROVIDERS, type E2eWorkflow, type ProviderTooling, type RunningSimulator } from '../../tooling/providers';
+import { nodeCredentials, PROVIDERS, type E2eWorkflow, type ProviderTooling, type RunningSimulator } from '../../tooling/providers';
 import { accelo as acceloTooling } from '../../tooling/providers/accelo';
 import { fsmNavigator as fsmTooling } from '../../tooling/providers/fsmNavigator';
 import { PACKAGE_NAME as PKG } from '../../tooling/repo';
 import type { AcceloSimulator } from '../../tooling/simulators/accelo';
 import type { FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
 import type { RecordedRequest, SimResponse, SimulatorServer } from '../../tooling/simulators/server';
+
+import { e2eCredentials, homeWithPackage } from './setupHome';
 
 jest.setTimeout(30 * 60_000);
 
@@ -105,17 +105,8 @@ function describeVersion(pin: N8nVersionPin): void {
 			for (const provider of PROVIDERS) running.set(provider, await provider.startSimulator({ jobCount: provider.e2e.jobCount }));
 			fsm = running.get(fsmTooling)!.sim as FsmNavigatorSimulator;
 			accelo = running.get(acceloTooling)!.sim as AcceloSimulator;
-			const tgz = await packPackage(REPO_ROOT);
-			home = await createN8nHome({ version: pin.n8n, packages: [tgz] });
-			// The home holds the unpacked package; the tarball's temp folder can go.
-			rmSync(dirname(tgz), { recursive: true, force: true });
-			await importCredentials(
-				home,
-				PROVIDERS.flatMap((provider) => {
-					const sim = running.get(provider)!;
-					return [credentialFor(provider, sim, 'e2e'), ...provider.e2e.extraCredentials(sim)];
-				}),
-			);
+			home = await homeWithPackage({ version: pin.n8n });
+			await importCredentials(home, e2eCredentials(running));
 			for (const provider of PROVIDERS) e2e.set(provider, provider.e2e.workflows(running.get(provider)!));
 			await importWorkflow(home, [...[...e2e.values()].flat().map((entry) => entry.workflow), retryWorkflow(), messageWorkflow()]);
 			timings.setupMs = Date.now() - started;
