@@ -5,6 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseInstant } from '../../shared/dates';
 import { isObject, idString } from '../../shared/json';
 import { pageNumberPaging } from '../../shared/pagination';
 import { defineJobProvider } from '../../shared/provider';
@@ -61,18 +62,13 @@ function totalPagesOf(body: unknown): number | undefined {
 	return Number.isFinite(totalPages) ? totalPages : undefined;
 }
 
-function instant(value: unknown): number | undefined {
-	const ms = typeof value === 'string' ? Date.parse(value) : NaN;
-	return Number.isNaN(ms) ? undefined : ms;
-}
-
 export const provider = defineJobProvider({
 	simplify: simplifyJob,
 	api: fsmNavigatorApi,
 	maxPageSize: MAX_PAGE_SIZE,
 	jobId: (job) => idString(job.job_id ?? job.id),
-	createdAt: (job) => instant(job.created_at),
-	updatedAt: (job) => instant(job.updated_at),
+	createdAt: (job) => parseInstant(job.created_at),
+	updatedAt: (job) => parseInstant(job.updated_at),
 	status: (job) => idString(job.job_status),
 	getRequest: (jobId) => ({ path: '/jobs', qs: { id: jobId } }),
 	unwrapJob,

@@ -7,6 +7,7 @@
  */
 import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
+import { parseInstant } from '../../shared/dates';
 import { idString, isObject, objectsOf, textOf } from '../../shared/json';
 import { pageNumberPaging, type PaginationResult } from '../../shared/pagination';
 import { defineJobProvider, stopAfterPage, type JobProvider, type ListJobsOptions } from '../../shared/provider';
@@ -97,11 +98,6 @@ export function jobPath(jobId: string, sub = ''): string {
 	return `/jobs/${encodeURIComponent(jobId)}${sub}`;
 }
 
-function instant(value: unknown): number | undefined {
-	const ms = typeof value === 'string' ? Date.parse(value) : NaN;
-	return Number.isNaN(ms) ? undefined : ms;
-}
-
 export function unwrapJobs(body: unknown): IDataObject[] {
 	return isObject(body) ? objectsOf((body as HcpListResponse).jobs) : [];
 }
@@ -151,8 +147,8 @@ const base = defineJobProvider({
 	api: housecallProApi,
 	maxPageSize: MAX_PAGE_SIZE,
 	jobId: (job) => idString(job.id),
-	createdAt: (job) => instant(job.created_at),
-	updatedAt: (job) => instant(job.updated_at),
+	createdAt: (job) => parseInstant(job.created_at),
+	updatedAt: (job) => parseInstant(job.updated_at),
 	status: (job) => textOf(job.work_status),
 	getRequest: (jobId, query) => ({ path: jobPath(jobId), qs: query }),
 	unwrapJob: (body) => (isObject(body) ? body : {}),

@@ -8,6 +8,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseInstant } from '../../shared/dates';
 import { idString, isObject, objectsOf, textOf } from '../../shared/json';
 import { afterCursorPaging, paginate, type PagingStrategy, type PaginationResult } from '../../shared/pagination';
 import { defineJobProvider, stopAfterPage, type JobProvider, type ListJobsOptions } from '../../shared/provider';
@@ -99,12 +100,6 @@ export function jobIdOf(job: IDataObject): string | undefined {
 	return idString(job.uuid);
 }
 
-/** created_at / updated_at are UTC with microseconds (`2016-05-29T17:31:01.419601Z`). */
-function instant(value: unknown): number | undefined {
-	const ms = typeof value === 'string' ? Date.parse(value) : NaN;
-	return Number.isNaN(ms) ? undefined : ms;
-}
-
 /** Whole seconds, one second before `sinceMs`: `updated_at[after]` compares strictly. */
 function updatedAfter(sinceMs: number): string {
 	return new Date(Math.floor(sinceMs / 1000) * 1000 - 1000).toISOString().replace('.000Z', 'Z');
@@ -154,8 +149,9 @@ const definition = defineJobProvider({
 	// Fixed by the server and undocumented for jobs; nothing here depends on it.
 	maxPageSize: 50,
 	jobId: jobIdOf,
-	createdAt: (job) => instant(job.created_at),
-	updatedAt: (job) => instant(job.updated_at),
+	// created_at / updated_at are UTC with microseconds (`2016-05-29T17:31:01.419601Z`).
+	createdAt: (job) => parseInstant(job.created_at),
+	updatedAt: (job) => parseInstant(job.updated_at),
 	status: (job) => idString(job.status),
 	// `:job_id` may be a uuid or an external_id (https://api-docs.planadoapp.com/docs/v2/resources/jobs/get.html).
 	getRequest: (jobId) => ({ path: `/jobs/${encodeURIComponent(jobId)}` }),
