@@ -33,13 +33,22 @@ export const DATE_FILTERS: ReadonlyArray<[key: string, label: string, field: str
 
 /** `value` as a quoted filter value; refused when the quoting could not carry it unchanged. */
 export function quote(value: string, label: string): string {
-	if (/["\\]/.test(value) || /[\u0000-\u001f\u007f]/.test(value)) {
+	if (/["\\]/.test(value) || hasControlCharacter(value)) {
 		throw new InvalidInputError(
 			`'${label}' contains a double quote ("), a backslash (\\) or a control character, which cannot be sent safely inside a Worklayer filter value`,
 			'Worklayer does not document how to escape these characters in its filter language, so the node refuses them rather than risk changing what the filter means. Worklayer IDs and times never contain them.',
 		);
 	}
 	return `"${value}"`;
+}
+
+/** C0 controls and DEL, checked by code point (a control-character regex is refused by ESLint's recommended rules). */
+function hasControlCharacter(value: string): boolean {
+	for (let i = 0; i < value.length; i++) {
+		const code = value.charCodeAt(i);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
 }
 
 export function statusTerm(status: string): string {
