@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { parseInstant, toIsoUtc, toUnixSeconds } from './dates';
+import { readInstantValue, toIsoUtc, toUnixSeconds } from './dates';
 
 export class InvalidInputError extends Error {
 	constructor(
@@ -81,14 +81,14 @@ export function checkId(value: unknown, label: string, pattern: IdPattern): stri
 
 /** Epoch ms of a date value; values without an offset are wall-clock time in `timeZone`. */
 export function readInstant(value: unknown, label: string, timeZone: string): number {
-	const instant = parseInstant(value, timeZone);
-	if (instant === undefined) {
+	const reading = readInstantValue(value, timeZone);
+	if ('problem' in reading) {
 		throw new InvalidInputError(
-			`'${label}' is not a valid date: ${JSON.stringify(String(value))}`,
+			`'${label}' is not a valid date: ${JSON.stringify(String(value))} (${reading.problem})`,
 			'Use an ISO 8601 date such as 2026-02-25T09:00:00Z, or pick one in the date picker.',
 		);
 	}
-	return instant;
+	return reading.ms;
 }
 
 export function readIsoDate(value: unknown, label: string, timeZone: string): string {
@@ -164,13 +164,21 @@ export function readCollection(params: NodeParameters, name: string, requiredLab
 	return value;
 }
 
+/**
+ * The longest Timeout: 10 minutes. A timer cannot wait 2^31 ms or more (Node.js fires it at once),
+ * so an unbounded value would abort a request as soon as it is sent, perhaps after a write was applied.
+ */
+export const MAX_TIMEOUT_MS = 600_000;
+
 /** Request timeout from `options.timeout` (ms). */
 export function readTimeout(params: NodeParameters): number | undefined {
 	const options = readCollection(params, 'options');
 	if (options.timeout === undefined) return undefined;
 	const timeout = Number(options.timeout);
-	if (!Number.isFinite(timeout) || timeout < 1) {
-		throw new InvalidInputError(`'Timeout' must be a positive number of milliseconds`);
+	if (!Number.isFinite(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS) {
+		throw new InvalidInputError(
+			`'Timeout' must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (10 minutes): ${JSON.stringify(options.timeout)}`,
+		);
 	}
 	return timeout;
 }
@@ -180,13 +188,18 @@ export function readScope(params: NodeParameters): { itemIndex?: number; timeout
 	return { itemIndex: params.itemIndex, timeout: readTimeout(params) };
 }
 
+/** The most pages read at once: more would only draw rate limits, the APIs allow a few at a time. */
+export const MAX_PARALLEL_REQUESTS = 16;
+
 /** `options.parallelRequests`, or undefined for the provider's default. */
 export function readParallelRequests(params: NodeParameters): number | undefined {
 	const value = readCollection(params, 'options').parallelRequests;
 	if (value === undefined) return undefined;
 	const requests = Number(value);
-	if (!Number.isInteger(requests) || requests < 1) {
-		throw new InvalidInputError(`'Parallel Requests' must be a whole number of at least 1`);
+	if (!Number.isInteger(requests) || requests < 1 || requests > MAX_PARALLEL_REQUESTS) {
+		throw new InvalidInputError(
+			`'Parallel Requests' must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}: ${JSON.stringify(value)}`,
+		);
 	}
 	return requests;
 }
