@@ -1,8 +1,8 @@
 /**
  * Reads a Worklayer list `filter` expression the way its grammar is documented
- * (https://docs.taxfyle.com/jobs/job-list, "Filtering": terms `field comparator value`, comparators
- * `: = != > >= < <=`, quoted or bare values, terms combined with AND and OR), so that Raw Filter is
- * sent only when the node can tell what it means.
+ * (https://docs.taxfyle.com/jobs/job-list, "Filtering": terms `field comparator value` over the
+ * listed fields and their comparators, quoted or bare values, terms combined with AND and OR), so
+ * that Raw Filter is sent only when the node can tell what it means.
  *
  * What the docs leave open is refused rather than guessed: how a `"` or `\` is escaped inside a
  * quoted value, whether lower-case `and`/`or`, `NOT` or `-` mean anything, and which of AND and OR
@@ -46,7 +46,15 @@ function refusal(source: Source, reason: string, at: number | undefined): Invali
 
 const COMPARATORS = ['!=', '>=', '<=', '=', '>', '<', ':'] as const;
 const WORD = /^[A-Za-z0-9_.+-]+/;
-const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const TIME_COMPARATORS = ['=', '!=', '>', '>=', '<', '<='];
+/** The fields the docs list as filterable, with their comparators. */
+const FIELDS: Readonly<Record<string, readonly string[]>> = {
+	'members.user_id': [':'],
+	status: ['=', '!='],
+	create_time: TIME_COMPARATORS,
+	transmit_time: TIME_COMPARATORS,
+	deadline_time: TIME_COMPARATORS,
+};
 
 function readString(source: Source, start: number): { text: string; end: number } {
 	const { input } = source;
@@ -161,15 +169,19 @@ class Parser {
 	/** comparison := field comparator value */
 	private comparison(): string {
 		const field = this.peek();
-		if (field?.kind !== 'word' || !FIELD.test(field.text)) {
+		if (field?.kind !== 'word') {
 			if (field?.kind === 'close') this.fail("a ')' without its '('", field);
 			if (field?.kind === 'and' || field?.kind === 'or') this.fail(`${field.text} where a condition should be`, field);
 			this.fail(`${describe(field)} where a field name should be`, field);
 		}
 		if (/^(not|and|or)$/i.test(field.text)) this.fail(`'${field.text}', which Worklayer does not document (AND and OR are written in capitals; there is no NOT)`, field);
+		const comparators = FIELDS[field.text];
+		if (!comparators) this.fail(`'${field.text}', which is not a filterable field (${Object.keys(FIELDS).join(', ')})`, field);
 		this.at++;
 		const comparator = this.peek();
-		if (comparator?.kind !== 'comparator') this.fail(`${describe(comparator)} where a comparator (: = != > >= < <=) should follow '${field.text}'`, comparator);
+		if (comparator?.kind !== 'comparator' || !comparators.includes(comparator.text)) {
+			this.fail(`${describe(comparator)} where a comparator of '${field.text}' (${comparators.join(' ')}) should be`, comparator);
+		}
 		this.at++;
 		const value = this.peek();
 		if (value?.kind !== 'string' && value?.kind !== 'word') this.fail(`${describe(value)} where the value of '${field.text}' should be`, value);

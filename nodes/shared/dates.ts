@@ -84,10 +84,14 @@ export type InstantReading = { ms: number } | { problem: string };
  * a 30 February, a minute 75, a second 99 or an offset +99:99 is refused, never rolled over.
  */
 export function readInstantValue(value: unknown, timeZone = 'UTC'): InstantReading {
+	return withinYears(readAnyInstant(value, timeZone));
+}
+
+function readAnyInstant(value: unknown, timeZone: string): InstantReading {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? { problem: 'it is an invalid Date' } : { ms: value.getTime() };
 	if (isIsoConvertible(value)) {
 		const iso = value.toISO();
-		return iso === null ? { problem: 'it is an invalid date' } : readInstantValue(iso, timeZone);
+		return iso === null ? { problem: 'it is an invalid date' } : readAnyInstant(iso, timeZone);
 	}
 	if (typeof value !== 'string') return { problem: 'it is not an ISO 8601 date' };
 	const match = ISO_PATTERN.exec(value.trim());
@@ -116,6 +120,16 @@ export function readInstantValue(value: unknown, timeZone = 'UTC'): InstantReadi
 	const again = wall - zoneOffsetMs(utc, timeZone);
 	if (again !== utc) utc = again;
 	return { ms: utc };
+}
+
+/** The instants ISO 8601's four-digit years can write: 0000-01-01 to 9999-12-31, UTC. */
+const FIRST_MS = wallClockUtcMs(0, 0, 1, 0, 0, 0, 0);
+const LAST_MS = wallClockUtcMs(9999, 11, 31, 23, 59, 59, 999);
+
+/** readInstantValue, with instants outside the four-digit years refused (a Date or luxon value can be anywhere). */
+function withinYears(reading: InstantReading): InstantReading {
+	if ('ms' in reading && (reading.ms < FIRST_MS || reading.ms > LAST_MS)) return { problem: 'it is outside the years 0000 to 9999 (UTC)' };
+	return reading;
 }
 
 /** Epoch ms of a date value (see readInstantValue), or undefined when it is not a valid date. */

@@ -17,6 +17,21 @@ export class InvalidInputError extends Error {
 	}
 }
 
+/** A value as the user gave it, for a message; never throws (an object without a prototype has no String()). */
+export function shown(value: unknown): string {
+	try {
+		return JSON.stringify(value) ?? String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
+}
+
+/** A number typed in or given by an expression (a number or numeric text); anything else is NaN. */
+export function numberOf(value: unknown): number {
+	if (typeof value === 'number') return value;
+	return typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+}
+
 export interface IdPattern {
 	regex: RegExp;
 	expected: string;
@@ -84,7 +99,7 @@ export function readInstant(value: unknown, label: string, timeZone: string): nu
 	const reading = readInstantValue(value, timeZone);
 	if ('problem' in reading) {
 		throw new InvalidInputError(
-			`'${label}' is not a valid date: ${JSON.stringify(String(value))} (${reading.problem})`,
+			`'${label}' is not a valid date: ${typeof value === 'string' ? JSON.stringify(value) : shown(value)} (${reading.problem})`,
 			'Use an ISO 8601 date such as 2026-02-25T09:00:00Z, or pick one in the date picker.',
 		);
 	}
@@ -174,10 +189,10 @@ export const MAX_TIMEOUT_MS = 600_000;
 export function readTimeout(params: NodeParameters): number | undefined {
 	const options = readCollection(params, 'options');
 	if (options.timeout === undefined) return undefined;
-	const timeout = Number(options.timeout);
+	const timeout = numberOf(options.timeout);
 	if (!Number.isFinite(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS) {
 		throw new InvalidInputError(
-			`'Timeout' must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (10 minutes): ${JSON.stringify(options.timeout)}`,
+			`'Timeout' must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (10 minutes): ${shown(options.timeout)}`,
 		);
 	}
 	return timeout;
@@ -195,10 +210,10 @@ export const MAX_PARALLEL_REQUESTS = 16;
 export function readParallelRequests(params: NodeParameters): number | undefined {
 	const value = readCollection(params, 'options').parallelRequests;
 	if (value === undefined) return undefined;
-	const requests = Number(value);
+	const requests = numberOf(value);
 	if (!Number.isInteger(requests) || requests < 1 || requests > MAX_PARALLEL_REQUESTS) {
 		throw new InvalidInputError(
-			`'Parallel Requests' must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}: ${JSON.stringify(value)}`,
+			`'Parallel Requests' must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}: ${shown(value)}`,
 		);
 	}
 	return requests;
@@ -207,7 +222,7 @@ export function readParallelRequests(params: NodeParameters): number | undefined
 /** `returnAll` / `limit` as one number, or undefined for all. */
 export function readLimit(params: NodeParameters): number | undefined {
 	if (params.get('returnAll', false) as boolean) return undefined;
-	const limit = Number(params.get('limit', 50));
+	const limit = numberOf(params.get('limit', 50));
 	if (!Number.isInteger(limit) || limit < 1) {
 		throw new InvalidInputError(`'Limit' must be a whole number of at least 1`);
 	}
