@@ -5,7 +5,20 @@
  *
  * State lives in `getWorkflowStaticData('node')`, which n8n saves after a successful poll only, so
  * it is changed here only once the whole fetch has succeeded.
+ *
+ * How n8n saves that state decides what a crash can do (n8n 2.41 `TriggerExecutionContextFactory`):
+ * - the in-memory scheduler saves the workflow's static data when a poll emits, next to, not
+ *   together with, the execution it starts, and not after a poll that emits nothing. A crash between
+ *   the two saves would lose the batch, so the engine keeps where the batch began (`replay`) and the
+ *   first poll of a later process reads it again: at least once, never lost;
+ * - the durable scheduler with durable cursors (`N8N_POLLER_DURABLE_CURSORS_ENABLED`,
+ *   https://docs.n8n.io/hosting/scaling/durable-scheduler/#durable-poll-cursors) commits the state
+ *   in the same transaction as the execution, and commits it alone after a poll that emits nothing:
+ *   exactly once, so nothing is kept for a replay. It does not keep what its activation poll
+ *   writes to the node's state, only the workflow's global static data: the activation's start is
+ *   kept there (`activationStarts`), so the first scheduled poll starts from the activation.
  */
+import { randomUUID } from 'crypto';
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { InvalidInputError, pollParameters, readCollection, readTimeout, type NodeParameters } from './parameters';
@@ -37,6 +50,19 @@ export interface PollState extends IDataObject {
 	doneAtCursor?: string[];
 	/** Last status seen per job id, least recently seen first. */
 	statuses?: IDataObject;
+	/** Epoch ms of the activation the state was built for (its entry in `activationStarts`). */
+	since?: number;
+	/** Where the last emitted batch began, kept while its execution may be unsaved (in-memory scheduler). */
+	replay?: ReplayPoint;
+	/** The n8n process that emitted that batch (`PROCESS_ID`). */
+	writer?: string;
+}
+
+export interface ReplayPoint extends IDataObject {
+	cursor: number;
+	doneAtCursor: string[];
+	/** The status each job of a jobStatusChanged batch had before it. */
+	statuses: IDataObject;
 }
 
 export interface StatusChange extends IDataObject {
@@ -121,6 +147,98 @@ function output(ctx: IPollFunctions, provider: JobProvider, jobs: IDataObject[])
 	return [ctx.helpers.returnJsonArray(shaped)];
 }
 
+/** This n8n process: a `replay` written by another one is from before a restart. */
+const PROCESS_ID = randomUUID();
+/** The global static data of each activation this process has polled (one object per activation in the in-memory scheduler). */
+const polledActivations = new WeakSet<object>();
+/** Activations a user started; n8n's other modes (`init` at startup, `update` when an active workflow is saved) resume. */
+const USER_ACTIVATIONS = ['activate', 'create'];
+/** n8n-core's PollContext budget when no durable scheduler runs the poll (n8n 2.41 `poll-context.js`). */
+const IN_MEMORY_POLL_BUDGET_MS = 300_000;
+
+/**
+ * Whether n8n saves this poll's state together with the execution it starts: only the durable
+ * scheduler gives a poll its own budget (`getPollBudgetMs`, about 36 s by default; n8n 1.x has none).
+ * n8n says to run durable cursors with it; without them, it saves static data as the in-memory one does.
+ */
+function commitsWithExecution(ctx: IPollFunctions): boolean {
+	return typeof ctx.getPollBudgetMs === 'function' && ctx.getPollBudgetMs() !== IN_MEMORY_POLL_BUDGET_MS;
+}
+
+const secondOf = (ms: number) => Math.floor(ms / 1000) * 1000;
+
+/**
+ * The start of the activation this poll belongs to, kept in the workflow's global static data per
+ * node: set by the first poll after a user activated the workflow (or by the first poll ever),
+ * and read by every later poll, in this process or after a restart. `fresh`: set by this poll.
+ */
+function activationStart(ctx: IPollFunctions, state: PollState, now: number): { start: number; fresh: boolean } {
+	const global = ctx.getWorkflowStaticData('global');
+	const starts = { ...((global.activationStarts as IDataObject | undefined) ?? {}) };
+	const key = ctx.getNode().id || ctx.getNode().name;
+	const firstPoll = !polledActivations.has(global);
+	polledActivations.add(global);
+	const userActivated = firstPoll && USER_ACTIVATIONS.includes(ctx.getActivationMode());
+	const known = starts[key];
+	if (!userActivated && typeof known === 'number') return { start: known, fresh: false };
+	let start = secondOf(now);
+	let fresh = true;
+	if (!userActivated && state.cursor !== undefined) {
+		// State from before activation starts were kept: it goes on.
+		start = state.since ?? state.cursor;
+		state.since = start;
+		fresh = false;
+	}
+	global.activationStarts = { ...starts, [key]: start };
+	return { start, fresh };
+}
+
+/**
+ * Starts the state at the activation: jobStatusChanged first learns the current statuses, so that
+ * the first change of an existing job can name the status it came from.
+ */
+async function startFresh(
+	ctx: IPollFunctions,
+	state: PollState,
+	args: { provider: JobProvider; base: IDataObject; event: JobEvent; timeout: number | undefined; windowDays: number; start: number },
+): Promise<void> {
+	const { provider, base, event, timeout, windowDays, start } = args;
+	const statuses: IDataObject = {};
+	if (event === 'jobStatusChanged') {
+		const since = Date.now() - windowDays * DAY_MS;
+		const scan = windowDays > 0 ? provider.changes.createdSince(base, since) : { query: base, oldestFirst: false };
+		const { items } = await provider.listJobs(ctx, scan.query, {
+			timeout,
+			stopAfterPage: scan.newestFirst ? reachesOlder((job) => provider.createdAt(job), since) : undefined,
+		});
+		for (const job of items) {
+			const id = provider.jobId(job);
+			if (id !== undefined) remember(statuses, id, provider.status(job));
+		}
+	}
+	for (const key of Object.keys(state)) delete state[key];
+	// From the start of the activation's second: APIs that date jobs to the second (FSM Navigator,
+	// Accelo) would date a job created later in that second before a millisecond cursor.
+	Object.assign(state, { event, cursor: start, doneAtCursor: [], statuses, since: start } satisfies PollState);
+}
+
+/**
+ * A batch emitted by an n8n process that has stopped since may have no saved execution (the
+ * in-memory scheduler saves the two apart): read it again. One emitted by this process has one.
+ */
+function replayUnconfirmed(state: PollState): void {
+	const replay = state.replay;
+	if (replay && state.writer !== PROCESS_ID) {
+		state.cursor = replay.cursor;
+		state.doneAtCursor = replay.doneAtCursor;
+		const statuses = { ...((state.statuses as IDataObject | undefined) ?? {}) };
+		for (const [id, status] of Object.entries(replay.statuses)) remember(statuses, id, (status as string | null) ?? undefined);
+		state.statuses = statuses;
+	}
+	delete state.replay;
+	delete state.writer;
+}
+
 export async function pollJobs(this: IPollFunctions, trigger: TriggerDefinition): Promise<INodeExecutionData[][] | null> {
 	try {
 		return await pollOnce(this, trigger);
@@ -156,30 +274,21 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 	}
 
 	const state = ctx.getWorkflowStaticData('node') as PollState;
-	if (state.cursor === undefined || state.event !== event) {
-		// First activation: start from now. jobStatusChanged first learns the current statuses, so
-		// that the first change of an existing job can name the status it came from.
-		const statuses: IDataObject = {};
-		if (event === 'jobStatusChanged') {
-			const since = now - windowDays * DAY_MS;
-			const scan = windowDays > 0 ? provider.changes.createdSince(base, since) : { query: base, oldestFirst: false };
-			const { items } = await provider.listJobs(ctx, scan.query, {
-				timeout,
-				stopAfterPage: scan.newestFirst ? reachesOlder((job) => provider.createdAt(job), since) : undefined,
-			});
-			for (const job of items) {
-				const id = provider.jobId(job);
-				if (id !== undefined) remember(statuses, id, provider.status(job));
-			}
+	const activation = activationStart(ctx, state, now);
+	const catchUp = readCollection(params, 'options').catchUp === true;
+	if (state.cursor === undefined || state.event !== event || state.since !== activation.start) {
+		if (catchUp && state.cursor !== undefined && state.event === event) {
+			// Asked for: what changed while the workflow was inactive, a batch a poll.
+			state.since = activation.start;
+		} else {
+			await startFresh(ctx, state, { provider, base, event, timeout, windowDays, start: activation.start });
+			// Nothing can be newer than an activation made by this poll.
+			if (activation.fresh) return null;
 		}
-		for (const key of Object.keys(state)) delete state[key];
-		// From the start of this second: APIs that date jobs to the second (FSM Navigator, Accelo)
-		// would date a job created later in this second before a millisecond cursor.
-		Object.assign(state, { event, cursor: Math.floor(now / 1000) * 1000, doneAtCursor: [], statuses } satisfies PollState);
-		return null;
 	}
+	replayUnconfirmed(state);
 
-	const cursor = state.cursor;
+	const cursor = state.cursor ?? activation.start;
 	const done = new Set(state.doneAtCursor ?? []);
 	const change = plan.query(base, cursor, now);
 	const { items } = await provider.listJobs(ctx, change.query, {
@@ -212,6 +321,14 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 	}
 
 	// Only now, with the whole fetch done, does the state move on.
+	if (emitted.length && !commitsWithExecution(ctx)) {
+		const changes = emitted.map((job) => job.statusChange as StatusChange | undefined);
+		const before = Object.fromEntries(
+			emitted.flatMap((job, i) => (changes[i] ? [[provider.jobId(job) as string, changes[i].from]] : [])),
+		);
+		state.replay = { cursor, doneAtCursor: [...done], statuses: before };
+		state.writer = PROCESS_ID;
+	}
 	if (handled.length) {
 		const last = handled[handled.length - 1].time;
 		const atLast = handled.filter((entry) => entry.time === last).map(({ job, time }) => keyOf(provider.jobId(job) as string, time));

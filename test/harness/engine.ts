@@ -158,6 +158,8 @@ export interface LoadOptionsArgs extends NodeArgs {
 export interface PollTriggerArgs extends NodeArgs {
 	/** Workflow static data to start from (e.g. `{ 'node:FSM Trigger': { cursor: '…' } }`). */
 	staticData?: IDataObject;
+	/** What `getPollBudgetMs()` answers: n8n's durable scheduler gives a poll its own budget (default: n8n-core's, as the in-memory scheduler). */
+	pollBudgetMs?: number;
 }
 
 export interface PollTrigger {
@@ -170,6 +172,8 @@ export interface PollTrigger {
 	poll(mode?: 'trigger' | 'manual', activation?: WorkflowActivateMode): Promise<INodeExecutionData[][] | null>;
 	/** The node's persisted static data (`getWorkflowStaticData('node')`), as a plain copy. */
 	staticData(): IDataObject;
+	/** The whole workflow static data (every node's and the global one), as a plain copy. */
+	workflowStaticData(): IDataObject;
 	/** The node's static data as the last manual tick left it (discarded by n8n), as a plain copy. */
 	lastManualStaticData(): IDataObject | undefined;
 	readonly node: INode;
@@ -497,6 +501,10 @@ export class Harness {
 				(error) => {
 					emittedError = error;
 				},
+				undefined,
+				undefined,
+				undefined,
+				args.pollBudgetMs === undefined ? undefined : () => args.pollBudgetMs as number,
 			);
 			// What the scheduler runs each tick; `true` = rethrow (as on activation) instead of __emitError.
 			const execute = Container.get(PollTriggerExecutor).create(workflow, workflowNode, context, () => true);
@@ -520,6 +528,7 @@ export class Harness {
 			poll: async (mode = 'trigger', activation = 'activate') =>
 				mode === 'manual' ? await manualTick() : await tick(activation),
 			staticData: () => plain((workflow.staticData[staticKey] as IDataObject | undefined) ?? {}),
+			workflowStaticData: () => plain(workflow.staticData),
 			lastManualStaticData: () => manualStaticData,
 		};
 	}
