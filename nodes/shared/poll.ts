@@ -56,6 +56,8 @@ export interface PollState extends IDataObject {
 	replay?: ReplayPoint;
 	/** The n8n process that emitted that batch (`PROCESS_ID`). */
 	writer?: string;
+	/** Counts the polls that moved the state on (durable scheduler: tells a stale copy from the latest). */
+	revision?: number;
 }
 
 export interface ReplayPoint extends IDataObject {
@@ -167,6 +169,31 @@ function commitsWithExecution(ctx: IPollFunctions): boolean {
 
 const secondOf = (ms: number) => Math.floor(ms / 1000) * 1000;
 
+/** Polls running in this process now, by workflow and node. */
+const runningPolls = new Set<string>();
+/** The newest state revision each trigger's polls handed to n8n in this process (durable scheduler). */
+const latestRevisions = new Map<string, { revision: number; at: number }>();
+/** How long a newer revision stands for the saved one: a commit n8n rejected is never seen, so it must not block polls for good. */
+const REVISION_TRUST_MS = 60_000;
+
+/**
+ * Whether this poll must hand over to another one: the durable scheduler can start several polls of
+ * one trigger at once (after a restart it runs the occurrences it missed) and fences each only by
+ * its own task, so two polls read the same cursor and both commit what they found. A poll that
+ * starts while another of the same trigger runs in this process, or with a copy of the state older
+ * than one this process handed over, emits nothing and changes nothing.
+ */
+function overlapsNewerPoll(ctx: IPollFunctions, key: string, state: PollState, now: number): boolean {
+	if (runningPolls.has(key)) return true;
+	const latest = latestRevisions.get(key);
+	return (
+		latest !== undefined &&
+		commitsWithExecution(ctx) &&
+		(state.revision ?? 0) < latest.revision &&
+		now - latest.at < REVISION_TRUST_MS
+	);
+}
+
 /**
  * The start of the activation this poll belongs to, kept in the workflow's global static data per
  * node: set by the first poll after a user activated the workflow (or by the first poll ever),
@@ -274,6 +301,32 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 	}
 
 	const state = ctx.getWorkflowStaticData('node') as PollState;
+	const key = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id || ctx.getNode().name}`;
+	if (overlapsNewerPoll(ctx, key, state, now)) return null;
+	runningPolls.add(key);
+	try {
+		return await pollFrom(ctx, state, { provider, params, event, base, timeout, windowDays, plan, now, key });
+	} finally {
+		runningPolls.delete(key);
+	}
+}
+
+async function pollFrom(
+	ctx: IPollFunctions,
+	state: PollState,
+	args: {
+		provider: JobProvider;
+		params: NodeParameters;
+		event: JobEvent;
+		base: IDataObject;
+		timeout: number | undefined;
+		windowDays: number;
+		plan: EventPlan;
+		now: number;
+		key: string;
+	},
+): Promise<INodeExecutionData[][] | null> {
+	const { provider, params, event, base, timeout, windowDays, plan, now, key } = args;
 	const activation = activationStart(ctx, state, now);
 	const catchUp = readCollection(params, 'options').catchUp === true;
 	if (state.cursor === undefined || state.event !== event || state.since !== activation.start) {
@@ -330,6 +383,8 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 		state.writer = PROCESS_ID;
 	}
 	if (handled.length) {
+		state.revision = (state.revision ?? 0) + 1;
+		if (commitsWithExecution(ctx)) latestRevisions.set(key, { revision: state.revision, at: now });
 		const last = handled[handled.length - 1].time;
 		const atLast = handled.filter((entry) => entry.time === last).map(({ job, time }) => keyOf(provider.jobId(job) as string, time));
 		state.doneAtCursor = last === cursor ? [...done, ...atLast] : atLast;

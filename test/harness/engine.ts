@@ -158,6 +158,8 @@ export interface LoadOptionsArgs extends NodeArgs {
 export interface PollTriggerArgs extends NodeArgs {
 	/** Workflow static data to start from (e.g. `{ 'node:FSM Trigger': { cursor: '…' } }`). */
 	staticData?: IDataObject;
+	/** The workflow's id (default: the harness's one); n8n keys a trigger's state by workflow and node. */
+	workflowId?: string;
 	/** What `getPollBudgetMs()` answers: n8n's durable scheduler gives a poll its own budget (default: n8n-core's, as the in-memory scheduler). */
 	pollBudgetMs?: number;
 }
@@ -309,9 +311,9 @@ export class Harness {
 		};
 	}
 
-	private workflowFor(node: INode, staticData?: IDataObject, timezone?: string): Workflow {
+	private workflowFor(node: INode, staticData?: IDataObject, timezone?: string, id = WORKFLOW_ID): Workflow {
 		return new Workflow({
-			id: WORKFLOW_ID,
+			id,
 			name: 'Harness workflow',
 			nodes: [node],
 			connections: {},
@@ -478,7 +480,7 @@ export class Harness {
 	/** A poll trigger whose workflow (and so static data) lives across ticks. */
 	pollTrigger(args: PollTriggerArgs): PollTrigger {
 		const node = this.buildNode(args);
-		const workflow = this.workflowFor(node, args.staticData);
+		const workflow = this.workflowFor(node, args.staticData, undefined, args.workflowId);
 		const workflowNode = workflow.getNode(node.name);
 		if (!workflowNode) throw new Error('poll node missing');
 		const staticKey = `node:${workflowNode.name}`;

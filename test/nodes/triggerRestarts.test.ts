@@ -54,7 +54,7 @@ function anotherProcess(): Harness {
 let thisProcess: Harness;
 
 interface Options {
-	event?: 'jobCreated' | 'jobStatusChanged';
+	event?: 'jobCreated' | 'jobUpdated' | 'jobStatusChanged';
 	staticData?: IDataObject;
 	durable?: boolean;
 	catchUp?: boolean;
@@ -63,6 +63,8 @@ interface Options {
 function trigger(harness: Harness, options: Options = {}) {
 	const t = harness.pollTrigger({
 		type: TYPE,
+		// One workflow per test: n8n keys a trigger's state by workflow and node.
+		workflowId: expect.getState().currentTestName,
 		parameters: { event: options.event ?? 'jobCreated', options: options.catchUp ? { catchUp: true } : {} },
 		staticData: options.staticData,
 		pollBudgetMs: options.durable ? DURABLE_BUDGET_MS : undefined,
@@ -166,6 +168,31 @@ describe('durable scheduler (its own poll budget)', () => {
 	});
 });
 
+describe('overlapping polls (the durable scheduler runs the occurrences it missed after a restart)', () => {
+	it('of two polls of one trigger started at once, one emits and the other hands over', async () => {
+		const first = trigger(thisProcess, { durable: true });
+		await first.poll('activate');
+		const a = createJob();
+		// Each scheduled poll gets its own copy of the committed state.
+		const saved = first.saved();
+		const one = trigger(thisProcess, { durable: true, staticData: saved });
+		const two = trigger(thisProcess, { durable: true, staticData: saved });
+		const results = await Promise.all([one.poll('update'), two.poll('update')]);
+		expect(results.flat()).toEqual([a]);
+	});
+
+	it('a poll that starts from a copy older than one this process has handed over emits nothing', async () => {
+		const first = trigger(thisProcess, { durable: true });
+		await first.poll('activate');
+		const a = createJob();
+		const saved = first.saved();
+		const one = trigger(thisProcess, { durable: true, staticData: saved });
+		expect(await one.poll('update')).toEqual([a]);
+		const stale = trigger(thisProcess, { durable: true, staticData: saved });
+		expect(await stale.poll('update')).toEqual([]);
+	});
+});
+
 describe('activations', () => {
 	it('a user activating the workflow again starts from then: what changed while inactive is not replayed', async () => {
 		const first = trigger(thisProcess);
@@ -198,5 +225,52 @@ describe('activations', () => {
 		const meanwhile = createJob();
 		const resumed = trigger(thisProcess, { staticData: first.saved() });
 		expect(await resumed.poll(mode)).toEqual([meanwhile]);
+	});
+});
+
+describe('a long outage', () => {
+	const DAY_MS = 86_400_000;
+	const JOBS = 5_000;
+
+	/** Three days inactive while 5,000 jobs are created and changed, spread over those days. */
+	function outage(): string[] {
+		const from = Date.now();
+		offset += 3 * DAY_MS;
+		const template = sim.jobs.ascending()[0];
+		const ids: string[] = [];
+		for (let i = 0; i < JOBS; i++) {
+			const id = nextId++;
+			const created = from + Math.floor((i / JOBS) * 2 * DAY_MS);
+			const changed = created + DAY_MS / 2;
+			sim.putJob({ ...template, job_id: id, job_status: 'Pending', created_at: fsmIso(created), updated_at: fsmIso(changed), assets: [] });
+			ids.push(String(id));
+		}
+		tick();
+		return ids;
+	}
+
+	it('three days inactive while 5,000 jobs change: the activation replays none of them, and the next change fires once', async () => {
+		const first = trigger(thisProcess, { event: 'jobUpdated' });
+		await first.poll('activate');
+		outage();
+		const reactivated = trigger(thisProcess, { event: 'jobUpdated', staticData: first.saved() });
+		expect(await reactivated.poll('activate')).toEqual([]);
+		const next = createJob();
+		expect(await reactivated.poll('activate')).toEqual([next]);
+	});
+
+	it('with Catch Up After Deactivation, each of the 5,000 is emitted once, 500 a poll', async () => {
+		const first = trigger(thisProcess, { event: 'jobUpdated', catchUp: true });
+		await first.poll('activate');
+		const changed = outage();
+		const reactivated = trigger(thisProcess, { event: 'jobUpdated', catchUp: true, staticData: first.saved() });
+		const seen: string[] = [];
+		for (let poll = 0; poll < 12; poll++) {
+			const batch = await reactivated.poll('activate');
+			expect(batch.length).toBeLessThanOrEqual(500);
+			seen.push(...batch);
+		}
+		expect(seen).toHaveLength(JOBS);
+		expect(new Set(seen)).toEqual(new Set(changed));
 	});
 });
