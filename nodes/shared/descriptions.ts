@@ -232,7 +232,16 @@ export function triggerProperties(options: {
 		},
 	];
 	if (options.filters.length) properties.push(filtersCollection(options.filters));
-	const extra: INodeProperties[] = [];
+	const extra: INodeProperties[] = [
+		{
+			displayName: 'Catch Up After Deactivation',
+			name: 'catchUp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to emit, when the workflow is activated again, the jobs created or changed while it was inactive (500 per poll). Off, it starts from the activation, as the first time. A restart of n8n or saving the active workflow never skips anything.',
+		},
+	];
 	if (options.windowEvents.length) {
 		extra.push({
 			displayName: 'Created Within (Days)',

@@ -158,6 +158,10 @@ export interface LoadOptionsArgs extends NodeArgs {
 export interface PollTriggerArgs extends NodeArgs {
 	/** Workflow static data to start from (e.g. `{ 'node:FSM Trigger': { cursor: '…' } }`). */
 	staticData?: IDataObject;
+	/** The workflow's id (default: the harness's one); n8n keys a trigger's state by workflow and node. */
+	workflowId?: string;
+	/** What `getPollBudgetMs()` answers: n8n's durable scheduler gives a poll its own budget (default: n8n-core's, as the in-memory scheduler). */
+	pollBudgetMs?: number;
 }
 
 export interface PollTrigger {
@@ -170,6 +174,8 @@ export interface PollTrigger {
 	poll(mode?: 'trigger' | 'manual', activation?: WorkflowActivateMode): Promise<INodeExecutionData[][] | null>;
 	/** The node's persisted static data (`getWorkflowStaticData('node')`), as a plain copy. */
 	staticData(): IDataObject;
+	/** The whole workflow static data (every node's and the global one), as a plain copy. */
+	workflowStaticData(): IDataObject;
 	/** The node's static data as the last manual tick left it (discarded by n8n), as a plain copy. */
 	lastManualStaticData(): IDataObject | undefined;
 	readonly node: INode;
@@ -305,9 +311,9 @@ export class Harness {
 		};
 	}
 
-	private workflowFor(node: INode, staticData?: IDataObject, timezone?: string): Workflow {
+	private workflowFor(node: INode, staticData?: IDataObject, timezone?: string, id = WORKFLOW_ID): Workflow {
 		return new Workflow({
-			id: WORKFLOW_ID,
+			id,
 			name: 'Harness workflow',
 			nodes: [node],
 			connections: {},
@@ -474,7 +480,7 @@ export class Harness {
 	/** A poll trigger whose workflow (and so static data) lives across ticks. */
 	pollTrigger(args: PollTriggerArgs): PollTrigger {
 		const node = this.buildNode(args);
-		const workflow = this.workflowFor(node, args.staticData);
+		const workflow = this.workflowFor(node, args.staticData, undefined, args.workflowId);
 		const workflowNode = workflow.getNode(node.name);
 		if (!workflowNode) throw new Error('poll node missing');
 		const staticKey = `node:${workflowNode.name}`;
@@ -497,6 +503,10 @@ export class Harness {
 				(error) => {
 					emittedError = error;
 				},
+				undefined,
+				undefined,
+				undefined,
+				args.pollBudgetMs === undefined ? undefined : () => args.pollBudgetMs as number,
 			);
 			// What the scheduler runs each tick; `true` = rethrow (as on activation) instead of __emitError.
 			const execute = Container.get(PollTriggerExecutor).create(workflow, workflowNode, context, () => true);
@@ -520,6 +530,7 @@ export class Harness {
 			poll: async (mode = 'trigger', activation = 'activate') =>
 				mode === 'manual' ? await manualTick() : await tick(activation),
 			staticData: () => plain((workflow.staticData[staticKey] as IDataObject | undefined) ?? {}),
+			workflowStaticData: () => plain(workflow.staticData),
 			lastManualStaticData: () => manualStaticData,
 		};
 	}

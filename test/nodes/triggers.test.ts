@@ -4,7 +4,7 @@
  * jobs created and changed between polls. Expected values come from what the test did to the
  * simulator, not from the trigger.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, WorkflowActivateMode } from 'n8n-workflow';
 
 import { MAX_JOBS_PER_POLL, type JobEvent } from '../../nodes/shared/poll';
 import { acceloFixture } from './triggers/accelo';
@@ -35,9 +35,9 @@ describe.each(fixtures.map((fx) => [fx.name, fx] as const))('%s trigger', (_name
 		const t = fx.harness().pollTrigger({ type: fx.type, parameters: { event }, staticData });
 		return {
 			...t,
-			poll: async (mode?: 'trigger' | 'manual') => {
+			poll: async (mode?: 'trigger' | 'manual', activation?: WorkflowActivateMode) => {
 				if (!staticData && t.staticData().cursor === undefined) skew = later() - realNow();
-				return await t.poll(mode);
+				return await t.poll(mode, activation);
 			},
 		};
 	};
@@ -102,8 +102,9 @@ describe.each(fixtures.map((fx) => [fx.name, fx] as const))('%s trigger', (_name
 		expect(emitted(fx, await first.poll())).toEqual([a]);
 		const saved = { [`node:${first.node.name}`]: first.staticData() };
 		const b = fx.createJob(later());
+		// n8n starting up activates its active workflows in mode 'init'.
 		const restarted = trigger('jobCreated', saved);
-		expect(emitted(fx, await restarted.poll())).toEqual([b]);
+		expect(emitted(fx, await restarted.poll('trigger', 'init'))).toEqual([b]);
 		expect(await restarted.poll()).toBeNull();
 	});
 

@@ -34,14 +34,16 @@ function fakeProvider(jobs: () => FakeJob[]): JobProvider {
 	};
 }
 
-function pollContext(parameters: IDataObject, staticData: IDataObject): IPollFunctions {
+function pollContext(parameters: IDataObject, staticData: IDataObject, globalStaticData: IDataObject = {}): IPollFunctions {
 	const node = { name: 'Fake Trigger', type: 'fake', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
 	const context = {
 		getNode: () => node,
 		getMode: () => 'trigger',
+		getActivationMode: () => 'activate',
 		getTimezone: () => 'UTC',
 		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
-		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({ id: 'status-memory', active: true }),
+		getWorkflowStaticData: (type: string) => (type === 'node' ? staticData : globalStaticData),
 		helpers: { returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })) },
 	};
 	return context as unknown as IPollFunctions;
@@ -86,20 +88,21 @@ describe('status memory in the poll engine', () => {
 		const kept = jobs.slice(JOBS - MAX_REMEMBERED_STATUSES);
 		expect(Object.keys(stored)).toEqual(kept.map((job) => job.id));
 		expect(Object.values(stored)).toEqual(kept.map((job) => job.status));
-		// Quadratic (each job re-reading every stored key) took 30 s and more here; linear takes well under 1 s.
-		expect(elapsedMs).toBeLessThan(3_000);
+		// Quadratic (each job re-reading every stored key) took 30 s and more here; linear takes under 3 s on a loaded 2-core machine.
+		expect(elapsedMs).toBeLessThan(15_000);
 	});
 
 	it('a later poll reports a change of a remembered job and keeps the memory at its limit', async () => {
 		const staticData: IDataObject = {};
+		const globalStaticData: IDataObject = {};
 		let current = jobs;
 		const trigger = { provider: fakeProvider(() => current), buildQuery: () => ({}) };
-		await pollJobs.call(pollContext(statusChanged, staticData), trigger);
+		await pollJobs.call(pollContext(statusChanged, staticData, globalStaticData), trigger);
 		const cursor = staticData.cursor as number;
 		const changed = { ...jobs[JOBS - 1], status: 'moved', created: cursor + 1 };
 		const fresh = { id: 'job-new', status: 'open', created: cursor + 2 };
 		current = [changed, fresh];
-		const result = (await pollJobs.call(pollContext(statusChanged, staticData), trigger)) as INodeExecutionData[][];
+		const result = (await pollJobs.call(pollContext(statusChanged, staticData, globalStaticData), trigger)) as INodeExecutionData[][];
 		expect(result[0].map((item) => item.json.statusChange)).toEqual([{ from: jobs[JOBS - 1].status, to: 'moved' }]);
 		const stored = staticData.statuses as IDataObject;
 		expect(Object.keys(stored)).toHaveLength(MAX_REMEMBERED_STATUSES);

@@ -23,6 +23,8 @@ export interface RunningN8n {
 	/** Everything n8n printed so far. */
 	output(): string;
 	stop(): Promise<void>;
+	/** SIGKILL to its whole process group, as a crash would; resolves once it has exited. */
+	kill(): Promise<void>;
 }
 
 interface HttpResponse {
@@ -130,6 +132,11 @@ export async function startN8n(home: N8nHome, opts: StartN8nOptions = {}): Promi
 		killGroup('SIGKILL');
 	};
 
+	const kill = async (): Promise<void> => {
+		killGroup('SIGKILL');
+		await exitPromise;
+	};
+
 	try {
 		const deadline = Date.now() + (opts.timeoutMs ?? TIMEOUTS.start);
 		for (;;) {
@@ -167,6 +174,7 @@ export async function startN8n(home: N8nHome, opts: StartN8nOptions = {}): Promi
 			authCookie,
 			output: () => output,
 			stop,
+			kill,
 		};
 	} catch (error: unknown) {
 		await stop();
