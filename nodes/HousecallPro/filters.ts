@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { recordValue } from '../shared/recordLocator';
 import { InvalidInputError, checkOption, checkOptions, parseIdList, readIsoDate, type IdPattern } from '../shared/parameters';
 
 /** The words `work_status[]` accepts. Jobs come back with other words (see RESPONSE_WORDS). */
@@ -27,6 +28,9 @@ export const EXPAND_VALUES = ['attachments', 'appointments'] as const;
 
 /** Ids of customers, employees, franchisees, locations: prefixed tokens such as `cus_…`, `pro_…`. */
 export const HCP_ID: IdPattern = { regex: /^[A-Za-z0-9_-]{1,128}$/, expected: 'a Housecall Pro ID such as pro_1a2b3c (letters, digits, _ and -)' };
+
+/** HCP_ID as the editor checks it in a picker's By ID mode (surrounding blanks allowed, as the reader trims). */
+export const HCP_ID_REGEX = '^\\s*[A-Za-z0-9_-]{1,128}\\s*$';
 
 const ID_LIST_FILTERS: Array<[key: string, label: string, wire: string]> = [
 	['employeeIds', 'Employee IDs', 'employee_ids'],
@@ -55,9 +59,11 @@ export function expandQuery(options: IDataObject): IDataObject {
  */
 export function buildJobQuery(filters: IDataObject, options: IDataObject, timeZone: string, stableOrder = false): IDataObject {
 	const qs: IDataObject = {};
-	if (given(filters.customerId)) {
-		const ids = parseIdList(filters.customerId, 'Customer ID', HCP_ID);
-		if (ids.length > 1) throw new InvalidInputError("'Customer ID' takes one ID: Housecall Pro filters by a single customer");
+	// A picker's value, or the plain text that workflows saved before the filter was a picker.
+	const customer = recordValue(filters.customerId);
+	if (given(customer)) {
+		const ids = parseIdList(customer, 'Customer', HCP_ID);
+		if (ids.length > 1) throw new InvalidInputError("'Customer' takes one ID: Housecall Pro filters by a single customer");
 		if (ids.length) qs.customer_id = ids[0];
 	}
 	for (const [key, label, wire] of ID_LIST_FILTERS) {
