@@ -29,9 +29,6 @@ export const EXPAND_VALUES = ['attachments', 'appointments'] as const;
 /** Ids of customers, employees, franchisees, locations: prefixed tokens such as `cus_…`, `pro_…`. */
 export const HCP_ID: IdPattern = { regex: /^[A-Za-z0-9_-]{1,128}$/, expected: 'a Housecall Pro ID such as pro_1a2b3c (letters, digits, _ and -)' };
 
-/** HCP_ID as the editor checks it in a picker's By ID mode (surrounding blanks allowed, as the reader trims). */
-export const HCP_ID_REGEX = '^\\s*[A-Za-z0-9_-]{1,128}\\s*$';
-
 const ID_LIST_FILTERS: Array<[key: string, label: string, wire: string]> = [
 	['employeeIds', 'Employee IDs', 'employee_ids'],
 	['franchiseeIds', 'Franchisee IDs', 'franchisee_ids'],

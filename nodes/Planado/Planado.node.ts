@@ -8,7 +8,7 @@ import {
 
 import { routeOperations } from '../shared/router';
 import { descriptions, operations } from './actions';
-import { searchJobs } from './methods/listSearch';
+import { searchClients, searchJobs, searchSites, searchTeams, searchTemplates } from './methods/listSearch';
 
 export class Planado implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +27,7 @@ export class Planado implements INodeType {
 		properties: descriptions,
 	};
 
-	methods = { listSearch: { searchJobs } };
+	methods = { listSearch: { searchClients, searchJobs, searchSites, searchTeams, searchTemplates } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperations.call(this, operations);

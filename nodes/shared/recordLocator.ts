@@ -7,6 +7,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 
 import { isObject, textOf } from './json';
 import { MAX_SEARCH_PAGES } from './listSearch';
+import type { IdPattern } from './parameters';
 
 export interface RecordLocatorOptions {
 	displayName: string;
@@ -16,10 +17,16 @@ export interface RecordLocatorOptions {
 	/** What a record is called in messages: "customer", "site". */
 	recordName: string;
 	idPlaceholder: string;
-	/** Regex the ID mode checks in the editor (the reader checks again before any request). */
-	idRegex: string;
+	/** What an ID looks like: the editor checks By ID with it, and the reader again before any request. */
+	idPattern: IdPattern;
 	description: string;
 	required?: boolean;
+}
+
+/** `pattern` as the editor's check: blanks around the ID are allowed, as the readers trim them. */
+function editorRegex(pattern: IdPattern): string {
+	const source = pattern.regex.source.replace(/^\^/, '').replace(/\$$/, '');
+	return `^\\s*(?:${source})\\s*$`;
 }
 
 /** A `resourceLocator` with From List (searchable) and By ID, like the Job picker. */
@@ -45,7 +52,7 @@ export function recordLocator(options: RecordLocatorOptions): INodeProperties {
 				type: 'string',
 				placeholder: options.idPlaceholder,
 				validation: [
-					{ type: 'regex', properties: { regex: options.idRegex, errorMessage: `Not a valid ${options.recordName} ID` } },
+					{ type: 'regex', properties: { regex: editorRegex(options.idPattern), errorMessage: `Not a valid ${options.recordName} ID` } },
 				],
 			},
 		],
@@ -59,6 +66,11 @@ export function recordLocator(options: RecordLocatorOptions): INodeProperties {
 export function recordValue(value: unknown): unknown {
 	if (isObject(value) && (value.__rl === true || ('mode' in value && 'value' in value))) return value.value;
 	return value;
+}
+
+/** A collection (Filters, Additional Fields) with each picker's value unwrapped by recordValue. */
+export function recordValues(collection: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(collection).map(([key, value]) => [key, recordValue(value)])) as IDataObject;
 }
 
 /** A parameter of the node being edited (top level or inside a collection: 'filters.clientUuid'), unwrapped. */

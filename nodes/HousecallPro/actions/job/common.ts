@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { jobIdField } from '../../../shared/descriptions';
 import { recordLocator } from '../../../shared/recordLocator';
-import { EXPAND_VALUES, HCP_ID_REGEX } from '../../filters';
+import { EXPAND_VALUES, HCP_ID } from '../../filters';
 
 export const jobIdProperty = jobIdField({
 	providerName: 'Housecall Pro',
@@ -31,7 +31,7 @@ export const customerLocator = (description: string, required = false): INodePro
 		searchListMethod: 'searchCustomers',
 		recordName: 'customer',
 		idPlaceholder: 'e.g. cus_1a2b3c',
-		idRegex: HCP_ID_REGEX,
+		idPattern: HCP_ID,
 		required,
 		description,
 	});

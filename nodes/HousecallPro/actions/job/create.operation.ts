@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { checkId, itemParameters, readCollection, readScope } from '../../../shared/parameters';
 import { recordLocator, recordValue } from '../../../shared/recordLocator';
-import { HCP_ID, HCP_ID_REGEX } from '../../filters';
+import { HCP_ID } from '../../filters';
 import { customerLocator } from './common';
 import { provider } from '../../transport';
 import { createBody, createFields } from './fields';
@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 		searchListMethod: 'searchCustomerAddresses',
 		recordName: 'address',
 		idPlaceholder: 'e.g. adr_1a2b3c',
-		idRegex: HCP_ID_REGEX,
+		idPattern: HCP_ID,
 		required: true,
 		description: "One of the customer's existing addresses, where the work is done: the list shows the chosen customer's addresses",
 	}),
