@@ -825,7 +825,7 @@ describe('record pickers', () => {
 		}
 		const second = customer.addresses[1];
 		expect(sim.requests[0].path).toBe(`/customers/${customer.id}/addresses`);
-		const found = await harness.listSearch({ type: TYPE, method: 'searchCustomerAddresses', filter: second.street.toLowerCase(), parameters: { operation: 'create', customerId: customer.id } });
+		const found = await harness.listSearch({ type: TYPE, method: 'searchCustomerAddresses', filter: String(second.street).toLowerCase(), parameters: { operation: 'create', customerId: customer.id } });
 		expect(found.results).toEqual([{ name: `${second.street}, ${second.city}, ${second.state} ${second.zip} (${second.type})`, value: second.id, url: undefined }]);
 		const none = await harness.listSearch({ type: TYPE, method: 'searchCustomerAddresses', filter: 'nowhere street', parameters: { operation: 'create', customerId: customer.id } });
 		expect(none.results).toEqual([]);
