@@ -60,6 +60,22 @@ export function recordLocator(options: RecordLocatorOptions): INodeProperties {
 }
 
 /**
+ * Several records of a list the API gives whole (employees, staff, statuses): a multi-select loaded
+ * by `loadOptionsMethod`. A resource locator holds one record, so lists of IDs use this instead; its
+ * value is an array, and the readers still take the comma-separated text older workflows saved.
+ */
+export function recordsField(displayName: string, name: string, loadOptionsMethod: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod },
+		default: [],
+		description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+/**
  * The value of a record parameter: a resource locator `{ __rl: true, mode, value }`, or the plain
  * string (or number) that workflows saved before the parameter was a locator hold.
  */

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { jobIdField } from '../../../shared/descriptions';
-import { recordLocator } from '../../../shared/recordLocator';
+import { recordLocator, recordsField } from '../../../shared/recordLocator';
 import { EXPAND_VALUES, HCP_ID } from '../../filters';
 
 export const jobIdProperty = jobIdField({
@@ -36,12 +36,6 @@ export const customerLocator = (description: string, required = false): INodePro
 		description,
 	});
 
-/** The employees (pros) of the company, to pick several: a multi-select loaded from `GET /employees`. */
-export const employeesField = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getEmployees' },
-	default: [],
-	description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-});
+/** The employees (pros) of the company, to pick several (`GET /employees`). */
+export const employeesField = (displayName: string, name: string, description: string): INodeProperties =>
+	recordsField(displayName, name, 'getEmployees', description);
