@@ -2,6 +2,9 @@
  * The Accelo node through n8n's real engine against the Accelo simulator (token endpoint included).
  * Expected values come from the simulator's data, filtered here independently.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { AcceloOAuth2Api } from '../../credentials/AcceloOAuth2Api.credentials';
@@ -449,5 +452,17 @@ describe('record pickers', () => {
 			expect(listed.status).toBe('success');
 			expect(listRequests()[0].query._filters).toContain(`manager(${manager.id})`);
 		}
+	});
+});
+
+describe('sandbox example workflow', () => {
+	it('copy-fsm-navigator-to-accelo.json: its Create node, with company and manager picked From List, runs as saved', async () => {
+		const file = join(__dirname, '../../scripts/demo/workflows/copy-fsm-navigator-to-accelo.json');
+		const workflow = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Array<{ name: string; parameters: INodeParameters }> };
+		const parameters = workflow.nodes.find((n) => n.name === 'Create in Accelo')?.parameters as INodeParameters;
+		expect(parameters.againstId).toMatchObject({ __rl: true, mode: 'list', value: '45' });
+		const result = await harness.runNode({ type: TYPE, parameters, input: [{ json: { id: 7, title: 'Boiler service', scheduledStart: '2026-03-02T09:00:00Z' } }] });
+		expect(result.status).toBe('success');
+		expect(sim.apiRequests.find((r) => r.method === 'POST')?.body).toMatchObject({ engagement_table: 'company', engagement_id: '45', manager_id: '10' });
 	});
 });

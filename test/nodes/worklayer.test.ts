@@ -3,6 +3,9 @@
  * endpoint included). Expected values come from the simulator's data, filtered here independently;
  * request counts come from the simulator's request log.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { WorklayerApi } from '../../credentials/WorklayerApi.credentials';
@@ -659,5 +662,20 @@ describe('trigger', () => {
 		const t = harness.pollTrigger({ type: TRIGGER, parameters: { event: 'jobCreated', filters: { rawFilter: 'status = CLAIMED OR status = CLOSED' } } });
 		await t.poll();
 		await expect(t.poll()).rejects.toThrow(/'Raw Filter' uses OR/);
+	});
+});
+
+describe('sandbox example workflow', () => {
+	it('worklayer-new-return.json: its Create node, with owner and template picked From List, runs as saved', async () => {
+		const file = join(__dirname, '../../scripts/demo/workflows/worklayer-new-return.json');
+		const workflow = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Array<{ name: string; parameters: INodeParameters }> };
+		const parameters = workflow.nodes.find((n) => n.name === 'Create a draft return')?.parameters as INodeParameters;
+		expect(parameters.ownerUserId).toMatchObject({ __rl: true, mode: 'list' });
+		const result = await harness.runNode({ type: TYPE, parameters });
+		expect(result.status).toBe('success');
+		expect(sim.apiRequests.find((r) => r.method === 'POST')?.body).toEqual({
+			owner_user_id: (parameters.ownerUserId as IDataObject).value,
+			job_template_id: (parameters.jobTemplateId as IDataObject).value,
+		});
 	});
 });
