@@ -49,6 +49,9 @@ async function run(parameters: INodeParameters, options: { h?: Harness; input?: 
 }
 
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
+/** Change Status to Scheduled at `start`, through the schedule or the appointment. */
+const scheduleAt = async (jobId: string, start: string, through: 'schedule' | 'appointments') =>
+	await run({ operation: 'changeStatus', jobId: byId(jobId), status: 'scheduled', scheduledStart: start, options: { scheduleThrough: through } });
 const ids = (result: RunResult) => result.items.map((item) => String(item.json.id));
 const listRequests = () => sim.requests.filter((r) => r.method === 'GET' && r.path === '/jobs');
 const wire = () => sim.requests.map((r) => `${r.method} ${r.path}`);
@@ -552,13 +555,7 @@ describe('Change Status', () => {
 
 	it("scheduled with a Company key through 'Job's Schedule': refused, and the error says which key is needed", async () => {
 		const job = firstJob((j) => j.work_status === 'needs scheduling');
-		const result = await run({
-			operation: 'changeStatus',
-			jobId: byId(job.id),
-			status: 'scheduled',
-			scheduledStart: '2026-04-02T13:00:00Z',
-			options: { scheduleThrough: 'schedule' },
-		});
+		const result = await scheduleAt(job.id, '2026-04-02T13:00:00Z', 'schedule');
 		expect(result.error?.message).toBe('Housecall Pro refused to schedule the job (HTTP 401): this needs an Application API Key, not a Company API Key');
 		expect(result.error?.description).toContain('put an Application API Key in the credential');
 		// n8n-core re-sends once after a 401 (credential refresh); nothing else follows.
@@ -708,13 +705,7 @@ describe('Company API Key scheduling through the appointment', () => {
 		const pros = [sim.employees[0].id, sim.employees[1].id];
 		sim.putJob(job, { appointments: [appointment('appt_keep', '2026-03-20T09:00:00Z', '2026-03-20T11:00:00Z', pros)] });
 		sim.server.clearLog();
-		const result = await run({
-			operation: 'changeStatus',
-			jobId: byId(job.id),
-			status: 'scheduled',
-			scheduledStart: '2026-04-03T08:00:00Z',
-			options: { scheduleThrough: 'appointments' },
-		});
+		const result = await scheduleAt(job.id, '2026-04-03T08:00:00Z', 'appointments');
 		expect(wire()).toEqual([`GET /jobs/${job.id}`, `PUT /jobs/${job.id}/appointments/appt_keep`, `GET /jobs/${job.id}`]);
 		expect(sim.requests[1].body).toEqual({ start_time: '2026-04-03T08:00:00Z', end_time: '2026-04-03T10:00:00Z', dispatched_employees_ids: pros, arrival_window_minutes: 30 });
 		expect(sim.getExtras(job.id)?.appointments).toHaveLength(1);
@@ -723,7 +714,7 @@ describe('Company API Key scheduling through the appointment', () => {
 
 	it("Unscheduled, Job's Appointment: deletes the appointment, the job needs scheduling again", async () => {
 		const job = unscheduledJob();
-		await run({ operation: 'changeStatus', jobId: byId(job.id), status: 'scheduled', scheduledStart: '2026-04-04T08:00:00Z', options: { scheduleThrough: 'appointments' } });
+		await scheduleAt(job.id, '2026-04-04T08:00:00Z', 'appointments');
 		const id = sim.getExtras(job.id)?.appointments[0].id as string;
 		sim.server.clearLog();
 		const result = await run({ operation: 'changeStatus', jobId: byId(job.id), status: 'unscheduled', options: { scheduleThrough: 'appointments' } });
@@ -776,7 +767,7 @@ describe('Company API Key scheduling through the appointment', () => {
 			appointments: [appointment('appt_1', '2026-03-22T09:00:00Z', '2026-03-22T17:00:00Z', []), appointment('appt_2', '2026-03-23T09:00:00Z', '2026-03-23T17:00:00Z', [])],
 		});
 		sim.server.clearLog();
-		const result = await run({ operation: 'changeStatus', jobId: byId(job.id), status: 'scheduled', scheduledStart: '2026-04-06T08:00:00Z', options: { scheduleThrough: 'appointments' } });
+		const result = await scheduleAt(job.id, '2026-04-06T08:00:00Z', 'appointments');
 		expect(result.error?.message).toBe(`Job ${job.id} has 2 appointments (a multi-day job): the node changes a job with one appointment or none`);
 		expect(wire()).toEqual([`GET /jobs/${job.id}`]);
 	});
