@@ -9,6 +9,7 @@ import {
 import { routeOperations } from '../shared/router';
 import { descriptions, operations } from './actions';
 import { searchClients, searchJobs, searchSites, searchTeams, searchTemplates } from './methods/listSearch';
+import { getResolutions } from './methods/loadOptions';
 
 export class Planado implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +28,10 @@ export class Planado implements INodeType {
 		properties: descriptions,
 	};
 
-	methods = { listSearch: { searchClients, searchJobs, searchSites, searchTeams, searchTemplates } };
+	methods = {
+		listSearch: { searchClients, searchJobs, searchSites, searchTeams, searchTemplates },
+		loadOptions: { getResolutions },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperations.call(this, operations);

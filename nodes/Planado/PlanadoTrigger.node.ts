@@ -12,6 +12,7 @@ import { pollJobs } from '../shared/poll';
 import { jobFilters } from './actions/job/getAll.operation';
 import { buildJobQuery } from './filters';
 import { searchClients, searchJobs, searchSites, searchTeams } from './methods/listSearch';
+import { getResolutions } from './methods/loadOptions';
 import { provider } from './transport';
 
 /**
@@ -78,7 +79,7 @@ export class PlanadoTrigger implements INodeType {
 	};
 
 	/** The filters' pickers. */
-	methods = { listSearch: { searchClients, searchJobs, searchSites, searchTeams } };
+	methods = { listSearch: { searchClients, searchJobs, searchSites, searchTeams }, loadOptions: { getResolutions } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollJobs.call(this, { provider, buildQuery: buildJobQuery });

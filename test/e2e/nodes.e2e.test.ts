@@ -231,6 +231,7 @@ it('loads every record picker and multi-select through n8n as the editor does', 
 			expected: () => planadoSim.sites.filter((site) => site.client_uuid === planadoClient).map((site) => site.uuid),
 		},
 		{ provider: planadoTooling, kind: 'locator', method: 'searchTeams', path: 'parameters.filters.assigneeTeamUuid', parameters: { operation: 'getAll' }, expected: () => planadoSim.teams.map((t) => t.uuid) },
+		{ provider: planadoTooling, kind: 'options', method: 'getResolutions', path: 'parameters.filters.resolutionFinished', parameters: { operation: 'getAll' }, expected: () => planadoSim.resolutions.map((r) => r.uuid) },
 		{ provider: planadoTooling, kind: 'locator', method: 'searchTemplates', path: 'parameters.additionalFields.template', parameters: { operation: 'create' }, expected: () => [planadoSim.templates[0].uuid] },
 	];
 	const server = await startN8n(home);

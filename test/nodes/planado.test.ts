@@ -547,6 +547,18 @@ describe('record pickers (reference lists paged by 5)', () => {
 		expect(none.results).toEqual([]);
 	});
 
+	it('resolutions for the resolution filters: every page, with whether they are successful', async () => {
+		const options = await h.loadOptions({ type: TYPE, method: 'getResolutions' });
+		expect(options.map((o) => o.value)).toEqual(small.resolutions.map((r) => r.uuid));
+		expect(options.map((o) => o.description)).toEqual(small.resolutions.map((r) => (r.successful ? 'Successful' : 'Unsuccessful')));
+		// Pages of 5 until the documented empty page ends the list.
+		expect(small.requests.length).toBe(Math.floor(small.resolutions.length / 5) + 1);
+		small.server.clearLog();
+		const listed = await run({ operation: 'getAll', limit: 1, filters: { resolutionFinished: [small.resolutions[0].uuid] } }, undefined, false, h);
+		expect(listed.status).toBe('success');
+		expect(small.requests[0].query).toMatchObject({ resolution: { finished: [small.resolutions[0].uuid] } });
+	});
+
 	it('teams with their territory, and templates by name', async () => {
 		const teams = await list('searchTeams');
 		const team = small.teams[0];

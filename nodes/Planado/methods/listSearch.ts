@@ -48,7 +48,7 @@ export async function searchJobs(
  * One page of a Planado reference list (`GET /v2/<path>`, items under `key`): the server picks the
  * page size, and the next page starts after the last item's uuid (`after`), as for jobs.
  */
-async function readReferencePage(ctx: ILoadOptionsFunctions, path: string, key: string, token: string | undefined): Promise<{ items: IDataObject[]; next?: string }> {
+export async function readReferencePage(ctx: ILoadOptionsFunctions, path: string, key: string, token: string | undefined): Promise<{ items: IDataObject[]; next?: string }> {
 	const body = await provider.request(ctx, { method: 'GET', path, qs: token ? { after: token } : {} });
 	const items = isObject(body) ? objectsOf(body[key]) : [];
 	return { items, next: items.length > 0 ? idString(items[items.length - 1].uuid) : undefined };

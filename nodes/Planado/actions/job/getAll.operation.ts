@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { dateFilter, filtersCollection, forJobOperation, optionsCollection, returnAllFields } from '../../../shared/descriptions';
+import { recordsField } from '../../../shared/recordLocator';
 import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
 import { JOB_STATUSES, STATUS_NAMES, buildJobQuery } from '../../filters';
 import { provider } from '../../transport';
@@ -57,24 +58,18 @@ export const jobFilters: INodeProperties[] = [
 		recordName: 'job',
 		description: 'Only jobs linked to this job, the oldest among the linked jobs',
 	}),
-	{
-		displayName: 'Resolution (Canceled)',
-		name: 'resolutionCanceled',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 14b89ff7-992e-436f-aa74-3f4e2a0ffe08',
-		description:
-			'Only canceled jobs with one of these resolutions (comma-separated resolution UUIDs). Implies the Canceled status; other statuses chosen under Status are still included.',
-	},
-	{
-		displayName: 'Resolution (Finished)',
-		name: 'resolutionFinished',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 1395596e-d044-6ed0-5b26-7a1a1b701773',
-		description:
-			'Only finished jobs with one of these resolutions (comma-separated resolution UUIDs). Implies the Finished status; other statuses chosen under Status are still included.',
-	},
+	recordsField(
+		'Resolution (Canceled) Names or IDs',
+		'resolutionCanceled',
+		'getResolutions',
+		'Only canceled jobs with one of these resolutions. Implies the Canceled status; other statuses chosen under Status are still included',
+	),
+	recordsField(
+		'Resolution (Finished) Names or IDs',
+		'resolutionFinished',
+		'getResolutions',
+		'Only finished jobs with one of these resolutions. Implies the Finished status; other statuses chosen under Status are still included',
+	),
 	strictDateFilter('Scheduled After', 'scheduledAfter', 'Only jobs scheduled to start after this time'),
 	strictDateFilter('Scheduled Before', 'scheduledBefore', 'Only jobs scheduled to start before this time'),
 	planadoLocator({
