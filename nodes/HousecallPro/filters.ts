@@ -30,7 +30,7 @@ export const EXPAND_VALUES = ['attachments', 'appointments'] as const;
 export const HCP_ID: IdPattern = { regex: /^[A-Za-z0-9_-]{1,128}$/, expected: 'a Housecall Pro ID such as pro_1a2b3c (letters, digits, _ and -)' };
 
 const ID_LIST_FILTERS: Array<[key: string, label: string, wire: string]> = [
-	['employeeIds', 'Employee IDs', 'employee_ids'],
+	['employeeIds', 'Employee Names or IDs', 'employee_ids'],
 	['franchiseeIds', 'Franchisee IDs', 'franchisee_ids'],
 	['locationIds', 'Location IDs', 'location_ids'],
 ];

@@ -68,8 +68,8 @@ export function buildJobQuery(pickedFilters: IDataObject, timeZone: string): IDa
 	if (updated) qs.updated_at = updated;
 
 	const resolution: IDataObject = {};
-	const finished = parseIdList(filters.resolutionFinished, 'Resolution (Finished)', UUID);
-	const canceled = parseIdList(filters.resolutionCanceled, 'Resolution (Canceled)', UUID);
+	const finished = parseIdList(filters.resolutionFinished, 'Resolution (Finished) Names or IDs', UUID);
+	const canceled = parseIdList(filters.resolutionCanceled, 'Resolution (Canceled) Names or IDs', UUID);
 	if (finished.length) resolution.finished = finished;
 	if (canceled.length) resolution.canceled = canceled;
 	if (Object.keys(resolution).length) qs.resolution = resolution;

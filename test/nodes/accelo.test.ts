@@ -230,7 +230,7 @@ describe('Get Many', () => {
 			expect(sim.apiRequests).toHaveLength(0);
 		}
 		const refused = await run({ operation: 'getAll', returnAll: true, filters: { managerIds: injected } });
-		expect(refused.error?.message).toContain("'Manager IDs'");
+		expect(refused.error?.message).toContain("'Manager Names or IDs'");
 		// What the refusal protects against: sent as-is, the value really widens the query.
 		const ownJobs = sim.jobs.filter((j) => j.manager_id === 7).length;
 		const widened = await run({ operation: 'getAll', returnAll: true, filters: { rawFilters: `manager(${injected})` } });

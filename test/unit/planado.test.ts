@@ -52,7 +52,7 @@ describe('buildJobQuery', () => {
 		expect(buildJobQuery({ status: [], clientUuid: '', resolutionFinished: '' }, 'UTC')).toEqual({});
 		expect(() => buildJobQuery({ status: ['done'] }, 'UTC')).toThrow("'Status' has an unsupported value");
 		expect(() => buildJobQuery({ siteUuid: 'abc' }, 'UTC')).toThrow("'Site' is not a valid ID");
-		expect(() => buildJobQuery({ resolutionCanceled: `${U1},x` }, 'UTC')).toThrow("'Resolution (Canceled)' contains an invalid ID");
+		expect(() => buildJobQuery({ resolutionCanceled: `${U1},x` }, 'UTC')).toThrow("'Resolution (Canceled) Names or IDs' contains an invalid ID");
 		expect(() => buildJobQuery({ scheduledAfter: 'tomorrow' }, 'UTC')).toThrow("'Scheduled After' is not a valid date");
 	});
 });

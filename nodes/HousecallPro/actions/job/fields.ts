@@ -195,7 +195,7 @@ export function createBody(customerId: string, addressId: string, fields: IDataO
 		if (given(fields.arrivalWindow)) schedule.arrival_window = minutes(fields.arrivalWindow, 'Arrival Window (Minutes)');
 		body.schedule = schedule;
 	}
-	const employees = parseIdList(fields.assignedEmployeeIds, 'Assigned Employee IDs', HCP_ID);
+	const employees = parseIdList(fields.assignedEmployeeIds, 'Assigned Employee Names or IDs', HCP_ID);
 	if (employees.length) body.assigned_employee_ids = employees;
 	if (given(fields.tags)) {
 		const tags = (Array.isArray(fields.tags) ? fields.tags : String(fields.tags).split(',')).map((t) => String(t).trim()).filter((t) => t !== '');
@@ -252,8 +252,8 @@ export function updateSteps(jobPath: (sub: string) => string, fields: IDataObjec
 		steps.push({ group: 'schedule', label: 'the schedule', method: 'PUT', path: jobPath('/schedule'), body: scheduleBody(fields, timeZone), applicationKey: true });
 	}
 	if (fields.dispatchedEmployeeIds !== undefined) {
-		const ids = parseIdList(fields.dispatchedEmployeeIds, 'Dispatched Employee IDs', HCP_ID);
-		if (!ids.length) throw new InvalidInputError("'Dispatched Employee IDs' is empty", 'Give at least one employee ID, or remove the field.');
+		const ids = parseIdList(fields.dispatchedEmployeeIds, 'Dispatched Employee Names or IDs', HCP_ID);
+		if (!ids.length) throw new InvalidInputError("'Dispatched Employee Names or IDs' is empty", 'Give at least one employee ID, or remove the field.');
 		steps.push({
 			group: 'dispatch',
 			label: 'the dispatched employees',
