@@ -761,6 +761,13 @@ describe('Company API Key scheduling through the appointment', () => {
 		expect(sim.requests[1].body).toEqual({ start_time: '2026-03-21T09:00:00Z', end_time: '2026-03-21T10:00:00Z', dispatched_employees_ids: [sim.employees[0].id], arrival_window_minutes: 30 });
 	});
 
+	it("Unscheduled through the appointment: a job with a schedule but no appointment is refused, one read, no write", async () => {
+		const job = firstJob((j) => j.work_status === 'scheduled' && j.schedule.scheduled_start !== null && (sim.getExtras(j.id)?.appointments.length ?? 0) === 0);
+		const result = await run({ operation: 'changeStatus', jobId: byId(job.id), status: 'unscheduled', options: { scheduleThrough: 'appointments' } });
+		expect(result.error?.message).toBe(`Job ${job.id} has a schedule but no appointment: only the schedule endpoint can erase it`);
+		expect(wire()).toEqual([`GET /jobs/${job.id}`]);
+	});
+
 	it('a multi-day job (two appointments) is refused before any write', async () => {
 		const job = unscheduledJob();
 		sim.putJob(job, {

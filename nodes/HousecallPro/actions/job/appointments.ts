@@ -126,9 +126,10 @@ function textsOf(value: unknown): string[] {
 }
 
 /**
- * The writes that unschedule the job: one delete per appointment (all of a multi-day job's) (a job with appointments cannot be
- * unscheduled until they are deleted, https://help.housecallpro.com/en/articles/2865052-unschedule-vs-cancel-vs-delete).
- * None when the job has neither appointments nor a schedule. Also returns the job as read.
+ * The writes that unschedule the job: one delete per appointment, all of a multi-day job's. A job
+ * with appointments cannot be unscheduled until they are deleted
+ * (https://help.housecallpro.com/en/articles/2865052-unschedule-vs-cancel-vs-delete). None when the
+ * job has neither appointments nor a schedule. Also returns the job as read.
  */
 export async function unscheduleWrites(
 	ctx: IExecuteFunctions,
