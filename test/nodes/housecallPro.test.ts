@@ -779,6 +779,13 @@ describe('Company API Key scheduling through the appointment', () => {
 		expect(wire()).toEqual([`GET /jobs/${job.id}`]);
 	});
 
+	it("an Application key through 'Job's Appointment' is refused, and the error says which key appointments take", async () => {
+		const job = unscheduledJob();
+		const result = await run({ operation: 'changeStatus', jobId: byId(job.id), status: 'scheduled', scheduledStart: '2026-04-08T08:00:00Z', options: { scheduleThrough: 'appointments' } }, { h: appHarness() });
+		expect(result.error?.message).toBe("Housecall Pro refused the job's appointment (HTTP 401): appointments take a Company API Key (or OAuth), not an Application API Key");
+		expect(sim.getExtras(job.id)?.appointments ?? []).toHaveLength(0);
+	});
+
 	it('an Application key stays on the schedule endpoint with Automatic (as before)', async () => {
 		const job = unscheduledJob();
 		await run({ operation: 'changeStatus', jobId: byId(job.id), status: 'scheduled', scheduledStart: '2026-04-07T08:00:00Z' }, { h: appHarness() });

@@ -8,7 +8,7 @@
  * `dispatched_employees_ids` on POST and PUT alike, so a change is sent with the rest of the
  * appointment as it is; `arrival_window_minutes` is optional.
  */
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
 import { toIsoUtc } from '../../../shared/dates';
 import { idString, isObject, objectsOf, textOf } from '../../../shared/json';
@@ -70,6 +70,18 @@ async function readWithAppointments(
 /** A refusal of the key (Housecall Pro answers 401, or 403, when a key kind is not allowed). */
 export function isKeyRefusal(error: unknown): boolean {
 	return error instanceof NodeApiError && (error.httpCode === '401' || error.httpCode === '403');
+}
+
+/** A refused appointment write, explained: those endpoints take a Company API Key or OAuth. */
+export function explainAppointmentRefusal(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): unknown {
+	if (!isKeyRefusal(error) || !(error instanceof NodeApiError)) return error;
+	const message = `Housecall Pro refused the job's appointment (HTTP ${error.httpCode}): appointments take a Company API Key (or OAuth), not an Application API Key`;
+	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		message,
+		description: "With an Application API Key, set the option 'Schedule Through' to Automatic or Job's Schedule.",
+		httpCode: error.httpCode ?? undefined,
+		itemIndex,
+	});
 }
 
 function multiDay(ctx: IExecuteFunctions, jobId: string, count: number, itemIndex?: number): NodeOperationError {

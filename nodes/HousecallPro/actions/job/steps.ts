@@ -6,7 +6,7 @@
 import { NodeApiError, NodeOperationError, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
 import { explainKeyRefusal, provider } from '../../transport';
-import { appointmentWrite, type AppointmentChange } from './appointments';
+import { appointmentWrite, explainAppointmentRefusal, type AppointmentChange } from './appointments';
 import type { UpdateStep } from './fields';
 
 function describeSteps(steps: UpdateStep[]): string {
@@ -26,7 +26,11 @@ export async function applySteps(
 		try {
 			await provider.request(ctx, { method: step.method, path: step.path, body: step.body, ...scope });
 		} catch (caught) {
-			const error = step.applicationKey ? explainKeyRefusal(ctx, caught, `update ${step.label}`, itemIndex) : caught;
+			const error = step.applicationKey
+				? explainKeyRefusal(ctx, caught, `update ${step.label}`, itemIndex)
+				: step.group === 'appointment'
+					? explainAppointmentRefusal(ctx, caught, itemIndex)
+					: caught;
 			if (!applied.length) throw error;
 			const notApplied = steps.slice(index);
 			const base = error instanceof Error ? error.message : String(error);
