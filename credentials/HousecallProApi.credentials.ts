@@ -31,7 +31,7 @@ export class HousecallProApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'A Company API Key (Housecall Pro app: App Store → API Key Management, MAX or XL plan) or an Application API Key (partners). A Company API Key is refused by scheduling, unscheduling and dispatch (Change Status to Scheduled or Unscheduled; Update with schedule or dispatch fields): those need an Application API Key. Everything else works with either.',
+				"A Company API Key (Housecall Pro app: App Store → API Key Management, MAX or XL plan) or an Application API Key (partners). A Company API Key is refused by the job schedule and dispatch endpoints: with it the node schedules, unschedules and dispatches through the job's appointment instead (option Schedule Through). Everything else works with either.",
 		},
 		{
 			displayName: 'Company ID',

@@ -8,8 +8,8 @@ import {
 
 import { routeOperations } from '../shared/router';
 import { descriptions, operations } from './actions';
-import { searchJobs } from './methods/listSearch';
-import { getJobTypes, getStatuses } from './methods/loadOptions';
+import { searchCompanies, searchJobs, searchStaff } from './methods/listSearch';
+import { getJobTypes, getStaff, getStatuses } from './methods/loadOptions';
 
 export class Accelo implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +28,7 @@ export class Accelo implements INodeType {
 		properties: descriptions,
 	};
 
-	methods = { listSearch: { searchJobs }, loadOptions: { getStatuses, getJobTypes } };
+	methods = { listSearch: { searchCompanies, searchJobs, searchStaff }, loadOptions: { getJobTypes, getStaff, getStatuses } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperations.call(this, operations);

@@ -11,6 +11,7 @@ import { triggerProperties } from '../shared/descriptions';
 import { pollJobs } from '../shared/poll';
 import { jobFilters } from './actions/job/getAll.operation';
 import { buildJobQuery } from './filters';
+import { getJobTypes, getStaff, getStatuses } from './methods/loadOptions';
 import { ALL_FIELDS, provider } from './transport';
 
 /** Trigger filters: the Get Many filters without the date ranges, which the trigger sets itself. */
@@ -55,6 +56,9 @@ export class AcceloTrigger implements INodeType {
 			windowEvents: ['jobStatusChanged'],
 		}),
 	};
+
+	/** The filters' lists. */
+	methods = { loadOptions: { getJobTypes, getStaff, getStatuses } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollJobs.call(this, { provider, buildQuery: buildTriggerQuery });

@@ -66,9 +66,9 @@ export function buildJobQuery(filters: IDataObject, options: IDataObject, timeZo
 		const standings = checkOptions(filters.standing, 'Standing', STANDINGS);
 		if (standings.length) push(term('standing', standings));
 	}
-	push(idTerm('status', filters.statusIds, 'Status IDs'));
-	push(idTerm('manager', filters.managerIds, 'Manager IDs'));
-	push(idTerm('type', filters.typeIds, 'Type IDs'));
+	push(idTerm('status', filters.statusIds, 'Status Names or IDs'));
+	push(idTerm('manager', filters.managerIds, 'Manager Names or IDs'));
+	push(idTerm('type', filters.typeIds, 'Type Names or IDs'));
 
 	const againstType =
 		filters.againstType !== undefined && filters.againstType !== ''

@@ -8,7 +8,7 @@ import {
 
 import { routeOperations } from '../shared/router';
 import { descriptions, operations } from './actions';
-import { searchJobs } from './methods/listSearch';
+import { searchJobs, searchTechnicians } from './methods/listSearch';
 
 export class FsmNavigator implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +27,7 @@ export class FsmNavigator implements INodeType {
 		properties: descriptions,
 	};
 
-	methods = { listSearch: { searchJobs } };
+	methods = { listSearch: { searchJobs, searchTechnicians } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperations.call(this, operations);

@@ -10,6 +10,7 @@ import { triggerProperties } from '../shared/descriptions';
 import { pollJobs } from '../shared/poll';
 import { jobFilters } from './actions/job/getAll.operation';
 import { buildListQuery } from './filters';
+import { searchTechnicians } from './methods/listSearch';
 import { provider } from './transport';
 
 export class FsmNavigatorTrigger implements INodeType {
@@ -47,6 +48,9 @@ export class FsmNavigatorTrigger implements INodeType {
 			windowEvents: ['jobUpdated', 'jobStatusChanged'],
 		}),
 	};
+
+	/** The filters' pickers. */
+	methods = { listSearch: { searchTechnicians } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollJobs.call(this, { provider, buildQuery: buildListQuery });

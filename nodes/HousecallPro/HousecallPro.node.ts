@@ -8,8 +8,8 @@ import {
 
 import { routeOperations } from '../shared/router';
 import { descriptions, operations } from './actions';
-import { searchJobs } from './methods/listSearch';
-import { getJobTypes, getPipelineStatuses, getTags } from './methods/loadOptions';
+import { searchCustomerAddresses, searchCustomers, searchJobs } from './methods/listSearch';
+import { getEmployees, getJobTypes, getPipelineStatuses, getTags } from './methods/loadOptions';
 
 export class HousecallPro implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +28,10 @@ export class HousecallPro implements INodeType {
 		properties: descriptions,
 	};
 
-	methods = { listSearch: { searchJobs }, loadOptions: { getJobTypes, getPipelineStatuses, getTags } };
+	methods = {
+		listSearch: { searchCustomerAddresses, searchCustomers, searchJobs },
+		loadOptions: { getEmployees, getJobTypes, getPipelineStatuses, getTags },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperations.call(this, operations);

@@ -11,6 +11,8 @@ import { triggerProperties } from '../shared/descriptions';
 import { pollJobs } from '../shared/poll';
 import { jobFilters } from './actions/job/getAll.operation';
 import { buildJobQuery } from './filters';
+import { searchCustomers } from './methods/listSearch';
+import { getEmployees } from './methods/loadOptions';
 import { provider } from './transport';
 
 function buildTriggerQuery(filters: IDataObject, timeZone: string): IDataObject {
@@ -53,6 +55,9 @@ export class HousecallProTrigger implements INodeType {
 			windowEvents: ['jobStatusChanged'],
 		}),
 	};
+
+	/** The filters' pickers. */
+	methods = { listSearch: { searchCustomers }, loadOptions: { getEmployees } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollJobs.call(this, { provider, buildQuery: buildTriggerQuery });

@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { recordValue } from '../shared/recordLocator';
 import { InvalidInputError, checkOption, checkOptions, parseIdList, readIsoDate, type IdPattern } from '../shared/parameters';
 
 /** The words `work_status[]` accepts. Jobs come back with other words (see RESPONSE_WORDS). */
@@ -29,7 +30,7 @@ export const EXPAND_VALUES = ['attachments', 'appointments'] as const;
 export const HCP_ID: IdPattern = { regex: /^[A-Za-z0-9_-]{1,128}$/, expected: 'a Housecall Pro ID such as pro_1a2b3c (letters, digits, _ and -)' };
 
 const ID_LIST_FILTERS: Array<[key: string, label: string, wire: string]> = [
-	['employeeIds', 'Employee IDs', 'employee_ids'],
+	['employeeIds', 'Employee Names or IDs', 'employee_ids'],
 	['franchiseeIds', 'Franchisee IDs', 'franchisee_ids'],
 	['locationIds', 'Location IDs', 'location_ids'],
 ];
@@ -55,9 +56,11 @@ export function expandQuery(options: IDataObject): IDataObject {
  */
 export function buildJobQuery(filters: IDataObject, options: IDataObject, timeZone: string, stableOrder = false): IDataObject {
 	const qs: IDataObject = {};
-	if (given(filters.customerId)) {
-		const ids = parseIdList(filters.customerId, 'Customer ID', HCP_ID);
-		if (ids.length > 1) throw new InvalidInputError("'Customer ID' takes one ID: Housecall Pro filters by a single customer");
+	// A picker's value, or the plain text that workflows saved before the filter was a picker.
+	const customer = recordValue(filters.customerId);
+	if (given(customer)) {
+		const ids = parseIdList(customer, 'Customer', HCP_ID);
+		if (ids.length > 1) throw new InvalidInputError("'Customer' takes one ID: Housecall Pro filters by a single customer");
 		if (ids.length) qs.customer_id = ids[0];
 	}
 	for (const [key, label, wire] of ID_LIST_FILTERS) {

@@ -8,7 +8,8 @@ import {
 
 import { routeOperations } from '../shared/router';
 import { descriptions, operations } from './actions';
-import { searchJobs } from './methods/listSearch';
+import { searchClients, searchJobs, searchSites, searchTeams, searchTemplates } from './methods/listSearch';
+import { getResolutions } from './methods/loadOptions';
 
 export class Planado implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +28,10 @@ export class Planado implements INodeType {
 		properties: descriptions,
 	};
 
-	methods = { listSearch: { searchJobs } };
+	methods = {
+		listSearch: { searchClients, searchJobs, searchSites, searchTeams, searchTemplates },
+		loadOptions: { getResolutions },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperations.call(this, operations);

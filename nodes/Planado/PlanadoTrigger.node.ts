@@ -11,6 +11,8 @@ import { triggerProperties } from '../shared/descriptions';
 import { pollJobs } from '../shared/poll';
 import { jobFilters } from './actions/job/getAll.operation';
 import { buildJobQuery } from './filters';
+import { searchClients, searchJobs, searchSites, searchTeams } from './methods/listSearch';
+import { getResolutions } from './methods/loadOptions';
 import { provider } from './transport';
 
 /**
@@ -75,6 +77,9 @@ export class PlanadoTrigger implements INodeType {
 			}),
 		),
 	};
+
+	/** The filters' pickers. */
+	methods = { listSearch: { searchClients, searchJobs, searchSites, searchTeams }, loadOptions: { getResolutions } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollJobs.call(this, { provider, buildQuery: buildJobQuery });

@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { recordValues } from '../shared/recordLocator';
 import { InvalidInputError, UUID, checkId, checkOptions, parseIdList, readIsoDate } from '../shared/parameters';
 
 export const JOB_STATUSES = ['posted', 'scheduled', 'published', 'en_route', 'started', 'suspended', 'finished', 'canceled'] as const;
@@ -33,25 +34,27 @@ function text(value: unknown, label: string): string {
 }
 
 /** The Get Many (and trigger) filters as query parameters for GET /jobs. */
-export function buildJobQuery(filters: IDataObject, timeZone: string): IDataObject {
+export function buildJobQuery(pickedFilters: IDataObject, timeZone: string): IDataObject {
+	// Pickers hold `{ __rl, mode, value }`; older workflows hold the plain UUID.
+	const filters = recordValues(pickedFilters);
 	const qs: IDataObject = {};
 	const statuses = present(filters.status) ? checkOptions(filters.status, 'Status', JOB_STATUSES) : [];
 	if (statuses.length) qs.status = statuses;
 
 	const assignee: IDataObject = {};
 	if (present(filters.assigneeWorkerUuid)) assignee.worker_uuid = checkId(filters.assigneeWorkerUuid, 'Assignee Worker UUID', UUID);
-	if (present(filters.assigneeTeamUuid)) assignee.team_uuid = checkId(filters.assigneeTeamUuid, 'Assignee Team UUID', UUID);
+	if (present(filters.assigneeTeamUuid)) assignee.team_uuid = checkId(filters.assigneeTeamUuid, 'Assignee Team', UUID);
 	if (Object.keys(assignee).length) qs.assignee = assignee;
 
 	const client: IDataObject = {};
-	if (present(filters.clientUuid)) client.uuid = checkId(filters.clientUuid, 'Client UUID', UUID);
+	if (present(filters.clientUuid)) client.uuid = checkId(filters.clientUuid, 'Client', UUID);
 	if (present(filters.clientExternalId)) client.external_id = text(filters.clientExternalId, 'Client External ID');
 	if (Object.keys(client).length) qs.client = client;
 
-	if (present(filters.siteUuid)) qs.site_uuid = checkId(filters.siteUuid, 'Site UUID', UUID);
+	if (present(filters.siteUuid)) qs.site_uuid = checkId(filters.siteUuid, 'Site', UUID);
 	if (present(filters.externalOrderId)) qs.external_order_id = text(filters.externalOrderId, 'External Order ID');
-	if (present(filters.initialJobUuid)) qs.initial_job_uuid = checkId(filters.initialJobUuid, 'Initial Job UUID', UUID);
-	if (present(filters.completionOfUuid)) qs.completion_of_uuid = checkId(filters.completionOfUuid, 'Completion Of UUID', UUID);
+	if (present(filters.initialJobUuid)) qs.initial_job_uuid = checkId(filters.initialJobUuid, 'Initial Job', UUID);
+	if (present(filters.completionOfUuid)) qs.completion_of_uuid = checkId(filters.completionOfUuid, 'Completion Of', UUID);
 
 	const range = (after: string, before: string, afterLabel: string, beforeLabel: string): IDataObject | undefined => {
 		const bounds: IDataObject = {};
@@ -65,8 +68,8 @@ export function buildJobQuery(filters: IDataObject, timeZone: string): IDataObje
 	if (updated) qs.updated_at = updated;
 
 	const resolution: IDataObject = {};
-	const finished = parseIdList(filters.resolutionFinished, 'Resolution (Finished)', UUID);
-	const canceled = parseIdList(filters.resolutionCanceled, 'Resolution (Canceled)', UUID);
+	const finished = parseIdList(filters.resolutionFinished, 'Resolution (Finished) Names or IDs', UUID);
+	const canceled = parseIdList(filters.resolutionCanceled, 'Resolution (Canceled) Names or IDs', UUID);
 	if (finished.length) resolution.finished = finished;
 	if (canceled.length) resolution.canceled = canceled;
 	if (Object.keys(resolution).length) qs.resolution = resolution;

@@ -8,8 +8,7 @@ import {
 
 import { routeOperations } from '../shared/router';
 import { descriptions, operations } from './actions';
-import { searchJobs } from './methods/listSearch';
-import { getJobTemplates, getMembers } from './methods/loadOptions';
+import { searchJobTemplates, searchJobs, searchMembers } from './methods/listSearch';
 
 export class Worklayer implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +27,7 @@ export class Worklayer implements INodeType {
 		properties: descriptions,
 	};
 
-	methods = { listSearch: { searchJobs }, loadOptions: { getMembers, getJobTemplates } };
+	methods = { listSearch: { searchJobTemplates, searchJobs, searchMembers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperations.call(this, operations);

@@ -10,6 +10,7 @@ import { triggerProperties } from '../shared/descriptions';
 import { pollJobs } from '../shared/poll';
 import { jobFilters } from './actions/job/getAll.operation';
 import { buildJobQuery } from './filters';
+import { searchMembers } from './methods/listSearch';
 import { provider } from './transport';
 
 export class WorklayerTrigger implements INodeType {
@@ -48,6 +49,9 @@ export class WorklayerTrigger implements INodeType {
 			windowEvents: ['jobUpdated', 'jobStatusChanged'],
 		}),
 	};
+
+	/** The filters' pickers. */
+	methods = { listSearch: { searchMembers } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollJobs.call(this, { provider, buildQuery: buildJobQuery });

@@ -17,6 +17,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InvalidInputError, UUID, checkId, checkOptions, readIsoDate } from '../shared/parameters';
+import { recordValues } from '../shared/recordLocator';
 import { hasOr, parseFilterExpression } from './filterExpression';
 
 export { hasOr };
@@ -80,15 +81,17 @@ export interface WorklayerListQuery extends IDataObject {
 }
 
 /** The Filters collection as the node's list query. Every check runs here, before any request. */
-export function buildJobQuery(filters: IDataObject, timeZone: string): WorklayerListQuery {
+export function buildJobQuery(pickedFilters: IDataObject, timeZone: string): WorklayerListQuery {
+	// The member picker holds `{ __rl, mode, value }`; older workflows hold the plain user ID.
+	const filters = recordValues(pickedFilters);
 	const terms: string[] = [];
 	const statuses = filters.status === undefined ? [] : checkOptions(filters.status, 'Status', JOB_STATUSES);
 
 	if (filters.memberUserId !== undefined && filters.memberUserId !== '') {
 		const raw = typeof filters.memberUserId === 'string' ? filters.memberUserId.trim() : filters.memberUserId;
 		// The quoting check first, so that the message names what is wrong with the value.
-		if (typeof raw === 'string') quote(raw, 'Member User ID');
-		terms.push(`members.user_id:${quote(checkId(raw, 'Member User ID', UUID), 'Member User ID')}`);
+		if (typeof raw === 'string') quote(raw, 'Member');
+		terms.push(`members.user_id:${quote(checkId(raw, 'Member', UUID), 'Member')}`);
 	}
 
 	for (const [key, label, field, op] of DATE_FILTERS) {

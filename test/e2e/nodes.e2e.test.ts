@@ -16,6 +16,8 @@ import {
 	executeWorkflow,
 	importCredentials,
 	importWorkflow,
+	loadOptionsList,
+	loadResourceLocatorList,
 	nodeError,
 	nodeOutput,
 	startN8n,
@@ -31,6 +33,9 @@ import {
 	type RunningSimulator,
 } from '../../tooling/providers';
 import { accelo as acceloTooling } from '../../tooling/providers/accelo';
+import { housecallPro as hcpTooling } from '../../tooling/providers/housecallPro';
+import { planado as planadoTooling } from '../../tooling/providers/planado';
+import { worklayer as worklayerTooling } from '../../tooling/providers/worklayer';
 import { FSM_E2E_WRONG_KEY as WRONG_KEY, fsmNavigator as fsmTooling } from '../../tooling/providers/fsmNavigator';
 import { PACKAGE_NAME as PKG } from '../../tooling/repo';
 import type { AcceloSimulator } from '../../tooling/simulators/accelo';
@@ -187,6 +192,72 @@ it("passes each credential's Test in n8n", async () => {
 		expect(fsm.requests.length).toBeGreaterThanOrEqual(2);
 		expect(fsm.requests.every((r) => r.path === '/api/v1/jobs' && r.query.per_page === '1')).toBe(true);
 		expect(accelo.apiRequests.map((r) => r.path)).toContain('/api/v0/tokeninfo');
+	} finally {
+		await server.stop();
+	}
+});
+
+it('loads every record picker and multi-select through n8n as the editor does', async () => {
+	const hcp = simOf(hcpTooling);
+	const planadoSim = simOf(planadoTooling);
+	const worklayerSim = simOf(worklayerTooling);
+	const customer = hcp.customers.find((c) => c.addresses.length > 1) ?? hcp.customers[0];
+	const planadoClient = planadoSim.sites.find((site) => site.client_uuid)?.client_uuid as string;
+	/** Each list: who serves it, the parameter it fills, and IDs the simulator says it must show. */
+	const lists: Array<{ provider: ProviderTooling; kind: 'locator' | 'options'; method: string; path: string; parameters?: Record<string, unknown>; expected: () => string[] }> = [
+		{ provider: hcpTooling, kind: 'locator', method: 'searchCustomers', path: 'parameters.customerId', parameters: { operation: 'create' }, expected: () => [hcp.customers[0].id] },
+		{
+			provider: hcpTooling,
+			kind: 'locator',
+			method: 'searchCustomerAddresses',
+			path: 'parameters.addressId',
+			parameters: { operation: 'create', customerId: { __rl: true, mode: 'list', value: customer.id } },
+			expected: () => customer.addresses.map((a) => a.id),
+		},
+		{ provider: hcpTooling, kind: 'options', method: 'getEmployees', path: 'parameters.filters.employeeIds', parameters: { operation: 'getAll' }, expected: () => hcp.employees.map((e) => e.id) },
+		{ provider: acceloTooling, kind: 'locator', method: 'searchCompanies', path: 'parameters.againstId', parameters: { operation: 'create', againstType: 'company' }, expected: () => accelo.data.companies.map((c) => String(c.id)) },
+		{ provider: acceloTooling, kind: 'locator', method: 'searchStaff', path: 'parameters.managerId', parameters: { operation: 'create' }, expected: () => accelo.data.staff.filter((x) => x.standing === 'active').map((x) => String(x.id)) },
+		{ provider: acceloTooling, kind: 'options', method: 'getStaff', path: 'parameters.filters.managerIds', parameters: { operation: 'getAll' }, expected: () => accelo.data.staff.filter((x) => x.standing === 'active').map((x) => String(x.id)) },
+		{ provider: fsmTooling, kind: 'locator', method: 'searchTechnicians', path: 'parameters.filters.assignedTechnicianId', parameters: { operation: 'getAll' }, expected: () => [...fsm.technicians.keys()].map(String) },
+		{ provider: worklayerTooling, kind: 'locator', method: 'searchMembers', path: 'parameters.ownerUserId', parameters: { operation: 'create' }, expected: () => worklayerSim.members.filter((m) => m.type === 'CLIENT').map((m) => m.user_id).slice(0, 1) },
+		{ provider: worklayerTooling, kind: 'locator', method: 'searchJobTemplates', path: 'parameters.jobTemplateId', parameters: { operation: 'create' }, expected: () => worklayerSim.templates.map((t) => t.id) },
+		{ provider: planadoTooling, kind: 'locator', method: 'searchClients', path: 'parameters.additionalFields.clientUuid', parameters: { operation: 'create' }, expected: () => [planadoSim.clients[0].uuid] },
+		{
+			provider: planadoTooling,
+			kind: 'locator',
+			method: 'searchSites',
+			path: 'parameters.additionalFields.siteUuid',
+			parameters: { operation: 'create', additionalFields: { clientUuid: { __rl: true, mode: 'list', value: planadoClient } } },
+			expected: () => planadoSim.sites.filter((site) => site.client_uuid === planadoClient).map((site) => site.uuid),
+		},
+		{ provider: planadoTooling, kind: 'locator', method: 'searchTeams', path: 'parameters.filters.assigneeTeamUuid', parameters: { operation: 'getAll' }, expected: () => planadoSim.teams.map((t) => t.uuid) },
+		{ provider: planadoTooling, kind: 'options', method: 'getResolutions', path: 'parameters.filters.resolutionFinished', parameters: { operation: 'getAll' }, expected: () => planadoSim.resolutions.map((r) => r.uuid) },
+		{ provider: planadoTooling, kind: 'locator', method: 'searchTemplates', path: 'parameters.additionalFields.template', parameters: { operation: 'create' }, expected: () => [planadoSim.templates[0].uuid] },
+	];
+	const server = await startN8n(home);
+	try {
+		for (const list of lists) {
+			const request = {
+				nodeType: list.provider.nodeTypes.action,
+				methodName: list.method,
+				path: list.path,
+				currentNodeParameters: { resource: 'job', ...list.parameters },
+				credentials: { [list.provider.credentialType]: credentialRef(list.provider, 'e2e') },
+			};
+			const values = (list.kind === 'locator' ? (await loadResourceLocatorList(server, request)).results : await loadOptionsList(server, request)).map((r) => String(r.value));
+			expect({ list: list.method, shows: list.expected().every((id) => values.includes(id)) }).toEqual({ list: list.method, shows: true });
+			if (list.method === 'searchSites') expect(values.every((id) => list.expected().includes(id))).toBe(true);
+		}
+		// A search goes through n8n too, and comes back narrowed.
+		const found = await loadResourceLocatorList(server, {
+			nodeType: hcpTooling.nodeTypes.action,
+			methodName: 'searchCustomers',
+			path: 'parameters.customerId',
+			currentNodeParameters: { resource: 'job', operation: 'create' },
+			credentials: { [hcpTooling.credentialType]: credentialRef(hcpTooling, 'e2e') },
+			filter: String(customer.email),
+		});
+		expect(found.results.map((r) => r.value)).toEqual([customer.id]);
 	} finally {
 		await server.stop();
 	}

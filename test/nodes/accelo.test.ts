@@ -2,6 +2,9 @@
  * The Accelo node through n8n's real engine against the Accelo simulator (token endpoint included).
  * Expected values come from the simulator's data, filtered here independently.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { AcceloOAuth2Api } from '../../credentials/AcceloOAuth2Api.credentials';
@@ -227,7 +230,7 @@ describe('Get Many', () => {
 			expect(sim.apiRequests).toHaveLength(0);
 		}
 		const refused = await run({ operation: 'getAll', returnAll: true, filters: { managerIds: injected } });
-		expect(refused.error?.message).toContain("'Manager IDs'");
+		expect(refused.error?.message).toContain("'Manager Names or IDs'");
 		// What the refusal protects against: sent as-is, the value really widens the query.
 		const ownJobs = sim.jobs.filter((j) => j.manager_id === 7).length;
 		const widened = await run({ operation: 'getAll', returnAll: true, filters: { rawFilters: `manager(${injected})` } });
@@ -388,5 +391,78 @@ describe('rate limits, errors, items', () => {
 		const found = await harness.listSearch({ type: TYPE, method: 'searchJobs', filter: word });
 		expect(found.results.map((r) => r.value)).toContain(String(job.id));
 		expect(sim.apiRequests[sim.apiRequests.length - 1].query._search).toBe(word);
+	});
+});
+
+describe('record pickers', () => {
+	const apiPath = (path: string) => sim.apiRequests.filter((r) => r.path === `/api/v0${path}`);
+
+	it('companies: by name, Accelo searches; next page by offset; empty; API error; a site is given by ID', async () => {
+		const before = sim.data.companies.length;
+		for (let i = 0; i < 110; i++) sim.data.companies.push({ id: 5000 + i, name: `Zeta Holdings ${i}`, website: null, phone: null, standing: 'active', date_created: 1_700_000_000 });
+		try {
+			const byName = [...sim.data.companies].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id);
+			const first = await harness.listSearch({ type: TYPE, method: 'searchCompanies' });
+			expect(first.results.map((r) => r.value)).toEqual(byName.slice(0, 100).map((c) => String(c.id)));
+			expect(first.paginationToken).toBe('100');
+			const second = await harness.listSearch({ type: TYPE, method: 'searchCompanies', paginationToken: first.paginationToken });
+			expect(second.results.map((r) => r.value)).toEqual(byName.slice(100).map((c) => String(c.id)));
+			expect(second.paginationToken).toBeUndefined();
+			sim.server.clearLog();
+			const target = sim.data.companies[2];
+			const found = await harness.listSearch({ type: TYPE, method: 'searchCompanies', filter: target.name });
+			expect(found.results.map((r) => r.value)).toContain(String(target.id));
+			expect(apiPath('/companies')[0].query._search).toBe(target.name);
+			expect((await harness.listSearch({ type: TYPE, method: 'searchCompanies', filter: 'no company by this name' })).results).toEqual([]);
+		} finally {
+			sim.data.companies.splice(before);
+		}
+		await expect(harness.listSearch({ type: TYPE, method: 'searchCompanies', parameters: { operation: 'create', againstType: 'site' } })).rejects.toThrow('give a site by its ID');
+		sim.server.injectFault({ method: 'GET', path: '/api/v0/companies' }, { status: 500, body: { meta: { status: 'error', message: 'companies are down' } } }, 10);
+		await expect(harness.listSearch({ type: TYPE, method: 'searchCompanies' })).rejects.toThrow();
+	});
+
+	it('staff: active staff by name with their email, searched here; the Manager multi-select', async () => {
+		const active = sim.data.staff.filter((s) => s.standing === 'active');
+		const list = await harness.listSearch({ type: TYPE, method: 'searchStaff' });
+		expect(list.results.map((r) => r.value).sort()).toEqual(active.map((s) => String(s.id)).sort());
+		const someone = active[1];
+		expect(list.results.find((r) => r.value === String(someone.id))?.name).toBe(`${someone.firstname} ${someone.surname} (${someone.email})`);
+		const found = await harness.listSearch({ type: TYPE, method: 'searchStaff', filter: someone.email.toUpperCase() });
+		expect(found.results.map((r) => r.value)).toEqual([String(someone.id)]);
+		expect(apiPath('/staff').every((r) => r.query._search === undefined)).toBe(true);
+		expect((await harness.listSearch({ type: TYPE, method: 'searchStaff', filter: 'nobody at all' })).results).toEqual([]);
+		const options = await harness.loadOptions({ type: TYPE, method: 'getStaff' });
+		expect(options.map((o) => o.value).sort()).toEqual(active.map((s) => String(s.id)).sort());
+	});
+
+	it('Create and the filters take picked records and the plain IDs that older workflows saved', async () => {
+		const company = sim.data.companies[0];
+		const manager = sim.data.staff.find((s) => s.standing === 'active') as (typeof sim.data.staff)[number];
+		const typeId = String(sim.data.jobTypes.find((t) => t.standing === 'active')?.id);
+		for (const pick of [(v: number) => ({ __rl: true, mode: 'list', value: String(v) }), (v: number) => String(v)]) {
+			sim.server.clearLog();
+			const created = await run({ operation: 'create', title: 'Picker job', againstType: 'company', againstId: pick(company.id), managerId: pick(manager.id), typeId });
+			expect(created.status).toBe('success');
+			expect(sim.apiRequests.find((r) => r.method === 'POST')?.body).toMatchObject({ engagement_id: String(company.id), manager_id: String(manager.id) });
+		}
+		for (const managerIds of [String(manager.id), [String(manager.id)]]) {
+			sim.server.clearLog();
+			const listed = await run({ operation: 'getAll', limit: 1, filters: { managerIds } });
+			expect(listed.status).toBe('success');
+			expect(listRequests()[0].query._filters).toContain(`manager(${manager.id})`);
+		}
+	});
+});
+
+describe('sandbox example workflow', () => {
+	it('copy-fsm-navigator-to-accelo.json: its Create node, with company and manager picked From List, runs as saved', async () => {
+		const file = join(__dirname, '../../scripts/demo/workflows/copy-fsm-navigator-to-accelo.json');
+		const workflow = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Array<{ name: string; parameters: INodeParameters }> };
+		const parameters = workflow.nodes.find((n) => n.name === 'Create in Accelo')?.parameters as INodeParameters;
+		expect(parameters.againstId).toMatchObject({ __rl: true, mode: 'list', value: '45' });
+		const result = await harness.runNode({ type: TYPE, parameters, input: [{ json: { id: 7, title: 'Boiler service', scheduledStart: '2026-03-02T09:00:00Z' } }] });
+		expect(result.status).toBe('success');
+		expect(sim.apiRequests.find((r) => r.method === 'POST')?.body).toMatchObject({ engagement_table: 'company', engagement_id: '45', manager_id: '10' });
 	});
 });

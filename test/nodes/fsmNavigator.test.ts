@@ -457,3 +457,57 @@ describe('job picker', () => {
 		expect(found.paginationToken).toBeUndefined();
 	});
 });
+
+describe('technician picker', () => {
+	it('first page by name with status, next page, search here, empty, and the scope refusal', async () => {
+		const added: number[] = [];
+		for (let i = 0; i < 100; i++) {
+			const id = 9000 + i;
+			added.push(id);
+			sim.technicians.set(id, { technician_id: id, technician_name: `Extra Tech${i}` });
+		}
+		try {
+			const all = [...sim.technicians.values()].sort((a, b) => a.technician_id - b.technician_id);
+			const first = await harness.listSearch({ type: TYPE, method: 'searchTechnicians' });
+			expect(first.results.map((r) => r.value)).toEqual(all.slice(0, 100).map((t) => String(t.technician_id)));
+			expect(first.results[0].name).toBe(`${all[0].technician_name} (Active, Available)`);
+			expect(first.paginationToken).toBe('2');
+			expect(sim.requests[0].query).toEqual({ page: '1', per_page: '100' });
+			const second = await harness.listSearch({ type: TYPE, method: 'searchTechnicians', paginationToken: '2' });
+			expect(second.results.map((r) => r.value)).toEqual(all.slice(100).map((t) => String(t.technician_id)));
+			expect(second.paginationToken).toBeUndefined();
+			const found = await harness.listSearch({ type: TYPE, method: 'searchTechnicians', filter: 'tech97' });
+			expect(found.results.map((r) => r.value)).toEqual(['9097']);
+			expect((await harness.listSearch({ type: TYPE, method: 'searchTechnicians', filter: 'nobody by that name' })).results).toEqual([]);
+		} finally {
+			for (const id of added) sim.technicians.delete(id);
+		}
+		const noScope = new FsmNavigatorSimulator({ jobCount: 5, apiKeys: { fsm_jobs_only: ['jobs:read', 'jobs:write'] } });
+		await noScope.start();
+		try {
+			const h = new Harness({
+				nodeTypes: { [TYPE]: new FsmNavigator() },
+				credentialTypes: [new FsmNavigatorApi()],
+				credentials: [{ type: 'fsmNavigatorApi', data: { apiKey: 'fsm_jobs_only', baseUrl: `${noScope.baseUrl}/` } }],
+			});
+			await expect(h.listSearch({ type: TYPE, method: 'searchTechnicians' })).rejects.toThrow(/technicians:read/);
+		} finally {
+			await noScope.stop();
+		}
+	});
+
+	it('Create, Update and the filter take a picked technician and the plain ID of an older workflow', async () => {
+		const technician = [...sim.technicians.values()][2];
+		const location = sim.jobs.ascending()[0].customer_location_id;
+		for (const pick of [{ __rl: true, mode: 'list', value: String(technician.technician_id) }, String(technician.technician_id)]) {
+			sim.server.clearLog();
+			const created = await run({ operation: 'create', jobTitle: 'Picked', customerLocationId: String(location), additionalFields: { assignedTechnicianId: pick } });
+			expect(created.status).toBe('success');
+			expect(jobRequests().find((r) => r.method === 'POST')?.body).toMatchObject({ assigned_technician_id: technician.technician_id, customer_location_id: location });
+			sim.server.clearLog();
+			const listed = await run({ operation: 'getAll', limit: 1, filters: { assignedTechnicianId: pick } });
+			expect(listed.status).toBe('success');
+			expect(jobRequests()[0].query).toMatchObject({ assigned_technician_id: String(technician.technician_id) });
+		}
+	});
+});

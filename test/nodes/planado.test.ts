@@ -163,7 +163,7 @@ describe('Get Many', () => {
 	it('refuses a bad filter value before any request, naming the field', async () => {
 		const result = await run({ operation: 'getAll', filters: { clientUuid: 'acme' } });
 		expect(result.error).toMatchObject({ name: 'NodeOperationError' });
-		expect(result.error?.message).toContain("'Client UUID' is not a valid ID");
+		expect(result.error?.message).toContain("'Client' is not a valid ID");
 		expect(sim.requests).toHaveLength(0);
 	});
 });
@@ -264,7 +264,7 @@ describe('Create', () => {
 			operation: 'create',
 			additionalFields: { assigneeWorkerUuid: sim.users[0].uuid, assigneeTeamUuid: sim.teams[0].uuid },
 		});
-		expect(result.error?.message).toContain("'Assignee Worker UUID' and 'Assignee Team UUID' are both set");
+		expect(result.error?.message).toContain("'Assignee Worker UUID' and 'Assignee Team' are both set");
 		expect(sim.requests).toHaveLength(0);
 	});
 });
@@ -487,5 +487,105 @@ describe('Trigger: what a poll costs', () => {
 		sim.server.clearLog();
 		expect((await u.poll())?.[0]).toHaveLength(121);
 		expect(listRequests()).toHaveLength(Math.ceil(121 / PLANADO_JOBS_PAGE_SIZE) + 1);
+	});
+});
+
+describe('record pickers (reference lists paged by 5)', () => {
+	let small: PlanadoSimulator;
+	let h: Harness;
+	const list = async (method: string, args: { filter?: string; paginationToken?: string; parameters?: INodeParameters } = {}) =>
+		await h.listSearch({ type: TYPE, method, ...args });
+	const clientName = (c: (typeof small.clients)[number]) => c.organization_name ?? c.name;
+
+	beforeAll(async () => {
+		small = new PlanadoSimulator({ jobCount: 20, referencePageSize: 5 });
+		await small.start();
+		h = makeHarness(small);
+	});
+	afterAll(async () => {
+		await small.stop();
+	});
+	beforeEach(() => {
+		small.server.clearLog();
+		small.server.clearFaults();
+		resetPacing();
+	});
+
+	it('clients: first page with names, next page after the last uuid, search across pages, empty, API error', async () => {
+		const first = await list('searchClients');
+		expect(first.results.map((r) => r.value)).toEqual(small.clients.slice(0, 5).map((c) => c.uuid));
+		expect(first.results[0].name.startsWith(clientName(small.clients[0]))).toBe(true);
+		expect(first.paginationToken).toBe(small.clients[4].uuid);
+		const second = await list('searchClients', { paginationToken: first.paginationToken });
+		expect(second.results.map((r) => r.value)).toEqual(small.clients.slice(5, 10).map((c) => c.uuid));
+		expect(small.requests[1].query).toEqual({ after: small.clients[4].uuid });
+		const target = small.clients[13];
+		small.server.clearLog();
+		const found = await list('searchClients', { filter: clientName(target).toUpperCase() });
+		expect(found.results.map((r) => r.value)).toContain(target.uuid);
+		expect(small.requests).toHaveLength(3);
+		const none = await list('searchClients', { filter: 'no such client anywhere' });
+		expect(none.results).toEqual([]);
+		small.server.injectFault({ method: 'GET', path: '/v2/clients' }, { status: 500, body: { error: 'internal', message: 'Something broke' } }, 10);
+		await expect(list('searchClients')).rejects.toThrow(/Something broke|500/);
+	});
+
+	it("sites: all of them, or only the chosen client's (as a locator or an older plain UUID), read on across pages", async () => {
+		const all = await list('searchSites');
+		expect(all.results.map((r) => r.value)).toEqual(small.sites.slice(0, 5).map((s) => s.uuid));
+		const client = small.clients.find((c) => small.sites.filter((s) => s.client_uuid === c.uuid).length > 0 && small.sites.findIndex((s) => s.client_uuid === c.uuid) >= 5);
+		if (!client) throw new Error('test data has no client whose sites start after the first page');
+		const theirs = small.sites.filter((s) => s.client_uuid === client.uuid).map((s) => s.uuid);
+		for (const clientUuid of [{ __rl: true, mode: 'list', value: client.uuid }, client.uuid]) {
+			for (const parameters of [{ operation: 'create', additionalFields: { clientUuid } }, { operation: 'getAll', filters: { clientUuid } }]) {
+				const narrowed = await list('searchSites', { parameters });
+				expect(narrowed.results.length).toBeGreaterThan(0);
+				expect(narrowed.results.every((r) => theirs.includes(String(r.value)))).toBe(true);
+			}
+		}
+		const none = await list('searchSites', { filter: 'no such site anywhere' });
+		expect(none.results).toEqual([]);
+	});
+
+	it('resolutions for the resolution filters: every page, with whether they are successful', async () => {
+		const options = await h.loadOptions({ type: TYPE, method: 'getResolutions' });
+		expect(options.map((o) => o.value)).toEqual(small.resolutions.map((r) => r.uuid));
+		expect(options.map((o) => o.description)).toEqual(small.resolutions.map((r) => (r.successful ? 'Successful' : 'Unsuccessful')));
+		// Pages of 5 until the documented empty page ends the list.
+		expect(small.requests.length).toBe(Math.ceil(small.resolutions.length / 5) + 1);
+		small.server.clearLog();
+		const listed = await run({ operation: 'getAll', limit: 1, filters: { resolutionFinished: [small.resolutions[0].uuid] } }, undefined, false, h);
+		expect(listed.status).toBe('success');
+		expect(small.requests[0].query).toMatchObject({ resolution: { finished: [small.resolutions[0].uuid] } });
+	});
+
+	it('teams with their territory, and templates by name', async () => {
+		const teams = await list('searchTeams');
+		const team = small.teams[0];
+		expect(teams.results[0]).toEqual({ name: team.territory ? `${team.name} (${team.territory.name})` : team.name, value: team.uuid, url: undefined });
+		const template = small.templates[3];
+		const templates = await list('searchTemplates', { filter: template.name });
+		expect(templates.results.map((r) => r.value)).toContain(template.uuid);
+	});
+
+	it('Create and Get Many send a picked record and the plain UUIDs that older workflows saved', async () => {
+		const client = small.clients[0];
+		const site = small.sites.find((s) => s.client_uuid === client.uuid) ?? small.sites[0];
+		const template = small.templates[0];
+		for (const pick of [(v: string) => ({ __rl: true, mode: 'list', value: v }), (v: string) => v]) {
+			small.server.clearLog();
+			const created = await run(
+				{ operation: 'create', additionalFields: { clientUuid: pick(client.uuid), siteUuid: pick(site.uuid), template: pick(template.uuid), assigneeTeamUuid: pick(small.teams[0].uuid) } },
+				undefined,
+				false,
+				h,
+			);
+			expect(created.status).toBe('success');
+			expect(small.requests[0].body).toMatchObject({ client: { uuid: client.uuid }, site: { uuid: site.uuid }, template: { uuid: template.uuid }, assignee: { team: { uuid: small.teams[0].uuid } } });
+			small.server.clearLog();
+			const listed = await run({ operation: 'getAll', limit: 1, filters: { clientUuid: pick(client.uuid), siteUuid: pick(site.uuid) } }, undefined, false, h);
+			expect(listed.status).toBe('success');
+			expect(small.requests[0].query).toMatchObject({ client: { uuid: client.uuid }, site_uuid: site.uuid });
+		}
 	});
 });

@@ -3,6 +3,9 @@
  * endpoint included). Expected values come from the simulator's data, filtered here independently;
  * request counts come from the simulator's request log.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { WorklayerApi } from '../../credentials/WorklayerApi.credentials';
@@ -327,7 +330,7 @@ describe('Get Many', () => {
 		}
 		expect(sim.requests).toHaveLength(0);
 		const refused = await run({ operation: 'getAll', returnAll: true, filters: { memberUserId: injected } });
-		expect(refused.error?.message).toContain("'Member User ID' contains a double quote");
+		expect(refused.error?.message).toContain("'Member' contains a double quote");
 		expect(sim.requests.some((r) => JSON.stringify(r.query).includes('OR status'))).toBe(false);
 		// What the refusal protects against: pasted as-is, the value turns "jobs of member x" into "every job not closed".
 		const widened = await run({ operation: 'getAll', returnAll: true, filters: { rawFilter: `members.user_id:"${injected}"` } });
@@ -396,12 +399,52 @@ describe('Get', () => {
 });
 
 describe('Create, Update, Change Status', () => {
-	it('lists members and job templates from the API for Create', async () => {
-		const members = await harness.loadOptions({ type: TYPE, method: 'getMembers' });
-		expect(members.map((m) => m.value).sort()).toEqual(sim.members.filter((m) => m.type !== 'MACHINE').map((m) => m.user_id).sort());
-		const templates = await harness.loadOptions({ type: TYPE, method: 'getJobTemplates' });
-		expect(templates.map((t) => t.name).sort()).toEqual(sim.templates.map((t) => t.name).sort());
-		expect(templates.map((t) => t.value).sort()).toEqual(sim.templates.map((t) => t.id).sort());
+	it('member picker: first page by name and email without the API client, next page, search, empty, API error', async () => {
+		const extra = sim.members.length;
+		for (let i = 0; i < 40; i++) sim.members.push({ ...sim.members[extra - 1], user_id: `00000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, given_name: 'Extra', family_name: `Member ${i}`, email: `extra${i}@example.com`, type: 'CLIENT' });
+		try {
+			// The list comes in user_id order (the simulator's choice: the docs name none).
+			const ordered = [...sim.members].sort((a, b) => (a.user_id < b.user_id ? -1 : 1));
+			const people = ordered.filter((m) => m.type !== 'MACHINE');
+			const first = await harness.listSearch({ type: TYPE, method: 'searchMembers' });
+			expect(first.results.map((r) => r.value)).toEqual(ordered.slice(0, PAGE).filter((m) => m.type !== 'MACHINE').map((m) => m.user_id));
+			const named = people[0];
+			expect(first.results[0].name).toBe(`${named.given_name} ${named.family_name} (${named.email})`);
+			expect(first.paginationToken).toBeDefined();
+			const second = await harness.listSearch({ type: TYPE, method: 'searchMembers', paginationToken: first.paginationToken });
+			expect(second.results.map((r) => r.value)).toEqual(ordered.slice(PAGE).filter((m) => m.type !== 'MACHINE').map((m) => m.user_id));
+			expect(second.paginationToken).toBeUndefined();
+			const found = await harness.listSearch({ type: TYPE, method: 'searchMembers', filter: 'extra37@' });
+			expect(found.results.map((r) => r.value)).toEqual([sim.members[extra + 37].user_id]);
+			expect((await harness.listSearch({ type: TYPE, method: 'searchMembers', filter: 'nobody by this name' })).results).toEqual([]);
+		} finally {
+			sim.members.splice(extra);
+		}
+		sim.server.injectFault({ method: 'GET', path: '/v1.0/members' }, { status: 500, body: { error: { message: 'members are down' } } }, 10);
+		await expect(harness.listSearch({ type: TYPE, method: 'searchMembers' })).rejects.toThrow();
+		sim.server.clearFaults();
+	});
+
+	it('job template picker: every template by name, searched here', async () => {
+		const templates = await harness.listSearch({ type: TYPE, method: 'searchJobTemplates' });
+		const ordered = [...sim.templates].sort((a, b) => (a.id < b.id ? -1 : 1));
+		expect(templates.results.map((t) => t.name)).toEqual(ordered.map((t) => t.name));
+		expect(templates.results.map((t) => t.value)).toEqual(ordered.map((t) => t.id));
+		const found = await harness.listSearch({ type: TYPE, method: 'searchJobTemplates', filter: sim.templates[1].name.toLowerCase() });
+		expect(found.results.map((t) => t.value)).toContain(sim.templates[1].id);
+	});
+
+	it('Create and the member filter take a picked record and the plain IDs that older workflows saved', async () => {
+		const owner = clientMember();
+		const picked = await run({ operation: 'create', ownerUserId: { __rl: true, mode: 'list', value: owner.user_id }, jobTemplateId: { __rl: true, mode: 'id', value: template().id } });
+		expect(picked.status).toBe('success');
+		expect(sim.apiRequests.find((r) => r.method === 'POST')?.body).toEqual({ owner_user_id: owner.user_id, job_template_id: template().id });
+		for (const member of [owner.user_id, { __rl: true, mode: 'list', value: owner.user_id }]) {
+			sim.server.clearLog();
+			const listed = await run({ operation: 'getAll', limit: 1, filters: { memberUserId: member } });
+			expect(listed.status).toBe('success');
+			expect(listRequests()[0].query.filter).toBe(`members.user_id:"${owner.user_id}"`);
+		}
 	});
 
 	it('creates a draft job from an owner and a template in one request and returns it', async () => {
@@ -626,5 +669,20 @@ describe('trigger', () => {
 		const t = harness.pollTrigger({ type: TRIGGER, parameters: { event: 'jobCreated', filters: { rawFilter: 'status = CLAIMED OR status = CLOSED' } } });
 		await t.poll();
 		await expect(t.poll()).rejects.toThrow(/'Raw Filter' uses OR/);
+	});
+});
+
+describe('sandbox example workflow', () => {
+	it('worklayer-new-return.json: its Create node, with owner and template picked From List, runs as saved', async () => {
+		const file = join(__dirname, '../../scripts/demo/workflows/worklayer-new-return.json');
+		const workflow = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Array<{ name: string; parameters: INodeParameters }> };
+		const parameters = workflow.nodes.find((n) => n.name === 'Create a draft return')?.parameters as INodeParameters;
+		expect(parameters.ownerUserId).toMatchObject({ __rl: true, mode: 'list' });
+		const result = await harness.runNode({ type: TYPE, parameters });
+		expect(result.status).toBe('success');
+		expect(sim.apiRequests.find((r) => r.method === 'POST')?.body).toEqual({
+			owner_user_id: (parameters.ownerUserId as IDataObject).value,
+			job_template_id: (parameters.jobTemplateId as IDataObject).value,
+		});
 	});
 });

@@ -49,8 +49,8 @@ describe('Accelo _filters encoder', () => {
 	});
 
 	it.each([
-		[{ managerIds: '10),standing(active' }, 'Manager IDs'],
-		[{ statusIds: '1,2)' }, 'Status IDs'],
+		[{ managerIds: '10),standing(active' }, 'Manager Names or IDs'],
+		[{ statusIds: '1,2)' }, 'Status Names or IDs'],
 		[{ againstIds: '4),site(5' }, 'Against IDs'],
 		[{ standing: ['active),manager(1'] }, 'Standing'],
 		[{ againstType: 'company(1)' }, 'Against Type'],

@@ -82,7 +82,7 @@ describe('FSM Navigator list query', () => {
 	it.each([
 		[{ status: 'Done' }, 'Status'],
 		[{ priority: 'urgent' }, 'Priority'],
-		[{ assignedTechnicianId: '45; drop' }, 'Assigned Technician ID'],
+		[{ assignedTechnicianId: '45; drop' }, "'Assigned Technician'"],
 		[{ customerLocationId: 'abc' }, 'Customer Location ID'],
 		[{ createdAfter: 'last week' }, 'Created After'],
 	])('refuses %j naming %s', (filters, label) => {

@@ -51,8 +51,8 @@ describe('Housecall Pro filter encoder', () => {
 	});
 
 	it.each([
-		[{ customerId: 'cus_1,cus_2' }, {}, "'Customer ID' takes one ID"],
-		[{ employeeIds: 'pro_1, pro 2' }, {}, "'Employee IDs' contains an invalid ID"],
+		[{ customerId: 'cus_1,cus_2' }, {}, "'Customer' takes one ID"],
+		[{ employeeIds: 'pro_1, pro 2' }, {}, "'Employee Names or IDs' contains an invalid ID"],
 		[{ workStatus: ['in progress'] }, {}, "'Work Status' has an unsupported value"],
 		[{ scheduledStartMin: 'soon' }, {}, "'Scheduled Start Min' is not a valid date"],
 		[{}, { sortBy: 'name' }, "'Sort By' has an unsupported value"],
@@ -149,7 +149,7 @@ describe('Housecall Pro bodies', () => {
 			['POST', '/jobs/job_1/tags', { tag_id: 'tag_1' }, false],
 			['POST', '/jobs/job_1/tags', { tag_id: 'tag_2' }, false],
 		]);
-		expect(() => updateSteps((sub) => sub, { dispatchedEmployeeIds: '' }, 'UTC')).toThrow("'Dispatched Employee IDs' is empty");
+		expect(() => updateSteps((sub) => sub, { dispatchedEmployeeIds: '' }, 'UTC')).toThrow("'Dispatched Employee Names or IDs' is empty");
 		expect(() => updateSteps((sub) => sub, { notes: '  ' }, 'UTC')).toThrow("'Notes' is required");
 	});
 });

@@ -51,8 +51,8 @@ describe('buildJobQuery', () => {
 	it('leaves out empty filters and refuses bad values with the field name', () => {
 		expect(buildJobQuery({ status: [], clientUuid: '', resolutionFinished: '' }, 'UTC')).toEqual({});
 		expect(() => buildJobQuery({ status: ['done'] }, 'UTC')).toThrow("'Status' has an unsupported value");
-		expect(() => buildJobQuery({ siteUuid: 'abc' }, 'UTC')).toThrow("'Site UUID' is not a valid ID");
-		expect(() => buildJobQuery({ resolutionCanceled: `${U1},x` }, 'UTC')).toThrow("'Resolution (Canceled)' contains an invalid ID");
+		expect(() => buildJobQuery({ siteUuid: 'abc' }, 'UTC')).toThrow("'Site' is not a valid ID");
+		expect(() => buildJobQuery({ resolutionCanceled: `${U1},x` }, 'UTC')).toThrow("'Resolution (Canceled) Names or IDs' contains an invalid ID");
 		expect(() => buildJobQuery({ scheduledAfter: 'tomorrow' }, 'UTC')).toThrow("'Scheduled After' is not a valid date");
 	});
 });
@@ -110,7 +110,7 @@ describe('jobBody', () => {
 		expect(() => jobBody({ assigneeWorkerUuid: U1, assigneeTeamUuid: U2 }, 'UTC')).toThrow(InvalidInputError);
 		expect(() => jobBody({ scheduledDuration: 1.5 }, 'UTC')).toThrow('Scheduled Duration');
 		expect(() => jobBody({ externalId: 'x'.repeat(501) }, 'UTC')).toThrow('longer than 500');
-		expect(() => jobBody({ clientUuid: 'c1' }, 'UTC')).toThrow("'Client UUID' is not a valid ID");
+		expect(() => jobBody({ clientUuid: 'c1' }, 'UTC')).toThrow("'Client' is not a valid ID");
 	});
 });
 

@@ -45,14 +45,14 @@ describe('Worklayer filter encoder', () => {
 	it('refuses a value the quoting cannot carry, naming the field', () => {
 		for (const value of [`x" OR status != "Y`, 'a\\b', 'line\nbreak']) {
 			expect(() => buildJobQuery({ memberUserId: value }, 'UTC')).toThrow(InvalidInputError);
-			expect(() => buildJobQuery({ memberUserId: value }, 'UTC')).toThrow(/'Member User ID' contains a double quote/);
+			expect(() => buildJobQuery({ memberUserId: value }, 'UTC')).toThrow(/'Member' contains a double quote/);
 		}
 		expect(() => quote('ok"', 'X')).toThrow(InvalidInputError);
 		expect(quote('2026-01-01T00:00:00Z', 'X')).toBe('"2026-01-01T00:00:00Z"');
 	});
 
 	it('refuses a member that is not a user ID, and statuses that are not documented', () => {
-		expect(() => buildJobQuery({ memberUserId: 'someone@example.com' }, 'UTC')).toThrow(/'Member User ID' is not a valid ID/);
+		expect(() => buildJobQuery({ memberUserId: 'someone@example.com' }, 'UTC')).toThrow(/'Member' is not a valid ID/);
 		expect(() => buildJobQuery({ status: ['CLAIMED" OR status != "X'] }, 'UTC')).toThrow(/'Status' has an unsupported value/);
 		expect(() => buildJobQuery({ status: 'CANCELLED' }, 'UTC')).toThrow(InvalidInputError);
 	});

@@ -71,4 +71,4 @@ export {
 	type RunningWorker,
 } from './queue';
 export { checkPackageLoaded, LOADER_PROBLEM_PATTERNS, parseJsonLog } from './load';
-export { startN8n, type RunningN8n, type StartN8nOptions } from './rest';
+export { loadOptionsList, loadResourceLocatorList, startN8n, type ParameterListRequest, type RunningN8n, type StartN8nOptions } from './rest';

@@ -181,3 +181,51 @@ export async function startN8n(home: N8nHome, opts: StartN8nOptions = {}): Promi
 		throw error;
 	}
 }
+
+/** What the editor sends to load a list of a node's parameter (`/rest/dynamic-node-parameters/…`). */
+export interface ParameterListRequest {
+	/** Node type, e.g. `n8n-nodes-field-service.housecallPro`. */
+	nodeType: string;
+	nodeVersion?: number;
+	/** The `listSearch` or `loadOptions` method. */
+	methodName: string;
+	/** The parameter's path, e.g. `parameters.customerId` or `parameters.filters.employeeIds`. */
+	path: string;
+	/** The node's parameters as the editor holds them (a dependent list reads its parent here). */
+	currentNodeParameters: Record<string, unknown>;
+	/** `{ <credential type>: { id, name } }`. */
+	credentials: Record<string, { id: string; name: string }>;
+}
+
+function listPayload(request: ParameterListRequest): Record<string, unknown> {
+	return {
+		nodeTypeAndVersion: { name: request.nodeType, version: request.nodeVersion ?? 1 },
+		methodName: request.methodName,
+		path: request.path,
+		currentNodeParameters: request.currentNodeParameters,
+		credentials: request.credentials,
+	};
+}
+
+async function postJson(server: RunningN8n, path: string, body: unknown): Promise<unknown> {
+	const response = await httpCall(`${server.baseUrl}${path}`, 'POST', body, { Cookie: server.authCookie, Accept: 'application/json' });
+	if (response.status < 200 || response.status >= 300) throw new Error(`POST ${path}: HTTP ${response.status}: ${response.body.slice(0, 500)}`);
+	return (JSON.parse(response.body) as { data: unknown }).data;
+}
+
+/** A resource locator's "From list" page, as the editor loads it (`POST …/resource-locator-results`). */
+export async function loadResourceLocatorList(
+	server: RunningN8n,
+	request: ParameterListRequest & { filter?: string; paginationToken?: string },
+): Promise<{ results: Array<{ name: string; value: string | number; url?: string }>; paginationToken?: string | number }> {
+	const body = { ...listPayload(request), filter: request.filter, paginationToken: request.paginationToken };
+	return (await postJson(server, '/rest/dynamic-node-parameters/resource-locator-results', body)) as {
+		results: Array<{ name: string; value: string | number; url?: string }>;
+		paginationToken?: string | number;
+	};
+}
+
+/** An options or multi-options list, as the editor loads it (`POST …/options`). */
+export async function loadOptionsList(server: RunningN8n, request: ParameterListRequest): Promise<Array<{ name: string; value: string | number; description?: string }>> {
+	return (await postJson(server, '/rest/dynamic-node-parameters/options', listPayload(request))) as Array<{ name: string; value: string | number; description?: string }>;
+}

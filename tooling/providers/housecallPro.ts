@@ -176,6 +176,18 @@ export const housecallPro: ProviderTooling<HousecallProSimulator> = {
 						},
 						{
 							...node,
+							name: 'Reschedule With Company Key',
+							parameters: {
+								resource: 'job',
+								operation: 'changeStatus',
+								jobId: byExpression('$json.id'),
+								status: 'scheduled',
+								scheduledStart: '2026-03-03T15:00:00Z',
+								options: { scheduleThrough: 'appointments' },
+							},
+						},
+						{
+							...node,
 							name: 'Pipeline Stage',
 							parameters: { resource: 'job', operation: 'changeStatus', jobId: byExpression('$json.id'), status: 'pipeline', pipelineStatusId: stages[2].id },
 						},
@@ -209,6 +221,8 @@ export const housecallPro: ProviderTooling<HousecallProSimulator> = {
 								jobId: byExpression(`'${waiting?.id ?? 'job_missing'}'`),
 								status: 'scheduled',
 								scheduledStart: '2026-03-02T15:00:00Z',
+								// Only the schedule endpoint, which refuses a Company key (Automatic would use the appointment).
+								options: { scheduleThrough: 'schedule' },
 							},
 						},
 						{

@@ -77,7 +77,7 @@ export const FSM_RELATIONSHIP_TYPES = [
 ] as const;
 export type FsmAssetRelationshipType = (typeof FSM_RELATIONSHIP_TYPES)[number];
 
-export type FsmScope = 'jobs:read' | 'jobs:write';
+export type FsmScope = 'jobs:read' | 'jobs:write' | 'technicians:read';
 
 /** The seed's transition table, verbatim. */
 export const FSM_STATUS_TRANSITIONS: Readonly<Record<FsmJobStatus, readonly FsmJobStatus[]>> = {
@@ -749,7 +749,7 @@ class RollingRateLimiter {
 // ---------------------------------------------------------------------------------------------------------
 
 export interface FsmNavigatorSimulatorOptions {
-	/** Key → scopes. Default `{ fsm_test_key: ['jobs:read', 'jobs:write'] }`. */
+	/** Key → scopes. Default `{ fsm_test_key: ['jobs:read', 'jobs:write', 'technicians:read'] }`. */
 	apiKeys?: Record<string, FsmScope[]>;
 	/** Generated jobs when neither `jobs` nor `data` is given (default 25). */
 	jobCount?: number;
@@ -796,7 +796,7 @@ export class FsmNavigatorSimulator {
 	private readonly createdMsCache = new WeakMap<FsmJob, { iso: string; ms: number }>();
 
 	constructor(options: FsmNavigatorSimulatorOptions = {}) {
-		this.apiKeys = options.apiKeys ?? { [FSM_DEFAULT_API_KEY]: ['jobs:read', 'jobs:write'] };
+		this.apiKeys = options.apiKeys ?? { [FSM_DEFAULT_API_KEY]: ['jobs:read', 'jobs:write', 'technicians:read'] };
 		this.now = options.now ?? (() => new Date());
 		this.limiter = options.rateLimit
 			? new RollingRateLimiter(options.rateLimit.limit, options.rateLimit.windowMs, true)
@@ -870,6 +870,7 @@ export class FsmNavigatorSimulator {
 	private route(req: RecordedRequest, key: string | undefined, nowMs: number): ApiResult {
 		const scopes = key ? this.apiKeys[key] : undefined;
 		if (!key || !scopes || !Object.prototype.hasOwnProperty.call(this.apiKeys, key)) return UNAUTHORIZED;
+		if (req.path === '/api/v1/technicians' && req.method.toUpperCase() === 'GET') return this.technicianRoute(req, scopes);
 		if (req.path !== '/api/v1/jobs') return NOT_FOUND_ENDPOINT;
 		const method = req.method.toUpperCase();
 		if (!['GET', 'POST', 'PUT', 'PATCH'].includes(method)) return NOT_FOUND_ENDPOINT;
@@ -905,6 +906,54 @@ export class FsmNavigatorSimulator {
 		const job = this.jobs.get(idResult.id);
 		if (!job) return JOB_NOT_FOUND;
 		return method === 'PUT' ? this.update(req, job, nowMs) : this.changeStatus(req, job, nowMs);
+	}
+
+	/**
+	 * `GET /api/v1/technicians` (https://fsmnavigator.com/docs/api/technicians/, scope technicians:read,
+	 * read-only): `page` (1), `per_page` (50, max 100), `status`, `availability_status`, `?id=` for one.
+	 * The simulator's technicians are all Active and Available; the name is split at its first space.
+	 */
+	private technicianRoute(req: RecordedRequest, scopes: FsmScope[]): ApiResult {
+		if (!scopes.includes('technicians:read')) {
+			return {
+				status: 403,
+				body: { success: false, error: 'insufficient_scope', message: 'This API key does not have the technicians:read scope', required_scope: 'technicians:read' },
+			};
+		}
+		const query: Record<string, string> = {};
+		for (const [name, value] of req.queryPairs) query[name] = value;
+		const render = (t: FsmTechnician) => {
+			const [first, ...rest] = t.technician_name.split(' ');
+			return {
+				technician_id: t.technician_id,
+				first_name: first,
+				last_name: rest.join(' '),
+				status: 'Active',
+				availability_status: 'Available',
+				vehicle_type: null,
+				transport_modes: [],
+				created_at: FSM_REFERENCE_DATE,
+				updated_at: FSM_REFERENCE_DATE,
+			};
+		};
+		if ('id' in query) {
+			const one = this.technicians.get(Number(query.id));
+			return one ? { status: 200, body: { data: render(one) } } : { status: 404, body: { success: false, error: 'not_found', message: 'Technician not found' } };
+		}
+		const errors = new ValidationErrors();
+		const int = (name: string, fallback: number, max: number): number => {
+			const raw = query[name];
+			if (raw === undefined) return fallback;
+			if (!DIGITS_RE.test(raw) || Number(raw) < 1 || Number(raw) > max) errors.add(name, `must be an integer between 1 and ${max}`);
+			return Number(raw);
+		};
+		const page = int('page', 1, Number.MAX_SAFE_INTEGER);
+		const perPage = int('per_page', 50, 100);
+		if (query.status !== undefined && !['Active', 'Inactive'].includes(query.status)) errors.add('status', 'must be one of: Active, Inactive');
+		if (errors.any) return errors.response();
+		const all = [...this.technicians.values()].filter(() => query.status !== 'Inactive').sort((a, b) => a.technician_id - b.technician_id);
+		const data = all.slice((page - 1) * perPage, page * perPage).map(render);
+		return { status: 200, body: { data, pagination: { page, per_page: perPage, total: all.length, total_pages: Math.ceil(all.length / perPage) } } };
 	}
 
 	private parseId(query: Record<string, string>, onlyId: boolean): { id: number } | ApiResult {

@@ -30,6 +30,7 @@
  *  - Write bodies must be JSON objects (else 400). Unknown body fields are ignored (Rails strong params).
  *    Field errors → 422 `{"errors":{"field":["…"]}}`; a missing job on a sub-resource → 404
  *    `{"error":{"message":"job not found"}}`; a missing job on GET /jobs/{id} → 404 `{}` (documented).
+ *  - Appointments: the job's schedule and `needs scheduling`/`scheduled` follow them (see writeAppointments).
  *  - Schedule rules: PUT schedule sets `scheduled` on a `needs scheduling` job and keeps other open statuses;
  *    complete/user-canceled jobs → 422 `{"error":{"message":"Can't schedule a …"}}`, pro-canceled (deleted)
  *    jobs → "Can't schedule an archived job"; a job with more than one appointment → 422 (documented
@@ -1927,7 +1928,7 @@ export class HousecallProSimulator {
 		return { status: 200, body: { url: req.path.replace(/\/bulk_update$/, ''), data: stored } };
 	}
 
-	// ----- appointments (Company API Key only) ----------------------------------------------------------------
+	// ----- appointments (Company API Key only; the job's schedule follows them, see writeAppointments) -------------
 
 	private appointmentFrom(body: Record<string, unknown>, job: HcpJob, errors: FieldErrors, base?: HcpAppointment): HcpAppointment | undefined {
 		const required = (field: string): boolean => {
@@ -1960,8 +1961,7 @@ export class HousecallProSimulator {
 		const errors = new FieldErrors();
 		const appointment = this.appointmentFrom(body, job, errors);
 		if (!appointment) return errors.response();
-		// The effect on work_status is undocumented: the simulator leaves it alone.
-		this.write(job, nowMs, { appointments: [...this.extrasOf(job).appointments, appointment] });
+		this.writeAppointments(job, [...this.extrasOf(job).appointments, appointment], nowMs);
 		return { status: 201, body: appointment };
 	}
 
@@ -1977,15 +1977,45 @@ export class HousecallProSimulator {
 		if (!appointment) return errors.response();
 		const next = [...existing];
 		next[index] = appointment;
-		this.write(job, nowMs, { appointments: next });
+		this.writeAppointments(job, next, nowMs);
 		return { status: 200, body: appointment };
 	}
 
 	private deleteAppointment(job: HcpJob, id: string, nowMs: number): ApiResult {
 		const existing = this.extrasOf(job).appointments;
 		if (!existing.some((a) => a.id === id)) return errorMessage(404, 'appointment not found');
-		this.write(job, nowMs, { appointments: existing.filter((a) => a.id !== id) });
+		this.writeAppointments(job, existing.filter((a) => a.id !== id), nowMs);
 		return { status: 200, body: {} };
+	}
+
+	/**
+	 * UNDOCUMENTED (inferred from the help center: a job with appointments cannot be unscheduled until
+	 * they are deleted, https://help.housecallpro.com/en/articles/2865052-unschedule-vs-cancel-vs-delete):
+	 * the job's schedule spans its appointments; the first one makes a `needs scheduling` job
+	 * `scheduled`, deleting the last one makes a `scheduled` job `needs scheduling` again.
+	 */
+	private writeAppointments(job: HcpJob, appointments: HcpAppointment[], nowMs: number): void {
+		if (!appointments.length) {
+			const unscheduled = job.work_status === 'scheduled';
+			this.write(
+				unscheduled ? { ...job, schedule: { scheduled_start: null, scheduled_end: null, arrival_window: 0 }, work_status: 'needs scheduling' } : job,
+				nowMs,
+				{ appointments },
+			);
+			return;
+		}
+		const starts = appointments.map((a) => toMs(a.start_time));
+		const ends = appointments.map((a) => toMs(a.end_time));
+		const first = appointments[starts.indexOf(Math.min(...starts))];
+		this.write(
+			{
+				...job,
+				schedule: { scheduled_start: isoSeconds(Math.min(...starts)), scheduled_end: isoSeconds(Math.max(...ends)), arrival_window: first.arrival_window_minutes },
+				work_status: job.work_status === 'needs scheduling' ? 'scheduled' : job.work_status,
+			},
+			nowMs,
+			{ appointments },
+		);
 	}
 
 	// ----- reference lists -----------------------------------------------------------------------------------

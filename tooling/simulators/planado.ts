@@ -1255,7 +1255,8 @@ export class PlanadoSimulator {
 			resolutions: { items: this.resolutions, render: (x: PlanadoResolution) => x },
 			territories: { items: this.territories, render: (x: PlanadoTerritory) => x },
 			clients: { items: this.clients, render: (x: PlanadoClient) => x, single: 'client' },
-			sites: { items: this.sites, render: (x: PlanadoSite) => x, single: 'site' },
+			// The sites page documents `client: { uuid, external_id }` (resources/client-sites/list.html).
+			sites: { items: this.sites, render: (x: PlanadoSite) => this.siteAnswer(x), single: 'site' },
 		};
 		const spec = Object.prototype.hasOwnProperty.call(reference, resource) ? reference[resource] : undefined;
 		if (!spec) return NOT_FOUND();
@@ -1462,6 +1463,12 @@ export class PlanadoSimulator {
 			created_at: job.created_at,
 			updated_at: job.updated_at,
 		};
+	}
+
+	private siteAnswer(site: PlanadoSite): unknown {
+		const { client_uuid: clientUuid, ...rest } = site;
+		const client = clientUuid ? this.clients.find((c) => c.uuid === clientUuid) : undefined;
+		return { ...rest, client: clientUuid ? { uuid: clientUuid, external_id: client?.external_id ?? null } : null };
 	}
 
 	private detail(job: PlanadoJob): PlanadoJobDetail {

@@ -1,5 +1,7 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
+import { textOf } from '../../shared/json';
+import { currentRecordValue, personName, searchRecordPages } from '../../shared/recordLocator';
 import { MAX_PAGE_SIZE, idOf, provider, unwrapList } from '../transport';
 
 /** Jobs for the picker, searched by title on Accelo's side (`_search`), one page per call. */
@@ -24,4 +26,60 @@ export async function searchJobs(
 		})),
 		paginationToken: jobs.length === MAX_PAGE_SIZE ? String(offset + jobs.length) : undefined,
 	};
+}
+
+/** One page of an Accelo list by `_offset`; a full page means there may be more. */
+async function readOffsetPage(ctx: ILoadOptionsFunctions, path: string, token: string | undefined, qs: IDataObject): Promise<{ items: IDataObject[]; next?: string }> {
+	const offset = Number(token) || 0;
+	const items = unwrapList(await provider.request(ctx, { method: 'GET', path, qs: { ...qs, _limit: MAX_PAGE_SIZE, _offset: offset } }));
+	return { items, next: items.length === MAX_PAGE_SIZE ? String(offset + items.length) : undefined };
+}
+
+/**
+ * Companies by name, searched by Accelo (`_search` over name, website, phone and fax:
+ * https://api.accelo.com/docs/#list-companies). For Against ID / Against: a site is given by ID.
+ */
+export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const againstType = currentRecordValue(this, ['againstType', 'updateFields.engagementTable']);
+	if (againstType !== undefined && againstType !== 'company') {
+		throw new NodeOperationError(this.getNode(), 'The list shows companies: give a site by its ID', {
+			description: "Choose 'By ID' and enter the site's ID, or set the type to Company.",
+		});
+	}
+	return await searchRecordPages(
+		{
+			searchesItself: true,
+			readPage: async (token, search) =>
+				await readOffsetPage(this, '/companies', token, { _fields: 'name,website,standing', _filters: 'order_by_asc(name)', ...(search ? { _search: search } : {}) }),
+			entry: (company) => {
+				const id = idOf(company);
+				if (id === undefined) return undefined;
+				const extra = [textOf(company.website), company.standing === 'inactive' ? 'inactive' : undefined].filter(Boolean).join(', ');
+				return { id, name: `${textOf(company.name) ?? id}${extra ? ` (${extra})` : ''}` };
+			},
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/**
+ * Active staff by name (https://api.accelo.com/docs/#list-staff). Accelo documents no `_search` for
+ * staff: a search text is matched here against the name and email.
+ */
+export async function searchStaff(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchRecordPages(
+		{
+			readPage: async (token) => await readOffsetPage(this, '/staff', token, { _fields: 'firstname,surname,email,title', _filters: 'standing(active),order_by_asc(firstname)' }),
+			entry: (staff) => {
+				const id = idOf(staff);
+				if (id === undefined) return undefined;
+				const name = personName(staff.firstname, staff.surname) ?? id;
+				const email = textOf(staff.email);
+				return { id, name: email ? `${name} (${email})` : name, searchText: [staff.title] };
+			},
+		},
+		filter,
+		paginationToken,
+	);
 }

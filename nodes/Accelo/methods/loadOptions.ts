@@ -1,5 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { textOf } from '../../shared/json';
+import { personName } from '../../shared/recordLocator';
 import { idOf, listAll } from '../transport';
 
 /** The deployment's job statuses, in Accelo's own order. */
@@ -19,5 +21,17 @@ export async function getJobTypes(this: ILoadOptionsFunctions): Promise<INodePro
 	const { items } = await listAll.call(this, '/jobs/types', { _fields: 'title,standing', _filters: 'standing(active)' });
 	return items
 		.map((type) => ({ name: String(type.title ?? idOf(type)), value: idOf(type) ?? '' }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Active staff for the Manager multi-select, by name. */
+export async function getStaff(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { items } = await listAll.call(this, '/staff', { _fields: 'firstname,surname,email', _filters: 'standing(active)' });
+	return items
+		.map((staff) => ({
+			name: personName(staff.firstname, staff.surname) ?? String(idOf(staff)),
+			value: idOf(staff) ?? '',
+			description: textOf(staff.email),
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }

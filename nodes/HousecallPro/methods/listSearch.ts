@@ -1,7 +1,8 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
-import { isObject, textOf } from '../../shared/json';
+import { idString, isObject, objectsOf, textOf } from '../../shared/json';
 import { searchJobPages } from '../../shared/listSearch';
+import { currentRecordValue, personName, searchRecordPages } from '../../shared/recordLocator';
 import { MAX_PAGE_SIZE, provider, type HcpListResponse } from '../transport';
 
 function customerName(job: IDataObject): string | undefined {
@@ -45,6 +46,83 @@ export async function searchJobs(
 				searchText: [isObject(job.address) ? [job.address.street, job.address.city].join(' ') : '', job.name],
 				url: `https://pro.housecallpro.com/app/jobs/${encodeURIComponent(id)}`,
 			}),
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/** Records per page of the customer and address pickers (the API's default is 10; no maximum is documented). */
+const RECORD_PAGE_SIZE = 50;
+
+async function readRecordPage(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	key: string,
+	token: string | undefined,
+	qs: IDataObject = {},
+): Promise<{ items: IDataObject[]; next?: string }> {
+	const page = Number(token) || 1;
+	const body = await provider.request(ctx, { method: 'GET', path, qs: { page, page_size: RECORD_PAGE_SIZE, ...qs } });
+	const items = isObject(body) ? objectsOf(body[key]) : [];
+	const totalPages = isObject(body) ? Number(body.total_pages ?? 0) : 0;
+	return { items, next: page < totalPages ? String(page + 1) : undefined };
+}
+
+/** A customer as a person knows them: company or name, then email or phone. */
+export function customerLabel(customer: IDataObject): string {
+	const name = textOf(customer.company) ?? personName(customer.first_name, customer.last_name) ?? String(customer.id);
+	const reach = textOf(customer.email) ?? textOf(customer.mobile_number);
+	return reach ? `${name} (${reach})` : name;
+}
+
+/**
+ * Customers for the Customer pickers, newest first, searched by Housecall Pro itself (`q`: "name,
+ * email, mobile number and address", https://docs.housecallpro.com/docs/housecall-public-api "Get Customers").
+ */
+export async function searchCustomers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchRecordPages(
+		{
+			searchesItself: true,
+			readPage: async (token, search) => await readRecordPage(this, '/customers', 'customers', token, search ? { q: search } : {}),
+			entry: (customer) => {
+				const id = idString(customer.id);
+				return id === undefined ? undefined : { id, name: customerLabel(customer) };
+			},
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/** An address as one line: street, city, state and zip, and its type (service or billing). */
+export function addressLabel(address: IDataObject): string {
+	const place = [address.street, address.street_line_2, address.city, [address.state, address.zip].filter(Boolean).join(' ')]
+		.map((part) => textOf(part))
+		.filter(Boolean)
+		.join(', ');
+	const type = textOf(address.type);
+	return `${place || String(address.id)}${type ? ` (${type})` : ''}`;
+}
+
+/**
+ * The chosen customer's addresses (`GET /customers/{customer_id}/addresses`, "Get Customer
+ * Addresses"). The API has no text search: a search text is matched against the address here.
+ */
+export async function searchCustomerAddresses(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const customerId = currentRecordValue(this, ['customerId']);
+	if (customerId === undefined) {
+		throw new NodeOperationError(this.getNode(), 'Choose the customer first', {
+			description: "The list shows the chosen customer's addresses.",
+		});
+	}
+	return await searchRecordPages(
+		{
+			readPage: async (token) => await readRecordPage(this, `/customers/${encodeURIComponent(customerId)}/addresses`, 'addresses', token),
+			entry: (address) => {
+				const id = idString(address.id);
+				return id === undefined ? undefined : { id, name: addressLabel(address), searchText: [address.country] };
+			},
 		},
 		filter,
 		paginationToken,

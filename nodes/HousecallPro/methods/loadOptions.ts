@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { idString, textOf } from '../../shared/json';
+import { personName } from '../../shared/recordLocator';
 import { listAll } from '../transport';
 
 function toOptions(items: IDataObject[], describe?: (item: IDataObject) => string | undefined): INodePropertyOptions[] {
@@ -21,4 +22,17 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 
 export async function getJobTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return toOptions(await listAll.call(this, '/job_fields/job_types', 'job_types')).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Active employees (pros) for the employee multi-selects, by name, with their role and email. */
+export async function getEmployees(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const employees = await listAll.call(this, '/employees', 'employees');
+	return employees
+		.filter((employee) => idString(employee.id) !== undefined)
+		.map((employee) => ({
+			name: personName(employee.first_name, employee.last_name) ?? textOf(employee.email) ?? String(employee.id),
+			value: String(employee.id),
+			description: [textOf(employee.role), textOf(employee.email)].filter(Boolean).join(', ') || undefined,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }

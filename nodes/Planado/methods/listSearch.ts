@@ -1,6 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { idString, isObject, objectsOf, textOf } from '../../shared/json';
 import { searchJobPages } from '../../shared/listSearch';
+import { currentRecordValue, personName, searchRecordPages, type RecordEntry } from '../../shared/recordLocator';
 import { STATUS_NAMES } from '../filters';
 import { provider, unwrapJobs } from '../transport';
 
@@ -36,6 +38,95 @@ export async function searchJobs(
 					searchText: [job.external_id, job.external_order_id],
 				};
 			},
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/**
+ * One page of a Planado reference list (`GET /v2/<path>`, items under `key`): the server picks the
+ * page size, and the next page starts after the last item's uuid (`after`), as for jobs.
+ */
+export async function readReferencePage(ctx: ILoadOptionsFunctions, path: string, key: string, token: string | undefined): Promise<{ items: IDataObject[]; next?: string }> {
+	const body = await provider.request(ctx, { method: 'GET', path, qs: token ? { after: token } : {} });
+	const items = isObject(body) ? objectsOf(body[key]) : [];
+	return { items, next: items.length > 0 ? idString(items[items.length - 1].uuid) : undefined };
+}
+
+function entryOf(item: IDataObject, name: string | undefined, searchText: unknown[] = []): RecordEntry | undefined {
+	const id = idString(item.uuid);
+	return id === undefined ? undefined : { id, name: name ?? id, searchText };
+}
+
+const addressOf = (value: unknown) => (isObject(value) ? textOf(value.formatted) : undefined);
+
+/** A client as Planado shows it: the organization's or the person's name. */
+export function clientLabel(client: IDataObject): string | undefined {
+	const name = textOf(client.organization_name) ?? textOf(client.name) ?? personName(client.first_name, client.middle_name, client.last_name);
+	const address = addressOf(client.site_address);
+	return name && address ? `${name} (${address})` : (name ?? address);
+}
+
+/**
+ * Clients (https://api-docs.planadoapp.com/docs/v2/resources/clients/list.html, newest first). No
+ * search parameter is documented: a search text is matched here against the name, address and external ID.
+ */
+export async function searchClients(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchRecordPages(
+		{
+			readPage: async (token) => await readReferencePage(this, '/clients', 'clients', token),
+			entry: (client) => entryOf(client, clientLabel(client), [client.external_id]),
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/**
+ * Sites (https://api-docs.planadoapp.com/docs/v2/resources/client-sites/list.html), only the chosen
+ * client's when one is chosen: the list has no client filter, so the site's `client.uuid` is compared here.
+ */
+export async function searchSites(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const clientUuid = currentRecordValue(this, ['additionalFields.clientUuid', 'updateFields.clientUuid', 'filters.clientUuid']);
+	return await searchRecordPages(
+		{
+			narrowed: clientUuid !== undefined,
+			readPage: async (token) => await readReferencePage(this, '/sites', 'sites', token),
+			entry: (site) => {
+				if (clientUuid !== undefined && (!isObject(site.client) || idString(site.client.uuid) !== clientUuid)) return undefined;
+				const name = textOf(site.name);
+				const address = addressOf(site.address);
+				return entryOf(site, name && address ? `${name} (${address})` : (name ?? address), [site.external_id]);
+			},
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/** Teams (https://api-docs.planadoapp.com/docs/v2/resources/teams.html), with their territory. */
+export async function searchTeams(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchRecordPages(
+		{
+			readPage: async (token) => await readReferencePage(this, '/teams', 'teams', token),
+			entry: (team) => {
+				const territory = isObject(team.territory) ? textOf(team.territory.name) : undefined;
+				const name = textOf(team.name);
+				return entryOf(team, name && territory ? `${name} (${territory})` : name);
+			},
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/** Job templates (https://api-docs.planadoapp.com/docs/v2/resources/job-templates.html, oldest first). */
+export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchRecordPages(
+		{
+			readPage: async (token) => await readReferencePage(this, '/templates', 'templates', token),
+			entry: (template) => entryOf(template, textOf(template.name), [template.description]),
 		},
 		filter,
 		paginationToken,

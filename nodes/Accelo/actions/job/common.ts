@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { jobIdField } from '../../../shared/descriptions';
+import { INTEGER_ID } from '../../../shared/parameters';
+import { recordLocator } from '../../../shared/recordLocator';
 import { ALL_FIELDS } from '../../transport';
 
 export const jobIdProperty = jobIdField({
@@ -29,3 +31,29 @@ export const againstTypeOptions = [
 	{ name: 'Company', value: 'company' },
 	{ name: 'Site', value: 'site' },
 ];
+
+/** The company a job is against (`engagement_id` / `againstId`): Accelo's companies, searched by Accelo. */
+export const againstLocator = (name: string, description: string, required = false): INodeProperties =>
+	recordLocator({
+		displayName: 'Against',
+		name,
+		searchListMethod: 'searchCompanies',
+		recordName: 'company',
+		idPlaceholder: 'e.g. 39',
+		idPattern: INTEGER_ID,
+		required,
+		description: `${description}. The list shows companies; a site is given by its ID.`,
+	});
+
+/** The job's manager (`manager_id`): active staff. */
+export const managerLocator = (required = false): INodeProperties =>
+	recordLocator({
+		displayName: 'Manager',
+		name: 'managerId',
+		searchListMethod: 'searchStaff',
+		recordName: 'staff member',
+		idPlaceholder: 'e.g. 7',
+		idPattern: INTEGER_ID,
+		required,
+		description: 'The staff member who manages the job',
+	});

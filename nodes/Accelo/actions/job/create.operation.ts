@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { INTEGER_ID, checkId, checkOption, itemParameters, readCollection, readScope, requireText } from '../../../shared/parameters';
+import { recordValue } from '../../../shared/recordLocator';
 import { AGAINST_TYPES } from '../../filters';
 import { provider, unwrapObject } from '../../transport';
-import { againstTypeOptions, fieldsOption, fieldsQuery } from './common';
+import { againstLocator, againstTypeOptions, fieldsOption, fieldsQuery, managerLocator } from './common';
 import { createFields, jobBody } from './fields';
 
 const properties: INodeProperties[] = [
@@ -25,24 +26,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'What the job is for: a company or a site',
 	},
-	{
-		displayName: 'Against ID',
-		name: 'againstId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 39',
-		description: 'ID of the company or site',
-	},
-	{
-		displayName: 'Manager ID',
-		name: 'managerId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 7',
-		description: 'Staff ID of the job manager',
-	},
+	againstLocator('againstId', 'The company or site the job is for', true),
+	managerLocator(true),
 	{
 		displayName: 'Type Name or ID',
 		name: 'typeId',
@@ -66,8 +51,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Accelo's create takes the object as engagement_table / engagement_id, as its update does
 		// (https://api.accelo.com/docs/#create-a-job), though jobs read back as against_type / against_id.
 		engagement_table: checkOption(params.get('againstType', ''), 'Against Type', AGAINST_TYPES),
-		engagement_id: checkId(params.get('againstId', ''), 'Against ID', INTEGER_ID),
-		manager_id: checkId(params.get('managerId', ''), 'Manager ID', INTEGER_ID),
+		engagement_id: checkId(recordValue(params.get('againstId', '')), 'Against', INTEGER_ID),
+		manager_id: checkId(recordValue(params.get('managerId', '')), 'Manager', INTEGER_ID),
 		type_id: checkId(params.get('typeId', ''), 'Type', INTEGER_ID),
 		...jobBody(readCollection(params, 'additionalFields'), params.timeZone),
 	};

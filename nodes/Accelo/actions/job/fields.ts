@@ -3,7 +3,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { INTEGER_ID, checkId, checkOption, readUnixSeconds, requireText } from '../../../shared/parameters';
 import { AGAINST_TYPES } from '../../filters';
-import { againstTypeOptions } from './common';
+import { recordValues } from '../../../shared/recordLocator';
+import { againstLocator, againstTypeOptions, managerLocator } from './common';
 
 const idField = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -14,9 +15,10 @@ const idField = (displayName: string, name: string, description: string): INodeP
 	description,
 });
 
-const affiliationField = idField('Affiliation ID', 'affiliationId', 'The affiliation (contact at the company) the job is for');
-const contractField = idField('Contract ID', 'contractId', 'The contract the job belongs to');
-const rateIdField = idField('Rate ID', 'rateId', 'The billing rate of the job');
+// The node has no pickers for these: the IDs are on a job that has them (Get: affiliation, contract, rate_id).
+const affiliationField = idField('Affiliation ID', 'affiliationId', "The affiliation (contact at the company) the job is for. Its ID is in a job's affiliation (Get), or in the contact's page in Accelo.");
+const contractField = idField('Contract ID', 'contractId', "The contract the job belongs to. Its ID is in a job's contract (Get), or in the contract's page in Accelo.");
+const rateIdField = idField('Rate ID', 'rateId', "The billing rate of the job. Its ID is in a job's rate_id (Get), or under the rates in Accelo's settings.");
 const dateDueField: INodeProperties = { displayName: 'Date Due', name: 'dateDue', type: 'dateTime', default: '' };
 const rateChargedField: INodeProperties = {
 	displayName: 'Rate Charged',
@@ -47,7 +49,7 @@ export const createFields: INodeProperties[] = [
 
 export const updateFields: INodeProperties[] = [
 	affiliationField,
-	idField('Against ID', 'engagementId', 'ID of the company or site the job is against (engagement_id)'),
+	againstLocator('engagementId', 'The company or site the job is against (engagement_id)'),
 	{
 		displayName: 'Against Type',
 		name: 'engagementTable',
@@ -59,7 +61,7 @@ export const updateFields: INodeProperties[] = [
 	contractField,
 	{ displayName: 'Date Created', name: 'dateCreated', type: 'dateTime', default: '' },
 	dateDueField,
-	idField('Manager ID', 'managerId', 'Staff ID of the job manager'),
+	managerLocator(),
 	rateChargedField,
 	rateIdField,
 	{
@@ -77,8 +79,8 @@ export const updateFields: INodeProperties[] = [
 const ID_FIELDS: Record<string, [wire: string, label: string]> = {
 	affiliationId: ['affiliation_id', 'Affiliation ID'],
 	contractId: ['contract_id', 'Contract ID'],
-	engagementId: ['engagement_id', 'Against ID'],
-	managerId: ['manager_id', 'Manager ID'],
+	engagementId: ['engagement_id', 'Against'],
+	managerId: ['manager_id', 'Manager'],
 	rateId: ['rate_id', 'Rate ID'],
 	statusId: ['status_id', 'Status'],
 };
@@ -90,7 +92,9 @@ const DATE_FIELDS: Record<string, [wire: string, label: string]> = {
 };
 
 /** Additional Fields / Update Fields as Accelo's body (dates in unix seconds, ids checked). */
-export function jobBody(fields: IDataObject, timeZone: string): IDataObject {
+export function jobBody(pickedFields: IDataObject, timeZone: string): IDataObject {
+	// Pickers hold `{ __rl, mode, value }`; older workflows hold the plain ID.
+	const fields = recordValues(pickedFields);
 	const body: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		if (key in ID_FIELDS) {

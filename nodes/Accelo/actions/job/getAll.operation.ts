@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { dateFilter, filtersCollection, forJobOperation, idsFilter, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
+import { recordsField } from '../../../shared/recordLocator';
 import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { ORDER_FIELDS, STANDINGS, buildJobQuery } from '../../filters';
 import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../transport';
@@ -8,7 +9,11 @@ import { againstTypeOptions, fieldsOption, fieldsQuery } from './common';
 
 /** The Filters collection's fields (the trigger offers the ones that are not dates). */
 export const jobFilters: INodeProperties[] = [
-	idsFilter('Against IDs', 'againstIds', 'Only jobs against these companies or sites (comma-separated IDs); combine with Against Type'),
+	idsFilter(
+		'Against IDs',
+		'againstIds',
+		"Only jobs against these companies or sites (comma-separated IDs); combine with Against Type. The IDs are in against_id of the jobs (Get Many), or pick the company in Create's Against list to see its ID.",
+	),
 	{
 		displayName: 'Against Type',
 		name: 'againstType',
@@ -23,7 +28,7 @@ export const jobFilters: INodeProperties[] = [
 	dateFilter('Created Before', 'createdBefore', 'Only jobs created strictly before this time'),
 	dateFilter('Due After', 'dueAfter', 'Only jobs due strictly after this time'),
 	dateFilter('Due Before', 'dueBefore', 'Only jobs due strictly before this time'),
-	idsFilter('Manager IDs', 'managerIds', 'Only jobs managed by these staff (comma-separated IDs)'),
+	recordsField('Manager Names or IDs', 'managerIds', 'getStaff', 'Only jobs managed by these staff'),
 	dateFilter('Modified After', 'modifiedAfter', 'Only jobs modified strictly after this time'),
 	dateFilter('Modified Before', 'modifiedBefore', 'Only jobs modified strictly before this time'),
 	{
@@ -50,8 +55,8 @@ export const jobFilters: INodeProperties[] = [
 		default: [],
 		description: "Only jobs in these broad states (a status's standing)",
 	},
-	idsFilter('Status IDs', 'statusIds', 'Only jobs with these statuses (comma-separated IDs)'),
-	idsFilter('Type IDs', 'typeIds', 'Only jobs of these job types (comma-separated IDs)'),
+	recordsField('Status Names or IDs', 'statusIds', 'getStatuses', 'Only jobs with these statuses'),
+	recordsField('Type Names or IDs', 'typeIds', 'getJobTypes', 'Only jobs of these job types (the list shows the active ones)'),
 ];
 
 const properties: INodeProperties[] = [

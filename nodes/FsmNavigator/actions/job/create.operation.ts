@@ -4,7 +4,7 @@ import { fieldsCollection, forJobOperation, optionsCollection } from '../../../s
 import { readBackAfterWrite } from '../../../shared/transport';
 import { INTEGER_ID, checkId, itemParameters, readCollection, readScope, requireText } from '../../../shared/parameters';
 import { provider, unwrapJob } from '../../transport';
-import { jobBody, jobFields } from './fields';
+import { customerLocationField, jobBody, jobFields } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,13 +17,9 @@ const properties: INodeProperties[] = [
 		description: 'Short description of the work',
 	},
 	{
-		displayName: 'Customer Location ID',
-		name: 'customerLocationId',
-		type: 'string',
-		default: '',
+		...customerLocationField,
 		required: true,
-		placeholder: 'e.g. 87',
-		description: 'ID of the customer location where the work happens',
+		description: `The customer location where the work happens. ${customerLocationField.description}`,
 	},
 	fieldsCollection('additionalFields', jobFields(false)),
 	optionsCollection(),

@@ -11,6 +11,7 @@ import {
 	readIsoDate,
 	requireText,
 } from '../../../shared/parameters';
+import { recordLocator, recordValue } from '../../../shared/recordLocator';
 import { ASSET_RELATIONSHIP_TYPES, JOB_PRIORITIES } from '../../statuses';
 
 const priorityOptions = JOB_PRIORITIES.map((p) => ({ name: p, value: p }));
@@ -30,6 +31,33 @@ const CLEARABLE_FIELDS: Array<[label: string, wire: string, key: string]> = [
 	['Scheduled From', 'scheduled_start', 'scheduledStart'],
 	['Scheduled To', 'scheduled_end', 'scheduledEnd'],
 ];
+
+/** The technician picker (Additional Fields, Update Fields, the filters). */
+export const technicianLocator = (description: string): INodeProperties =>
+	recordLocator({
+		displayName: 'Assigned Technician',
+		name: 'assignedTechnicianId',
+		searchListMethod: 'searchTechnicians',
+		recordName: 'technician',
+		idPlaceholder: 'e.g. 45',
+		idPattern: INTEGER_ID,
+		description: `${description}. The list needs the technicians:read scope on the API key.`,
+	});
+
+/**
+ * Customer Location ID stays an ID: FSM Navigator lists locations one customer at a time
+ * (https://fsmnavigator.com/docs/api/customers/, `?id={id}&locations=1`) and documents no fields of
+ * a location, so a list of all locations would cost a request per customer and guess the shape.
+ */
+export const customerLocationField: INodeProperties = {
+	displayName: 'Customer Location ID',
+	name: 'customerLocationId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 87',
+	description:
+		"The ID is in customer_location_id of the customer's jobs (Get Many), or in the customer's location list of FSM Navigator's API (Customers API, List customer locations)",
+};
 
 /** Optional job fields, for Create's Additional Fields and Update's Update Fields. */
 export function jobFields(forUpdate: boolean): INodeProperties[] {
@@ -52,13 +80,7 @@ export function jobFields(forUpdate: boolean): INodeProperties[] {
 			default: 'serviced',
 			description: 'How the linked assets relate to the job',
 		},
-		{
-			displayName: 'Assigned Technician ID',
-			name: 'assignedTechnicianId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 45',
-		},
+		technicianLocator('The technician to assign the job to'),
 		{
 			displayName: 'Job Description',
 			name: 'jobDescription',
@@ -102,13 +124,7 @@ export function jobFields(forUpdate: boolean): INodeProperties[] {
 				description:
 					'Fields to empty on the job (sent as null, as FSM Navigator allows for these). An empty field above leaves the value unchanged; this removes it.',
 			},
-			{
-				displayName: 'Customer Location ID',
-				name: 'customerLocationId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 87',
-			},
+			{ ...customerLocationField, description: `Moves the job to this customer location. ${customerLocationField.description}` },
 			{
 				displayName: 'Job Title',
 				name: 'jobTitle',
@@ -136,7 +152,7 @@ export function jobBody(fields: IDataObject, timeZone: string, forUpdate: boolea
 				body.job_priority = checkOption(value, 'Job Priority', JOB_PRIORITIES);
 				break;
 			case 'assignedTechnicianId':
-				body.assigned_technician_id = Number(checkId(value, 'Assigned Technician ID', INTEGER_ID));
+				body.assigned_technician_id = Number(checkId(recordValue(value), 'Assigned Technician', INTEGER_ID));
 				break;
 			case 'customerLocationId':
 				body.customer_location_id = Number(checkId(value, 'Customer Location ID', INTEGER_ID));

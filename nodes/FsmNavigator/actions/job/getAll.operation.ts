@@ -5,17 +5,11 @@ import { itemParameters, readCollection, readLimit, readParallelRequests, readSc
 import { buildListQuery } from '../../filters';
 import { JOB_PRIORITIES, JOB_STATUSES } from '../../statuses';
 import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../transport';
+import { customerLocationField, technicianLocator } from './fields';
 
 /** The Filters collection's fields (the trigger offers the ones that are not creation dates). */
 export const jobFilters: INodeProperties[] = [
-	{
-		displayName: 'Assigned Technician ID',
-		name: 'assignedTechnicianId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 45',
-		description: 'Only jobs assigned to this technician',
-	},
+	technicianLocator('Only jobs assigned to this technician'),
 	{
 		displayName: 'Created After',
 		name: 'createdAfter',
@@ -30,14 +24,7 @@ export const jobFilters: INodeProperties[] = [
 		default: '',
 		description: 'Only jobs created at or before this time',
 	},
-	{
-		displayName: 'Customer Location ID',
-		name: 'customerLocationId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 87',
-		description: 'Only jobs at this customer location',
-	},
+	{ ...customerLocationField, description: `Only jobs at this customer location. ${customerLocationField.description}` },
 	{
 		displayName: 'Priority',
 		name: 'priority',

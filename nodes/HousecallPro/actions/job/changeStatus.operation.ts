@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
-import { checkId, checkOption, itemParameters, readJobId, readScope } from '../../../shared/parameters';
+import { checkId, checkOption, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { readBackAfterWrite } from '../../../shared/transport';
 import { HCP_ID } from '../../filters';
 import { JOB_ID, explainKeyRefusal, jobPath, provider } from '../../transport';
+import { SCHEDULE_THROUGH, appointmentWrite, isKeyRefusal, scheduleThroughOption, unscheduleWrites } from './appointments';
 import { jobIdProperty } from './common';
 import { arrivalWindowField, scheduleBody, scheduledEndField, scheduledStartField } from './fields';
+import { applySteps } from './steps';
 
 export const TARGETS = ['scheduled', 'unscheduled', 'pipeline'] as const;
 
@@ -27,12 +29,12 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Scheduled',
 				value: 'scheduled',
-				description: 'Schedules the job (PUT schedule). Needs an Application API Key.',
+				description: "Schedules the job: sets its schedule, or creates or moves its appointment (see the option Schedule Through)",
 			},
 			{
 				name: 'Unscheduled',
 				value: 'unscheduled',
-				description: 'Erases the schedule: the job needs scheduling again (DELETE schedule). Needs an Application API Key.',
+				description: "Erases the job's schedule, or deletes its appointments: the job needs scheduling again",
 			},
 		],
 		default: 'scheduled',
@@ -57,7 +59,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The stage to move the job to, from your job pipeline. Housecall Pro only moves forward (to a stage at or after the current one) and refuses a move back. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	optionsCollection(),
+	optionsCollection([{ ...scheduleThroughOption, displayOptions: { show: { '/status': ['scheduled', 'unscheduled'] } } }]),
 ];
 
 export const description = forJobOperation('changeStatus', properties);
@@ -77,6 +79,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			...scope,
 		});
 	} else {
+		const through = checkOption(readCollection(params, 'options').scheduleThrough ?? 'automatic', 'Schedule Through', SCHEDULE_THROUGH);
 		const body =
 			status === 'scheduled'
 				? scheduleBody(
@@ -89,15 +92,28 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 						params.timeZone,
 					)
 				: undefined;
-		try {
-			answer = await provider.request(this, {
-				method: status === 'scheduled' ? 'PUT' : 'DELETE',
-				path: jobPath(jobId, '/schedule'),
-				body,
-				...scope,
-			});
-		} catch (error) {
-			throw explainKeyRefusal(this, error, status === 'scheduled' ? 'schedule the job' : 'unschedule the job', itemIndex);
+		let refused = through === 'appointments';
+		if (!refused) {
+			try {
+				answer = await provider.request(this, { method: status === 'scheduled' ? 'PUT' : 'DELETE', path: jobPath(jobId, '/schedule'), body, ...scope });
+			} catch (error) {
+				// A refused key has changed nothing: the appointments are safe to try.
+				if (through === 'schedule' || !isKeyRefusal(error)) {
+					throw explainKeyRefusal(this, error, status === 'scheduled' ? 'schedule the job' : 'unschedule the job', itemIndex);
+				}
+				refused = true;
+			}
+		}
+		if (refused) {
+			if (status === 'scheduled' && body) {
+				const change = { start: String(body.start_time), end: body.end_time === undefined ? undefined : String(body.end_time), arrivalWindow: body.arrival_window_in_minutes === undefined ? undefined : Number(body.arrival_window_in_minutes) };
+				await applySteps(this, jobId, [await appointmentWrite(this, jobId, change, scope)], scope);
+			} else {
+				const { job, steps } = await unscheduleWrites(this, jobId, scope);
+				// Nothing to delete: the job as just read is the answer.
+				if (!steps.length) return job;
+				await applySteps(this, jobId, steps, scope);
+			}
 		}
 	}
 	const writeAnswer: IDataObject = typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? (answer as IDataObject) : {};

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { jobIdField } from '../../../shared/descriptions';
-import { EXPAND_VALUES } from '../../filters';
+import { recordLocator, recordsField } from '../../../shared/recordLocator';
+import { EXPAND_VALUES, HCP_ID } from '../../filters';
 
 export const jobIdProperty = jobIdField({
 	providerName: 'Housecall Pro',
@@ -21,3 +22,20 @@ export const expandOption: INodeProperties = {
 	default: [],
 	description: "Related records to include: the job's attachments, and its appointments (under schedule.appointments)",
 };
+
+/** A customer picker (Create's customer, Get Many's and the trigger's filter), searched by Housecall Pro. */
+export const customerLocator = (description: string, required = false): INodeProperties =>
+	recordLocator({
+		displayName: 'Customer',
+		name: 'customerId',
+		searchListMethod: 'searchCustomers',
+		recordName: 'customer',
+		idPlaceholder: 'e.g. cus_1a2b3c',
+		idPattern: HCP_ID,
+		required,
+		description,
+	});
+
+/** The employees (pros) of the company, to pick several (`GET /employees`). */
+export const employeesField = (displayName: string, name: string, description: string): INodeProperties =>
+	recordsField(displayName, name, 'getEmployees', description);

@@ -2,29 +2,24 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { checkId, itemParameters, readCollection, readScope } from '../../../shared/parameters';
+import { recordLocator, recordValue } from '../../../shared/recordLocator';
 import { HCP_ID } from '../../filters';
+import { customerLocator } from './common';
 import { provider } from '../../transport';
 import { createBody, createFields } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. cus_1a2b3c',
-		description: 'The existing customer the job is for',
-	},
-	{
-		displayName: 'Address ID',
+	customerLocator('The existing customer the job is for', true),
+	recordLocator({
+		displayName: 'Address',
 		name: 'addressId',
-		type: 'string',
-		default: '',
+		searchListMethod: 'searchCustomerAddresses',
+		recordName: 'address',
+		idPlaceholder: 'e.g. adr_1a2b3c',
+		idPattern: HCP_ID,
 		required: true,
-		placeholder: 'e.g. adr_1a2b3c',
-		description: "One of the customer's existing addresses, where the work is done",
-	},
+		description: "One of the customer's existing addresses, where the work is done: the list shows the chosen customer's addresses",
+	}),
 	fieldsCollection('additionalFields', createFields),
 	optionsCollection(),
 ];
@@ -34,8 +29,8 @@ export const description = forJobOperation('create', properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);
 	const body = createBody(
-		checkId(params.get('customerId', ''), 'Customer ID', HCP_ID),
-		checkId(params.get('addressId', ''), 'Address ID', HCP_ID),
+		checkId(recordValue(params.get('customerId', '')), 'Customer', HCP_ID),
+		checkId(recordValue(params.get('addressId', '')), 'Address', HCP_ID),
 		readCollection(params, 'additionalFields'),
 		params.timeZone,
 	);

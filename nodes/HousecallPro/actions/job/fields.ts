@@ -9,17 +9,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { InvalidInputError, parseIdList, readInstant, requireText } from '../../../shared/parameters';
 import { toIsoUtc } from '../../../shared/dates';
 import { HCP_ID } from '../../filters';
+import { employeesField } from './common';
 
 export const LINE_ITEM_KINDS = ['labor', 'materials', 'fixed discount', 'percent discount', 'fixed gratuity'] as const;
-
-const employeeIdsField = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. pro_1a2b3c, pro_4d5e6f',
-	description,
-});
 
 export const arrivalWindowField: INodeProperties = {
 	displayName: 'Arrival Window (Minutes)',
@@ -48,14 +40,15 @@ export const scheduledEndField: INodeProperties = {
 
 export const createFields: INodeProperties[] = [
 	arrivalWindowField,
-	employeeIdsField('Assigned Employee IDs', 'assignedEmployeeIds', 'Employees (pros) to assign, comma-separated IDs'),
+	employeesField('Assigned Employee Names or IDs', 'assignedEmployeeIds', 'Employees (pros) to assign'),
 	{
 		displayName: 'Business Unit ID',
 		name: 'businessUnitId',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. bu_1a2b3c',
-		description: 'The business unit of the job (job_fields.business_unit_id)',
+		description:
+			"The business unit of the job (job_fields.business_unit_id). The API has no list of business units: the ID is in the business unit's page in Housecall Pro's settings, or in job_fields.business_unit of a job that has it (Get).",
 	},
 	{
 		displayName: 'Invoice Number',
@@ -202,7 +195,7 @@ export function createBody(customerId: string, addressId: string, fields: IDataO
 		if (given(fields.arrivalWindow)) schedule.arrival_window = minutes(fields.arrivalWindow, 'Arrival Window (Minutes)');
 		body.schedule = schedule;
 	}
-	const employees = parseIdList(fields.assignedEmployeeIds, 'Assigned Employee IDs', HCP_ID);
+	const employees = parseIdList(fields.assignedEmployeeIds, 'Assigned Employee Names or IDs', HCP_ID);
 	if (employees.length) body.assigned_employee_ids = employees;
 	if (given(fields.tags)) {
 		const tags = (Array.isArray(fields.tags) ? fields.tags : String(fields.tags).split(',')).map((t) => String(t).trim()).filter((t) => t !== '');
@@ -238,11 +231,11 @@ export function scheduleBody(fields: IDataObject, timeZone: string): IDataObject
 
 /** One Update group: what it is called in messages, and its requests in order. */
 export interface UpdateStep {
-	group: 'schedule' | 'dispatch' | 'notes' | 'tags';
+	group: 'schedule' | 'dispatch' | 'appointment' | 'notes' | 'tags';
 	label: string;
-	method: 'PUT' | 'POST';
+	method: 'PUT' | 'POST' | 'DELETE';
 	path: string;
-	body: IDataObject;
+	body?: IDataObject;
 	/** Needs an Application API Key. */
 	applicationKey: boolean;
 }
@@ -259,8 +252,8 @@ export function updateSteps(jobPath: (sub: string) => string, fields: IDataObjec
 		steps.push({ group: 'schedule', label: 'the schedule', method: 'PUT', path: jobPath('/schedule'), body: scheduleBody(fields, timeZone), applicationKey: true });
 	}
 	if (fields.dispatchedEmployeeIds !== undefined) {
-		const ids = parseIdList(fields.dispatchedEmployeeIds, 'Dispatched Employee IDs', HCP_ID);
-		if (!ids.length) throw new InvalidInputError("'Dispatched Employee IDs' is empty", 'Give at least one employee ID, or remove the field.');
+		const ids = parseIdList(fields.dispatchedEmployeeIds, 'Dispatched Employee Names or IDs', HCP_ID);
+		if (!ids.length) throw new InvalidInputError("'Dispatched Employee Names or IDs' is empty", 'Give at least one employee ID, or remove the field.');
 		steps.push({
 			group: 'dispatch',
 			label: 'the dispatched employees',

@@ -4,7 +4,7 @@ import { dateFilter, filtersCollection, forJobOperation, idsFilter, optionsColle
 import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { RESPONSE_WORDS, SORT_FIELDS, WORK_STATUS_FILTERS, buildJobQuery } from '../../filters';
 import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../transport';
-import { expandOption } from './common';
+import { customerLocator, employeesField, expandOption } from './common';
 
 const zonedDateFilter = (displayName: string, name: string, description: string): INodeProperties =>
 	dateFilter(displayName, name, `${description} Without a time zone it is read in the workflow time zone`);
@@ -19,25 +19,18 @@ const STATUS_NAMES: Record<string, string> = {
 
 /** The Filters collection's fields (the trigger offers the same). */
 export const jobFilters: INodeProperties[] = [
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. cus_1a2b3c',
-		description: 'Only jobs of this customer (one ID)',
-	},
-	idsFilter('Employee IDs', 'employeeIds', 'Only jobs assigned to any of these employees (pros), comma-separated IDs', 'e.g. pro_1a2b3c, pro_4d5e6f'),
+	customerLocator('Only jobs of this customer'),
+	employeesField('Employee Names or IDs', 'employeeIds', 'Only jobs assigned to any of these employees (pros)'),
 	idsFilter(
 		'Franchisee IDs',
 		'franchiseeIds',
-		"Only jobs of these franchisees, comma-separated IDs. In Housecall Pro's Get Jobs page but not in its newer API description, so it may be ignored.",
+		"Only jobs of these franchisees, comma-separated IDs. In Housecall Pro's Get Jobs page but not in its newer API description, so it may be ignored. The API has no list of franchisees: a job's franchisee ID is in its franchisee_id (Get).",
 		'e.g. fra_1a2b3c',
 	),
 	idsFilter(
 		'Location IDs',
 		'locationIds',
-		"Only jobs of these locations (companies) of a multi-location account, comma-separated IDs. Ignored by Housecall Pro when the credential has a 'Company ID'.",
+		"Only jobs of these locations (companies) of a multi-location account, comma-separated IDs. Ignored by Housecall Pro when the credential has a 'Company ID'. The API lists no locations: a job's location ID is in its company_id (Get).",
 		'e.g. cmp_1a2b3c',
 	),
 	zonedDateFilter('Scheduled End Max', 'scheduledEndMax', 'Only jobs scheduled to end at or before this time.'),

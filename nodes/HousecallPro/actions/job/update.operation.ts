@@ -1,18 +1,19 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
-import { itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
+import { checkOption, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { readBackAfterWrite } from '../../../shared/transport';
 import { JOB_ID, explainKeyRefusal, jobPath, provider } from '../../transport';
-import { jobIdProperty } from './common';
+import { SCHEDULE_THROUGH, isKeyRefusal, scheduleThroughOption } from './appointments';
+import { employeesField, jobIdProperty } from './common';
 import { arrivalWindowField, scheduledEndField, scheduledStartField, updateSteps, type UpdateStep } from './fields';
+import { applySteps, throughAppointment } from './steps';
 
 const properties: INodeProperties[] = [
 	jobIdProperty,
 	{
 		displayName:
-			"Housecall Pro has no general job update: description, customer, address, lead source and job type cannot be changed after creation. Each group below goes to its own endpoint, in this order: schedule, dispatch, note, tags. Schedule and dispatch need an Application API Key.",
+			"Housecall Pro has no general job update: description, customer, address, lead source and job type cannot be changed after creation. Each group below goes to its own endpoint, in this order: schedule, dispatch, note, tags. Schedule and dispatch go to the job's schedule with an Application API Key, or to its appointment (one request for both) with a Company API Key: see the option Schedule Through.",
 		name: 'updateNotice',
 		type: 'notice',
 		default: '',
@@ -25,14 +26,11 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ ...arrivalWindowField, description: `${arrivalWindowField.description}. Sent with the schedule, so it needs Scheduled Start.` },
-			{
-				displayName: 'Dispatched Employee IDs',
-				name: 'dispatchedEmployeeIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. pro_1a2b3c, pro_4d5e6f',
-				description: 'Employees (pros) to dispatch, comma-separated IDs. Replaces the assigned employees. Needs an Application API Key.',
-			},
+			employeesField(
+				'Dispatched Employee Names or IDs',
+				'dispatchedEmployeeIds',
+				"Employees (pros) to dispatch: replaces the assigned employees (with appointments: the appointment's employees)",
+			),
 			{
 				displayName: 'Notes',
 				name: 'notes',
@@ -45,7 +43,7 @@ const properties: INodeProperties[] = [
 			{
 				...scheduledStartField,
 				description:
-					'Reschedules the job (PUT schedule; a job needing scheduling becomes scheduled). Needs an Application API Key. Without a time zone it is read in the workflow time zone.',
+					'Reschedules the job: its schedule, or its appointment (see the option Schedule Through); a job needing scheduling becomes scheduled. Without a time zone it is read in the workflow time zone.',
 			},
 			{
 				displayName: 'Tag Names or IDs',
@@ -58,40 +56,32 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
+	optionsCollection([scheduleThroughOption]),
 ];
 
 export const description = forJobOperation('update', properties);
-
-function describeSteps(steps: UpdateStep[]): string {
-	return steps.length ? steps.map((step) => step.label).join(', ') : 'nothing';
-}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = itemParameters(this, itemIndex);
 	const jobId = readJobId(params, JOB_ID);
 	const fields = readCollection(params, 'updateFields', 'Update Fields');
 	// Every check runs before the first request.
-	const steps = updateSteps((sub) => jobPath(jobId, sub), fields, params.timeZone);
+	let steps = updateSteps((sub) => jobPath(jobId, sub), fields, params.timeZone);
+	const through = checkOption(readCollection(params, 'options').scheduleThrough ?? 'automatic', 'Schedule Through', SCHEDULE_THROUGH);
 	const scope = readScope(params);
+	if (through === 'appointments') steps = await throughAppointment(this, jobId, steps, scope);
 	const applied: UpdateStep[] = [];
-	for (const step of steps) {
+	if (through === 'automatic' && steps[0]?.applicationKey) {
+		// The schedule endpoints first; a refused key has changed nothing, so the appointment is safe to send.
 		try {
-			await provider.request(this, { method: step.method, path: step.path, body: step.body, ...scope });
-		} catch (caught) {
-			const error = step.applicationKey ? explainKeyRefusal(this, caught, `update ${step.label}`, itemIndex) : caught;
-			if (!applied.length) throw error;
-			// Some groups are already in Housecall Pro: say which, so nothing is sent twice by a blind re-run.
-			const notApplied = steps.slice(applied.length);
-			const base = error instanceof Error ? error.message : String(error);
-			const message = `${base}. Already applied to job ${jobId}: ${describeSteps(applied)}. Not applied: ${describeSteps(notApplied)}.`;
-			const description = `${error instanceof NodeApiError || error instanceof NodeOperationError ? (error.description ?? '') : ''} Re-run only the parts that were not applied.`.trim();
-			if (error instanceof NodeApiError) {
-				throw new NodeApiError(this.getNode(), { message } as JsonObject, { message, description, httpCode: error.httpCode ?? undefined, itemIndex });
-			}
-			throw new NodeOperationError(this.getNode(), message, { description, itemIndex });
+			await provider.request(this, { method: steps[0].method, path: steps[0].path, body: steps[0].body, ...scope });
+			applied.push(steps[0]);
+			steps = steps.slice(1);
+		} catch (error) {
+			if (!isKeyRefusal(error)) throw explainKeyRefusal(this, error, `update ${steps[0].label}`, itemIndex);
+			steps = await throughAppointment(this, jobId, steps, scope);
 		}
-		applied.push(step);
 	}
+	await applySteps(this, jobId, steps, scope, applied);
 	return await readBackAfterWrite(async () => await provider.getJob(this, jobId, scope), { id: jobId });
 }

@@ -8,6 +8,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInputError, UUID, checkId, checkOption, readIsoDate } from '../../../shared/parameters';
 import { isObject } from '../../../shared/json';
+import { recordLocator, recordValues } from '../../../shared/recordLocator';
 
 const uuidOrName = (value: string): IDataObject => (UUID.regex.test(value) ? { uuid: value } : { name: value });
 
@@ -25,6 +26,13 @@ function commaList(value: unknown): string[] {
 
 const CONTACT_TYPES = ['phone', 'email'] as const;
 
+/** Where a worker's UUID is found: Planado documents no list of workers (users) to pick from. */
+export const WORKER_ID_HINT = "Planado's API lists no workers: the UUID is in assignee.worker.uuid of a job assigned to them (Get).";
+
+/** A picker of a Planado record, by UUID. */
+export const planadoLocator = (options: { displayName: string; name: string; searchListMethod: string; recordName: string; description: string }): INodeProperties =>
+	recordLocator({ ...options, idPlaceholder: 'e.g. 298b4eca-757a-5296-9078-a9991942704f', idPattern: UUID });
+
 function sharedFields(forUpdate: boolean): INodeProperties[] {
 	return [
 		{
@@ -35,16 +43,15 @@ function sharedFields(forUpdate: boolean): INodeProperties[] {
 			placeholder: 'e.g. 12 Main Street, New York, NY',
 			description: 'Where the work happens, as one line of text (address.formatted)',
 		},
-		{
-			displayName: 'Assignee Team UUID',
+		planadoLocator({
+			displayName: 'Assignee Team',
 			name: 'assigneeTeamUuid',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 6a610dc0-2828-41e1-a1c2-35aeb600bdcc',
+			searchListMethod: 'searchTeams',
+			recordName: 'team',
 			description: forUpdate
 				? 'The team to assign the job to (instead of a worker). A posted job that also has a scheduled time becomes scheduled. Planado refuses to change it once the job has started (started, suspended or finished).'
 				: 'The team to assign the job to (instead of a worker). A posted job that also has a scheduled time becomes scheduled.',
-		},
+		}),
 		{
 			displayName: 'Assignee Worker UUID',
 			name: 'assigneeWorkerUuid',
@@ -52,17 +59,16 @@ function sharedFields(forUpdate: boolean): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. 4132ed05-3b6d-456c-b3ef-ee1cc6af1e90',
 			description: forUpdate
-				? 'The worker to assign the job to. A posted job that also has a scheduled time becomes scheduled. Planado refuses to change it once the job has started (started, suspended or finished).'
-				: 'The worker to assign the job to. A posted job that also has a scheduled time becomes scheduled.',
+				? 'The worker to assign the job to. ' + WORKER_ID_HINT + ' A posted job that also has a scheduled time becomes scheduled. Planado refuses to change it once the job has started (started, suspended or finished).'
+				: 'The worker to assign the job to. ' + WORKER_ID_HINT + ' A posted job that also has a scheduled time becomes scheduled.',
 		},
-		{
-			displayName: 'Client UUID',
+		planadoLocator({
+			displayName: 'Client',
 			name: 'clientUuid',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 298b4eca-757a-5296-9078-a9991942704f',
+			searchListMethod: 'searchClients',
+			recordName: 'client',
 			description: 'An existing client of your Planado account',
-		},
+		}),
 		{
 			displayName: 'Contacts',
 			name: 'contacts',
@@ -135,14 +141,13 @@ function sharedFields(forUpdate: boolean): INodeProperties[] {
 			default: 60,
 			description: 'How long the job is planned to take',
 		},
-		{
-			displayName: 'Site UUID',
+		planadoLocator({
+			displayName: 'Site',
 			name: 'siteUuid',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. eb5140ea-d635-45a3-ad77-6750a995c126',
-			description: 'An existing site of your Planado account',
-		},
+			searchListMethod: 'searchSites',
+			recordName: 'site',
+			description: "An existing site of your Planado account. With a Client chosen, the list shows that client's sites.",
+		}),
 		{
 			displayName: 'Skills',
 			name: 'skills',
@@ -188,14 +193,14 @@ const createOnlyFields: INodeProperties[] = [
 		placeholder: 'e.g. Repair',
 		description: "The job type, by its code or UUID. Without it Planado uses the template's type, or the default type.",
 	},
-	{
+	planadoLocator({
 		displayName: 'Template',
 		name: 'template',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Repair',
-		description: "The job template, by its name or UUID: its description, duration, assignee and type are the job's defaults. Cannot be changed later.",
-	},
+		searchListMethod: 'searchTemplates',
+		recordName: 'template',
+		description:
+			"The job template: its description, duration, assignee and type are the job's defaults. Cannot be changed later. An expression may also give the template's name.",
+	}),
 ];
 
 export const createFields: INodeProperties[] = [...sharedFields(false), ...createOnlyFields].sort((a, b) =>
@@ -223,11 +228,13 @@ function customFieldsOf(value: unknown): IDataObject[] {
 }
 
 /** Additional Fields / Update Fields as the body of POST or PATCH /jobs. */
-export function jobBody(fields: IDataObject, timeZone: string): IDataObject {
+export function jobBody(pickedFields: IDataObject, timeZone: string): IDataObject {
+	// Pickers hold `{ __rl, mode, value }`; older workflows hold the plain UUID or name.
+	const fields = recordValues(pickedFields);
 	const body: IDataObject = {};
 	if (fields.assigneeWorkerUuid && fields.assigneeTeamUuid) {
 		throw new InvalidInputError(
-			"'Assignee Worker UUID' and 'Assignee Team UUID' are both set",
+			"'Assignee Worker UUID' and 'Assignee Team' are both set",
 			'A job has one assignee: a worker or a team.',
 		);
 	}
@@ -271,13 +278,13 @@ export function jobBody(fields: IDataObject, timeZone: string): IDataObject {
 				body.assignee = { worker: { uuid: checkId(value, 'Assignee Worker UUID', UUID) } };
 				break;
 			case 'assigneeTeamUuid':
-				body.assignee = { team: { uuid: checkId(value, 'Assignee Team UUID', UUID) } };
+				body.assignee = { team: { uuid: checkId(value, 'Assignee Team', UUID) } };
 				break;
 			case 'clientUuid':
-				body.client = { uuid: checkId(value, 'Client UUID', UUID) };
+				body.client = { uuid: checkId(value, 'Client', UUID) };
 				break;
 			case 'siteUuid':
-				body.site = { uuid: checkId(value, 'Site UUID', UUID) };
+				body.site = { uuid: checkId(value, 'Site', UUID) };
 				break;
 			case 'address':
 				body.address = { formatted: nonEmpty(value, 'Address') };

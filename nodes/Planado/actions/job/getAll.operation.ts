@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { dateFilter, filtersCollection, forJobOperation, optionsCollection, returnAllFields } from '../../../shared/descriptions';
+import { recordsField } from '../../../shared/recordLocator';
 import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
 import { JOB_STATUSES, STATUS_NAMES, buildJobQuery } from '../../filters';
 import { provider } from '../../transport';
+import { WORKER_ID_HINT, planadoLocator } from './fields';
 
 const uuidFilter = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -23,8 +25,8 @@ const strictDateFilter = (displayName: string, name: string, description: string
 
 /** The Filters collection's fields (the trigger offers all but the updated-at range, which it sets itself). */
 export const jobFilters: INodeProperties[] = [
-	uuidFilter('Assignee Team UUID', 'assigneeTeamUuid', 'Only jobs assigned to this team'),
-	uuidFilter('Assignee Worker UUID', 'assigneeWorkerUuid', 'Only jobs assigned to this worker'),
+	planadoLocator({ displayName: 'Assignee Team', name: 'assigneeTeamUuid', searchListMethod: 'searchTeams', recordName: 'team', description: 'Only jobs assigned to this team' }),
+	uuidFilter('Assignee Worker UUID', 'assigneeWorkerUuid', `Only jobs assigned to this worker. ${WORKER_ID_HINT}`),
 	{
 		displayName: 'Client External ID',
 		name: 'clientExternalId',
@@ -33,12 +35,14 @@ export const jobFilters: INodeProperties[] = [
 		placeholder: 'e.g. company1',
 		description: "Only jobs of the client with this external ID (your system's ID for the client)",
 	},
-	uuidFilter('Client UUID', 'clientUuid', 'Only jobs of this client'),
-	uuidFilter(
-		'Completion Of UUID',
-		'completionOfUuid',
-		'Only jobs that complete this job: linked jobs whose oldest ancestor made from the same template is this one',
-	),
+	planadoLocator({ displayName: 'Client', name: 'clientUuid', searchListMethod: 'searchClients', recordName: 'client', description: 'Only jobs of this client' }),
+	planadoLocator({
+		displayName: 'Completion Of',
+		name: 'completionOfUuid',
+		searchListMethod: 'searchJobs',
+		recordName: 'job',
+		description: 'Only jobs that complete this job: linked jobs whose oldest ancestor made from the same template is this one',
+	}),
 	{
 		displayName: 'External Order ID',
 		name: 'externalOrderId',
@@ -47,28 +51,34 @@ export const jobFilters: INodeProperties[] = [
 		placeholder: 'e.g. crm-deal-678190454834217',
 		description: 'Only jobs linked to this order, deal or lead of your system',
 	},
-	uuidFilter('Initial Job UUID', 'initialJobUuid', 'Only jobs linked to this job, the oldest among the linked jobs'),
-	{
-		displayName: 'Resolution (Canceled)',
-		name: 'resolutionCanceled',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 14b89ff7-992e-436f-aa74-3f4e2a0ffe08',
-		description:
-			'Only canceled jobs with one of these resolutions (comma-separated resolution UUIDs). Implies the Canceled status; other statuses chosen under Status are still included.',
-	},
-	{
-		displayName: 'Resolution (Finished)',
-		name: 'resolutionFinished',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 1395596e-d044-6ed0-5b26-7a1a1b701773',
-		description:
-			'Only finished jobs with one of these resolutions (comma-separated resolution UUIDs). Implies the Finished status; other statuses chosen under Status are still included.',
-	},
+	planadoLocator({
+		displayName: 'Initial Job',
+		name: 'initialJobUuid',
+		searchListMethod: 'searchJobs',
+		recordName: 'job',
+		description: 'Only jobs linked to this job, the oldest among the linked jobs',
+	}),
+	recordsField(
+		'Resolution (Canceled) Names or IDs',
+		'resolutionCanceled',
+		'getResolutions',
+		'Only canceled jobs with one of these resolutions. Implies the Canceled status; other statuses chosen under Status are still included',
+	),
+	recordsField(
+		'Resolution (Finished) Names or IDs',
+		'resolutionFinished',
+		'getResolutions',
+		'Only finished jobs with one of these resolutions. Implies the Finished status; other statuses chosen under Status are still included',
+	),
 	strictDateFilter('Scheduled After', 'scheduledAfter', 'Only jobs scheduled to start after this time'),
 	strictDateFilter('Scheduled Before', 'scheduledBefore', 'Only jobs scheduled to start before this time'),
-	uuidFilter('Site UUID', 'siteUuid', 'Only jobs at this site'),
+	planadoLocator({
+		displayName: 'Site',
+		name: 'siteUuid',
+		searchListMethod: 'searchSites',
+		recordName: 'site',
+		description: "Only jobs at this site. With a Client chosen, the list shows that client's sites.",
+	}),
 	{
 		displayName: 'Status',
 		name: 'status',

@@ -2,30 +2,31 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { UUID, checkId, itemParameters, readScope } from '../../../shared/parameters';
+import { recordLocator, recordValue } from '../../../shared/recordLocator';
 import { provider, unwrapJob } from '../../transport';
 import { jobAfterWrite } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Owner User Name or ID',
+	recordLocator({
+		displayName: 'Owner User',
 		name: 'ownerUserId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMembers' },
-		default: '',
+		searchListMethod: 'searchMembers',
+		recordName: 'member',
+		idPlaceholder: 'e.g. e2ce134d-76f2-5a77-9d6c-906665d3ee54',
+		idPattern: UUID,
 		required: true,
-		description:
-			'The workspace member (the client) the job is for. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Job Template Name or ID',
+		description: 'The workspace member (the client) the job is for',
+	}),
+	recordLocator({
+		displayName: 'Job Template',
 		name: 'jobTemplateId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getJobTemplates' },
-		default: '',
+		searchListMethod: 'searchJobTemplates',
+		recordName: 'job template',
+		idPlaceholder: 'e.g. 3f6c1d2e-8a4b-4c1d-9e2f-5a6b7c8d9e0f',
+		idPattern: UUID,
 		required: true,
-		description:
-			'What kind of return the job is. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		description: 'What kind of return the job is',
+	}),
 	{
 		displayName:
 			'The job starts as Under Construction. Request a Pro with Update, then send it to the pool with Change Status → Submit.',
@@ -42,8 +43,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const params = itemParameters(this, itemIndex);
 	// https://docs.taxfyle.com/jobs/job-create: these two fields are the whole body.
 	const body: IDataObject = {
-		owner_user_id: checkId(params.get('ownerUserId', ''), 'Owner User', UUID),
-		job_template_id: checkId(params.get('jobTemplateId', ''), 'Job Template', UUID),
+		owner_user_id: checkId(recordValue(params.get('ownerUserId', '')), 'Owner User', UUID),
+		job_template_id: checkId(recordValue(params.get('jobTemplateId', '')), 'Job Template', UUID),
 	};
 	const scope = readScope(params);
 	const answer = await provider.request(this, { method: 'POST', path: '/jobs', body, ...scope });

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { dateFilter, filtersCollection, forJobOperation, optionsCollection, returnAllFields } from '../../../shared/descriptions';
-import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
+import { UUID, itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
+import { recordLocator } from '../../../shared/recordLocator';
 import { buildJobQuery } from '../../filters';
 import { provider } from '../../transport';
 
@@ -11,14 +12,15 @@ export const jobFilters: INodeProperties[] = [
 	dateFilter('Created Before', 'createdBefore', 'Only jobs created at or before this time (create_time <=)'),
 	dateFilter('Deadline After', 'deadlineAfter', 'Only jobs with a deadline at or after this time (deadline_time >=); jobs without a deadline never match'),
 	dateFilter('Deadline Before', 'deadlineBefore', 'Only jobs with a deadline at or before this time (deadline_time <=); jobs without a deadline never match'),
-	{
-		displayName: 'Member User ID',
+	recordLocator({
+		displayName: 'Member',
 		name: 'memberUserId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. e2ce134d-76f2-5a77-9d6c-906665d3ee54',
-		description: 'Only jobs this user is on (the client or the Pro), by user ID (members.user_id)',
-	},
+		searchListMethod: 'searchMembers',
+		recordName: 'member',
+		idPlaceholder: 'e.g. e2ce134d-76f2-5a77-9d6c-906665d3ee54',
+		idPattern: UUID,
+		description: "Only jobs this user is on (the client or the Pro; members.user_id). The list shows the workspace's members; a Pro who is not one is given by user ID.",
+	}),
 	{
 		displayName: 'Raw Filter',
 		name: 'rawFilter',
