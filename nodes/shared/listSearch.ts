@@ -28,6 +28,24 @@ export interface PickerSource {
 	entry(job: IDataObject, id: string): PickerEntry;
 }
 
+/**
+ * A picker label: number, status, then title, so that n8n's list, which cuts a long label at its
+ * end, never hides the number or the status. The title is its first line, whitespace collapsed.
+ */
+export function jobLabel(number: unknown, title: unknown, status: unknown): string {
+	const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+	const firstLine = text(title).split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+	const parts = [`#${text(number) || '?'}`, text(status) ? `(${text(status)})` : '', firstLine.replace(/\s+/g, ' ').trim() || '(no title)'];
+	return parts.filter(Boolean).join(' ');
+}
+
+/** Newest first by creation time (then by id, descending): for the jobs of one picker page. */
+export function newestFirst(jobs: IDataObject[], createdAt: (job: IDataObject) => number | undefined, id: (job: IDataObject) => string | undefined): IDataObject[] {
+	return [...jobs].sort(
+		(a, b) => (createdAt(b) ?? 0) - (createdAt(a) ?? 0) || String(id(b) ?? '').localeCompare(String(id(a) ?? ''), undefined, { numeric: true }),
+	);
+}
+
 export async function searchJobPages(
 	this: ILoadOptionsFunctions,
 	source: PickerSource,

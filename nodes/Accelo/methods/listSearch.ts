@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { jobLabel } from '../../shared/listSearch';
 import { MAX_PAGE_SIZE, idOf, provider, unwrapList } from '../transport';
 
 /** Jobs for the picker, searched by title on Accelo's side (`_search`), one page per call. */
@@ -19,7 +20,7 @@ export async function searchJobs(
 	const jobs = unwrapList(await provider.request(this, { method: 'GET', path: '/jobs', qs }));
 	return {
 		results: jobs.map((job) => ({
-			name: `#${idOf(job) ?? '?'} ${String(job.title ?? '')}${job.standing ? ` (${String(job.standing)})` : ''}`,
+			name: jobLabel(idOf(job), job.title, job.standing),
 			value: idOf(job) ?? '',
 		})),
 		paginationToken: jobs.length === MAX_PAGE_SIZE ? String(offset + jobs.length) : undefined,
