@@ -150,11 +150,13 @@ describe('Get', () => {
 		expect(jobRequests()[0].query).toEqual({ id: String(job.job_id) });
 	});
 
-	it('reports a missing job with the API message and code', async () => {
+	it('reports a missing job with the API message and code, naming the job ID', async () => {
 		const result = await run({ operation: 'get', jobId: byId(99999999) });
 		expect(result.status).toBe('error');
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '404' });
-		expect(result.error?.message).toContain('Job not found');
+		expect(result.error?.message).toMatch(/^FSM Navigator: Job not found \(not_found\): job ID 99999999$/);
+		const update = await run({ operation: 'update', jobId: byId(99999998), updateFields: { jobTitle: 'x' } });
+		expect(update.error?.message).toContain('job ID 99999998');
 	});
 
 	it('refuses a job ID that is not a number before any request', async () => {
@@ -413,6 +415,8 @@ describe('credentials and errors', () => {
 		expect(sim.requests[0].query).toEqual({ per_page: '1' });
 		const bad = await makeHarness('nope').testCredential('fsmNavigatorApi');
 		expect(bad.status).toBe('Error');
+		// FSM Navigator's own words for a 401, not only n8n's "Unauthorized".
+		expect(bad.message).toContain('Invalid or missing API key');
 	});
 
 	it('continues on fail item by item, keeping pairedItem', async () => {

@@ -8,6 +8,7 @@ export const jobIdProperty = jobIdField({
 	providerName: 'Accelo',
 	idPlaceholder: 'e.g. 42',
 	idRegex: '^\\s*\\d+\\s*$',
+	idLooksLike: 'a number, such as 42',
 });
 
 export const fieldsOption: INodeProperties = {
