@@ -22,6 +22,8 @@ export interface RunningN8n {
 	authCookie: string;
 	/** Everything n8n printed so far. */
 	output(): string;
+	/** Process id of `n8n start`, the leader of its own process group (its task runners are in it). */
+	pid: number | undefined;
 	stop(): Promise<void>;
 }
 
@@ -166,6 +168,7 @@ export async function startN8n(home: N8nHome, opts: StartN8nOptions = {}): Promi
 			owner: { email: owner.email, password: owner.password },
 			authCookie,
 			output: () => output,
+			pid: child.pid,
 			stop,
 		};
 	} catch (error: unknown) {

@@ -99,6 +99,39 @@ export const accelo: ProviderTooling<AcceloSimulator> = {
 
 	demo: {
 		defaultPort: 5682,
+		liveActivity({ sim }) {
+			const now = Math.floor(Date.now() / 1000);
+			const statusOf = (standing: string) => sim.data.statuses.find((status) => status.standing === standing);
+			const pending = statusOf('pending');
+			const paused = statusOf('paused');
+			const usable = new Set(sim.data.jobTypes.filter((type) => type.standing === 'active' && !type.has_custom_id).map((type) => type.id));
+			const templates = sim.jobs.filter((job) => usable.has(job.job_type_id));
+			const template = templates[Math.floor(Math.random() * templates.length)];
+			const lines: string[] = [];
+			if (pending && template) {
+				const job = sim.insertJob({
+					title: template.title,
+					against_type: template.against_type,
+					against_id: template.against_id,
+					job_type_id: template.job_type_id,
+					manager_id: template.manager_id,
+					modified_by: template.manager_id,
+					rate_id: template.rate_id,
+					rate_charged: template.rate_charged,
+					status_id: pending.id,
+					date_created: now,
+					date_modified: now,
+					date_due: now + 14 * 86400,
+				});
+				lines.push(`job ${job.id} "${job.title}" created (pending)`);
+			}
+			const active = [...sim.jobs].reverse().find((job) => job.standing === 'active');
+			if (active && paused) {
+				sim.updateJob(active.id, { status_id: paused.id, date_modified: now });
+				lines.push(`job ${active.id} active → paused (${paused.title})`);
+			}
+			return lines.join('; ');
+		},
 		summary({ sim }) {
 			const data = sim.data;
 			const statusTitle = new Map(data.statuses.map((s) => [s.id, s.title]));

@@ -137,6 +137,30 @@ export const fsmNavigator: ProviderTooling<FsmNavigatorSimulator> = {
 
 	demo: {
 		defaultPort: 5681,
+		liveActivity({ sim }) {
+			const jobs = sim.jobs.ascending();
+			const latestMs = jobs.length ? Date.parse(jobs[jobs.length - 1].created_at) : 0;
+			const now = new Date(Math.max(Math.floor(Date.now() / 1000) * 1000, latestMs)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+			const template = jobs[Math.floor(Math.random() * jobs.length)];
+			const arrived = sim.putJob({
+				...template,
+				job_id: sim.jobs.maxId() + 1,
+				job_status: 'Pending',
+				assigned_technician_id: null,
+				assigned_technician_name: null,
+				scheduled_start: null,
+				scheduled_end: null,
+				actual_start: null,
+				actual_end: null,
+				created_at: now,
+				updated_at: now,
+				assets: [],
+			});
+			// The newest job at work goes on hold: what the "a job went on hold" trigger example watches.
+			const working = [...jobs].reverse().find((job) => job.job_status === 'Assigned' || job.job_status === 'In Progress');
+			if (working) sim.putJob({ ...working, job_status: 'On Hold', updated_at: now });
+			return `job ${arrived.job_id} created (Pending)${working ? `; job ${working.job_id} ${working.job_status} → On Hold` : ''}`;
+		},
 		summary({ sim }) {
 			const jobs = sim.jobs.ascending();
 			const technicians = [...sim.technicians.values()];
