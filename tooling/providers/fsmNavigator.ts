@@ -156,10 +156,26 @@ export const fsmNavigator: ProviderTooling<FsmNavigatorSimulator> = {
 				updated_at: now,
 				assets: [],
 			});
-			// The newest job at work goes on hold: what the "a job went on hold" trigger example watches.
+			// The newest job at work goes on hold (what the "a job went on hold" trigger example watches),
+			// and an earlier pending job is assigned, so there is always work to put on hold.
 			const working = [...jobs].reverse().find((job) => job.job_status === 'Assigned' || job.job_status === 'In Progress');
 			if (working) sim.putJob({ ...working, job_status: 'On Hold', updated_at: now });
-			return `job ${arrived.job_id} created (Pending)${working ? `; job ${working.job_id} ${working.job_status} → On Hold` : ''}`;
+			const pending = jobs.find((job) => job.job_status === 'Pending' && job.assigned_technician_id === null && job.job_id !== arrived.job_id);
+			const technician = jobs.find((job) => job.assigned_technician_id !== null);
+			if (pending && technician) {
+				sim.putJob({
+					...pending,
+					job_status: 'Assigned',
+					assigned_technician_id: technician.assigned_technician_id,
+					assigned_technician_name: technician.assigned_technician_name,
+					updated_at: now,
+				});
+			}
+			return (
+				`job ${arrived.job_id} created (Pending)` +
+				(working ? `; job ${working.job_id} ${working.job_status} → On Hold` : '') +
+				(pending && technician ? `; job ${pending.job_id} Pending → Assigned (${String(technician.assigned_technician_name)})` : '')
+			);
 		},
 		summary({ sim }) {
 			const jobs = sim.jobs.ascending();

@@ -68,12 +68,27 @@ export const housecallPro: ProviderTooling<HousecallProSimulator> = {
 				canceled_at: null,
 				locked_at: null,
 			});
-			// The newest scheduled job starts.
+			// The newest scheduled job starts, and the oldest job that needs scheduling is booked for
+			// tomorrow 9:00–11:00 UTC, so there is always a scheduled job to start.
 			const scheduled = jobs.find((job) => job.work_status === 'scheduled');
 			if (scheduled) {
 				sim.putJob({ ...scheduled, work_status: 'in progress', work_timestamps: { ...scheduled.work_timestamps, started_at: now }, updated_at: now });
 			}
-			return `job #${arrived.invoice_number} created (needs scheduling)${scheduled ? `; job #${scheduled.invoice_number} scheduled → in progress` : ''}`;
+			const waiting = [...jobs].reverse().find((job) => job.work_status === 'needs scheduling');
+			const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+			if (waiting) {
+				sim.putJob({
+					...waiting,
+					work_status: 'scheduled',
+					schedule: { ...waiting.schedule, scheduled_start: `${day}T09:00:00Z`, scheduled_end: `${day}T11:00:00Z` },
+					updated_at: now,
+				});
+			}
+			return (
+				`job #${arrived.invoice_number} created (needs scheduling)` +
+				(scheduled ? `; job #${scheduled.invoice_number} scheduled → in progress` : '') +
+				(waiting ? `; job #${waiting.invoice_number} needs scheduling → scheduled` : '')
+			);
 		},
 		summary({ sim }) {
 			const jobs = sim.listJobs();

@@ -64,8 +64,11 @@ export const worklayer: ProviderTooling<WorklayerSimulator> = {
 				transmit_time: null,
 				members: template.members.filter((member) => member.role === 'CLIENT'),
 			});
-			// A Pro claims the newest job in the pool: what the "a Pro claimed a job" example watches.
-			const unclaimed = [...jobs].reverse().find((job) => job.status === 'UNCLAIMED');
+			// The newest earlier draft goes to the pool, and a Pro claims the newest job there: what the
+			// "a Pro claimed a job" example watches (the pool never runs dry).
+			const draft = [...jobs].reverse().find((job) => job.status === 'UNDER_CONSTRUCTION');
+			if (draft) sim.putJob({ ...draft, status: 'UNCLAIMED', transmit_time: now, update_time: now });
+			const unclaimed = [...sim.listJobs()].reverse().find((job) => job.status === 'UNCLAIMED');
 			const pro = sim.pros[Math.floor(Math.random() * sim.pros.length)];
 			if (unclaimed && pro) {
 				sim.putJob({
