@@ -7,7 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { idOrNull, isoOrNull, placeOrNull, refOrNull, textOrNull, type CommonJob, type Ref, type StatusCategory } from '../shared/commonJob';
+import { firstLineOrNull, idOrNull, isoOrNull, placeOrNull, refOrNull, textOrNull, type CommonJob, type Ref, type StatusCategory } from '../shared/commonJob';
 import { isObject } from '../shared/json';
 import type { JobStatus } from './filters';
 
@@ -34,12 +34,6 @@ function assigneesOf(value: unknown): Ref[] {
 	return ref ? [ref] : [];
 }
 
-/** The first non-empty line of a text, trimmed. */
-function firstLine(value: unknown): string | null {
-	if (typeof value !== 'string') return null;
-	return value.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '') ?? null;
-}
-
 export function simplifyJob(job: IDataObject): CommonJob {
 	const status = textOrNull(job.status);
 	// The list writes scheduled_at without an offset and Get the same instant with Z: read as UTC.
@@ -54,7 +48,7 @@ export function simplifyJob(job: IDataObject): CommonJob {
 		provider: 'planado',
 		id: idOrNull(job.uuid) ?? '',
 		number: idOrNull(job.serial_no),
-		title: firstLine(job.description) ?? textOrNull(objectOf(job.template).name) ?? textOrNull(objectOf(job.type).code),
+		title: firstLineOrNull(job.description) ?? textOrNull(objectOf(job.template).name) ?? textOrNull(objectOf(job.type).code),
 		description: textOrNull(job.description),
 		status,
 		statusCategory: status !== null ? (STATUS_CATEGORY[status as JobStatus] ?? null) : null,

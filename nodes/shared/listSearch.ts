@@ -6,6 +6,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { firstLineOrNull } from './commonJob';
 import type { JobProvider } from './provider';
 import { resolveBaseUrl } from './transport';
 
@@ -34,8 +35,7 @@ export interface PickerSource {
  */
 export function jobLabel(number: unknown, title: unknown, status: unknown): string {
 	const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
-	const firstLine = text(title).split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-	const parts = [`#${text(number) || '?'}`, text(status) ? `(${text(status)})` : '', firstLine.replace(/\s+/g, ' ').trim() || '(no title)'];
+	const parts = [`#${text(number) || '?'}`, text(status) ? `(${text(status)})` : '', firstLineOrNull(title) ?? '(no title)'];
 	return parts.filter(Boolean).join(' ');
 }
 
