@@ -117,10 +117,21 @@ export const planado: ProviderTooling<PlanadoSimulator> = {
 				created_at: stamp,
 				updated_at: stamp,
 			});
-			// The technician of the newest published job sets off (the mobile app's move).
+			// The technician of the newest published job sets off (the mobile app's move), and the dispatcher
+			// schedules the oldest posted job for tomorrow 9:00, so there is always one to set off.
 			const published = jobs.find((job) => job.status === 'published' || job.status === 'scheduled');
 			if (published) sim.setStatus(published.uuid, 'en_route');
-			return `job #${arrived.serial_no} created (posted)${published ? `; job #${published.serial_no} ${published.status} → en_route` : ''}`;
+			const posted = [...jobs].reverse().find((job) => job.status === 'posted');
+			const worker = jobs.find((job) => job.assignee !== null && 'worker_uuid' in job.assignee)?.assignee;
+			if (posted && worker) {
+				const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+				sim.putJob({ ...posted, status: 'scheduled', scheduled_at: `${day}T09:00:00`, assignee: { ...worker }, version: posted.version + 1, updated_at: stamp });
+			}
+			return (
+				`job #${arrived.serial_no} created (posted)` +
+				(published ? `; job #${published.serial_no} ${published.status} → en_route` : '') +
+				(posted && worker ? `; job #${posted.serial_no} posted → scheduled` : '')
+			);
 		},
 		summary({ sim }) {
 			const jobs = sim.listJobs();
