@@ -18,6 +18,8 @@ export class SandboxState {
 
 	private deadline = Number.POSITIVE_INFINITY;
 
+	private abortedAt = 0;
+
 	/** Whoever read the output is gone (a closed pipe): nothing more is written. */
 	private outputClosed = false;
 
@@ -63,11 +65,14 @@ export class SandboxState {
 	 */
 	onSignal(signal: string): void {
 		if (this.abortReason) {
-			if (signal === this.abortReason || !signal.startsWith('SIG')) return;
+			// Only a signal counts as "again", and not one that came along with the first (a Ctrl+C the
+			// shell and npm both pass on arrives twice within a moment).
+			if (!signal.startsWith('SIG') || Date.now() - this.abortedAt < 1000) return;
 			if (!this.outputClosed) process.stderr.write(`demo: ${signal} again, exiting without waiting\n`);
 			process.exit(130);
 		}
 		this.abortReason = signal;
+		this.abortedAt = Date.now();
 		if (this.stopRequested) this.stopRequested();
 		else this.log(`${signal}: stopping after the current step (press Ctrl+C again to exit at once)`);
 	}

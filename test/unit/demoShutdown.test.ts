@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { guardN8n, stopStaleN8n } from '../../scripts/demo/n8nProcess';
+import { SandboxState } from '../../scripts/demo/state';
 
 const alive = (pid: number) => {
 	try {
@@ -77,5 +78,46 @@ describe('a stale n8n of the sandbox folder', () => {
 		forget();
 		expect(process.listeners('exit')).toEqual(before);
 		expect(existsSync(join(home, 'n8n.pid'))).toBe(false);
+	});
+});
+
+describe("the sandbox's reasons to stop", () => {
+	let exit: jest.SpyInstance;
+	let write: jest.SpyInstance;
+	beforeEach(() => {
+		exit = jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+		write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+		jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	it('a closed output pipe stops it like a signal, and nothing more is written to the pipe', () => {
+		const state = new SandboxState();
+		let stopped = false;
+		state.stopRequested = () => (stopped = true);
+		state.onOutputClosed();
+		expect(state.abortReason).toBe('output closed');
+		expect(stopped).toBe(true);
+		write.mockClear();
+		state.log('stopping n8n');
+		expect(write).not.toHaveBeenCalled();
+		// A Ctrl+C a few seconds later (the stop is taking long) still exits at once.
+		const later = Date.now() + 3000;
+		jest.spyOn(Date, 'now').mockReturnValue(later);
+		state.onSignal('SIGINT');
+		expect(exit).toHaveBeenCalledWith(130);
+	});
+
+	it('one Ctrl+C delivered twice at once stops once; a second one later exits at once', () => {
+		const now = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
+		const state = new SandboxState();
+		state.onSignal('SIGINT');
+		state.onSignal('SIGINT');
+		state.onSignal('the npm or shell that started the sandbox ended');
+		expect(exit).not.toHaveBeenCalled();
+		expect(state.abortReason).toBe('SIGINT');
+		now.mockReturnValue(1_002_000);
+		state.onSignal('SIGINT');
+		expect(exit).toHaveBeenCalledWith(130);
 	});
 });
