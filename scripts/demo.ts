@@ -215,8 +215,12 @@ async function runInteractive(
 	timeZone: string,
 ): Promise<number> {
 	const stale = await stopStaleN8n(home.root);
-	if (stale) state.log(stale);
 	let port = args.port ?? DEFAULT_N8N_PORT;
+	if (stale) {
+		state.log(stale);
+		// Its port is released a moment after the process is gone.
+		for (let waited = 0; waited < 20_000 && !(await portIsFree(port)); waited += 500) await new Promise((r) => setTimeout(r, 500));
+	}
 	if (!(await portIsFree(port))) {
 		if (args.port !== undefined) throw new UsageError(`port ${port} is taken; pick another with --port=<port>`);
 		const other = await freePort();

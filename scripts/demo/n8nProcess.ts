@@ -14,6 +14,7 @@ interface PidRecord {
 	port: number;
 }
 
+/** Whether a process (a negative pid: any process of that group) exists. */
 function alive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
@@ -75,10 +76,11 @@ export async function stopStaleN8n(homeDir: string): Promise<string | undefined>
 				`for sure: stop it with \`kill -TERM -${record.pid}\`, or delete ${file} if it is gone, then start again`,
 		);
 	}
+	// Its whole process group (n8n and its task runners), not only n8n itself.
 	killGroup(record.pid, 'SIGTERM');
 	const deadline = Date.now() + 20_000;
-	while (alive(record.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-	if (alive(record.pid)) killGroup(record.pid, 'SIGKILL');
+	while (alive(-record.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+	if (alive(-record.pid)) killGroup(record.pid, 'SIGKILL');
 	rmSync(file, { force: true });
 	return `stopped an n8n an earlier sandbox left running on this folder (pid ${record.pid}, port ${record.port})`;
 }
