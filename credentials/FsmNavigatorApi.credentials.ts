@@ -50,5 +50,12 @@ export class FsmNavigatorApi implements ICredentialType {
 			url: '/jobs',
 			qs: { per_page: 1 },
 		},
+		// n8n shows only the HTTP reason ("Unauthorized") for a failed test unless a rule names the
+		// status; these say what FSM Navigator means by it (https://fsmnavigator.com/docs/api/endpoints/:
+		// a missing or invalid key gets 401; listing jobs needs the jobs:read scope).
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Invalid or missing API key (FSM Navigator answered 401): paste the whole key, starting with fsm_live_ or fsm_test_' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'The API key may not read jobs (FSM Navigator answered 403): give it the jobs:read scope' } },
+		],
 	};
 }

@@ -67,5 +67,18 @@ export class HousecallProApi implements ICredentialType {
 			url: '/jobs',
 			qs: { page_size: 1 },
 		},
+		// n8n shows only the HTTP reason ("Unauthorized") for a failed test unless a rule names the
+		// status. Housecall Pro's own 401 body is `{"message":"Unauthorized"}` for every cause
+		// (https://docs.housecallpro.com/docs/housecall-public-api), so this names the causes.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Unauthorized (Housecall Pro answered 401): the API key is wrong or revoked, or a Company ID was sent with a key that acts for one company only',
+				},
+			},
+		],
 	};
 }

@@ -50,5 +50,17 @@ export class PlanadoApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/jobs',
 		},
+		// n8n shows only the HTTP reason ("Unauthorized") for a failed test unless a rule names the
+		// status (https://api-docs.planadoapp.com/docs/v2/index.html: 401 for a missing or wrong key).
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Missing or invalid API key (Planado answered 401): copy it from Settings → Integrations → API; a key works only in its own region (Base URL)',
+				},
+			},
+		],
 	};
 }

@@ -43,6 +43,8 @@ import { PACKAGE_NAME, REPO_ROOT } from '../tooling/repo';
 import { ensureN8nInstalled, installPackageTarball, n8nInstallPending, openHome } from './demo/n8nHome';
 import { credentialFor, credentialRef, PROVIDERS, type ProviderTooling, type RunningSimulator } from '../tooling/providers';
 import { runHeadless } from './demo/headless';
+import { ACTIVITY_MAX_MS, ACTIVITY_MIN_MS, startLiveActivity } from './demo/liveActivity';
+import { guardN8n, stopStaleN8n } from './demo/n8nProcess';
 import { AbortedError, SandboxState } from './demo/state';
 import { loadWorkflows, packageNodeTypes, type DemoWorkflow } from './demo/workflows';
 
@@ -212,7 +214,13 @@ async function runInteractive(
 	args: Args,
 	timeZone: string,
 ): Promise<number> {
+	const stale = await stopStaleN8n(home.root);
 	let port = args.port ?? DEFAULT_N8N_PORT;
+	if (stale) {
+		state.log(stale);
+		// Its port is released a moment after the process is gone.
+		for (let waited = 0; waited < 20_000 && !(await portIsFree(port)); waited += 500) await new Promise((r) => setTimeout(r, 500));
+	}
 	if (!(await portIsFree(port))) {
 		if (args.port !== undefined) throw new UsageError(`port ${port} is taken; pick another with --port=<port>`);
 		const other = await freePort();
@@ -228,7 +236,11 @@ async function runInteractive(
 		const message = (error as Error).message;
 		throw new Error(/login failed/.test(message) ? `${message}\n(changed the demo password? \`npm run demo -- --fresh\` starts over)` : message);
 	}
-	state.onCleanUp('stopping n8n', () => n8n.stop());
+	const forgetN8n = guardN8n(home.root, n8n.pid, port);
+	state.onCleanUp('stopping n8n', async () => {
+		await n8n.stop();
+		forgetN8n();
+	});
 	state.log(`n8n is up: started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 	state.checkAborted();
 
@@ -242,10 +254,16 @@ async function runInteractive(
 		`  time zone: ${timeZone} (this machine's; TZ=<zone> npm run demo picks another)`,
 		'',
 		'  Example workflows (open one and press "Execute workflow"):',
-		...workflows.map((w) => `    - ${w.workflow.name}: ${n8n.baseUrl}/workflow/${w.workflow.id}`),
-		'    (they are imported again at every start: to keep your changes, save a copy under another name)',
+		...workflows.filter((w) => w.runnable).map((w) => `    - ${w.workflow.name}: ${n8n.baseUrl}/workflow/${w.workflow.id}`),
 		'    (each run that finds nothing stops with an error saying so; the simulators add new pending jobs as',
 		'    the examples use them up, and every start begins again from fresh demo data dated up to now)',
+		'',
+		'  Trigger examples (open one and press "Publish", top right; it then polls every minute):',
+		...workflows.filter((w) => !w.runnable).map((w) => `    - ${w.workflow.name}: ${n8n.baseUrl}/workflow/${w.workflow.id}`),
+		`    (each simulator creates a job and changes another one's status every ${ACTIVITY_MIN_MS / 1000}–${ACTIVITY_MAX_MS / 1000} s, logged below,`,
+		'    so a published trigger runs within a minute or two; see its runs under Executions)',
+		'',
+		'  Every example is imported again at every start: to keep your changes, save a copy under another name.',
 		'',
 		'  Credentials (Overview → Credentials), pointing at the local simulators:',
 		...PROVIDERS.map((p) => `    - ${credentialRef(p, 'demo').name} (${p.credentialType}) → ${simulators.get(p)!.apiUrl}`),
@@ -258,10 +276,14 @@ async function runInteractive(
 		'  The simulators (the same code the tests use):',
 		...PROVIDERS.flatMap((p) => [`    ${p.displayName}:`, ...p.demo.hints(simulators.get(p)!).map((h) => `      ${h}`)]),
 		'',
-		args.quiet ? '  Press Ctrl+C to stop.' : "  Requests to the simulators are shown below as they arrive. Press Ctrl+C to stop.",
+		args.quiet
+			? '  The simulators\' activity is shown below. Press Ctrl+C to stop.'
+			: '  Requests to the simulators and their activity are shown below as they happen. Press Ctrl+C to stop.',
 		'',
 	];
-	process.stdout.write(`${lines.join('\n')}\n`);
+	state.write(`${lines.join('\n')}\n`);
+	const stopActivity = PROVIDERS.map((p) => startLiveActivity(state, p, simulators.get(p)!));
+	state.onCleanUp('stopping the simulated activity', async () => stopActivity.forEach((stop) => stop()));
 
 	const seen = new Map([...simulators].map(([p, sim]) => [p, sim.requests().length]));
 	const echo = args.quiet
@@ -318,8 +340,25 @@ void (async () => {
 		process.exit(0);
 	}
 	const state = new SandboxState();
-	process.on('SIGINT', (signal) => state.onSignal(signal));
-	process.on('SIGTERM', (signal) => state.onSignal(signal));
+	// Every way the sandbox can be asked to end stops n8n and the simulators: Ctrl+C, kill, a closed
+	// terminal, a closed pipe (`npm run demo | head`, a killed `tee`), and npm or the shell going away.
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, (s) => state.onSignal(s));
+	for (const stream of [process.stdout, process.stderr]) {
+		stream.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') state.onOutputClosed();
+		});
+	}
+	const parent = process.ppid;
+	const orphanWatch = setInterval(() => {
+		if (process.ppid === parent) return;
+		clearInterval(orphanWatch);
+		state.onSignal('the npm or shell that started the sandbox ended');
+	}, 1000).unref();
+	// An error nothing caught: say it, and exit (n8n's process group still gets SIGTERM, n8nProcess.ts).
+	process.on('uncaughtException', (error) => {
+		process.stderr.write(`\ndemo: FAILED: ${error.stack ?? error.message}\n`);
+		process.exit(1);
+	});
 	try {
 		code = await main(state, args);
 	} catch (error) {
@@ -328,7 +367,7 @@ void (async () => {
 			code = 130;
 		} else {
 			const message = state.overTime() ? `${state.timeLimitNote}\n(${(error as Error).message.split('\n')[0]})` : (error as Error).message;
-			process.stderr.write(`\ndemo: ${error instanceof UsageError ? '' : 'FAILED: '}${message}\n`);
+			if (state.abortReason !== 'output closed') process.stderr.write(`\ndemo: ${error instanceof UsageError ? '' : 'FAILED: '}${message}\n`);
 			code = error instanceof UsageError ? 2 : 1;
 		}
 	} finally {

@@ -12,14 +12,16 @@ import { pollJobs } from '../shared/poll';
 import { jobFilters } from './actions/job/getAll.operation';
 import { buildJobQuery } from './filters';
 import { getJobTypes, getStaff, getStatuses } from './methods/loadOptions';
+import { SIMPLIFY_FIELDS } from './simplify';
 import { ALL_FIELDS, provider } from './transport';
 
 /** Trigger filters: the Get Many filters without the date ranges, which the trigger sets itself. */
 const DATE_FILTERS = /^(created|modified|due|completed)(After|Before)$/;
 
-function buildTriggerQuery(filters: IDataObject, timeZone: string): IDataObject {
-	// Every field, so that the output matches Get and the status and dates can be read.
-	return { ...buildJobQuery(filters, {}, timeZone), _fields: ALL_FIELDS };
+function buildTriggerQuery(filters: IDataObject, timeZone: string, simplify: boolean): IDataObject {
+	// Every field, so that the output matches Get and the status and dates can be read; with
+	// Simplify, also the linked names it maps, as Get asks for them.
+	return { ...buildJobQuery(filters, {}, timeZone), _fields: simplify ? SIMPLIFY_FIELDS : ALL_FIELDS };
 }
 
 export class AcceloTrigger implements INodeType {
@@ -61,6 +63,10 @@ export class AcceloTrigger implements INodeType {
 	methods = { loadOptions: { getJobTypes, getStaff, getStatuses } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollJobs.call(this, { provider, buildQuery: buildTriggerQuery });
+		const { simplify } = this.getNodeParameter('options', {}) as IDataObject;
+		return await pollJobs.call(this, {
+			provider,
+			buildQuery: (filters, timeZone) => buildTriggerQuery(filters, timeZone, simplify === true),
+		});
 	}
 }

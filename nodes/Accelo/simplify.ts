@@ -1,8 +1,11 @@
 /**
  * An Accelo job in the common job shape. Accelo sends ids and unix-second dates as strings and
- * links other objects by id (their names need `_fields` with sub-fields, e.g. `manager(firstname)`),
- * so names are filled only when the answer carries them. The status category follows the status's
- * standing (https://api.accelo.com/docs/#statuses); the manager is the job's one assignee.
+ * links other objects by id; their names come in the same request when `_fields` asks for the
+ * linked object with sub-fields (https://api.accelo.com/docs/#configuring-responses), which the
+ * node does with Simplify on (SIMPLIFY_FIELDS). The status category follows the status's standing
+ * (https://api.accelo.com/docs/#statuses); the manager is the job's one assignee. A job against a
+ * site names its company in `breadcrumbs`. Accelo documents no job total (rate_charged is an
+ * hourly rate) and no address of the job's web page, so `amount` and `url` stay null.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -15,7 +18,7 @@ import {
 	type CommonJob,
 	type StatusCategory,
 } from '../shared/commonJob';
-import { isObject } from '../shared/json';
+import { isObject, objectsOf } from '../shared/json';
 
 /** Standings in the common categories (the README has this table). */
 export const STANDING_CATEGORY: Record<string, StatusCategory> = {
@@ -26,6 +29,12 @@ export const STANDING_CATEGORY: Record<string, StatusCategory> = {
 	inactive: 'closed',
 };
 
+/**
+ * `_fields` with Simplify on: every field, plus the linked company's name, the manager's name and
+ * the breadcrumbs (the site and its company), in the same request.
+ */
+export const SIMPLIFY_FIELDS = '_ALL,company(name),manager(firstname,surname),breadcrumbs';
+
 /** A linked object: its id, and its name when `_fields` asked for one. */
 function linked(value: unknown, nameOf: (object: IDataObject) => unknown): { id: unknown; name: unknown } {
 	if (isObject(value)) return { id: value.id, name: nameOf(value) };
@@ -35,12 +44,25 @@ function linked(value: unknown, nameOf: (object: IDataObject) => unknown): { id:
 const personName = (person: IDataObject) =>
 	[person.firstname, person.surname].filter((part) => typeof part === 'string' && part !== '').join(' ') || undefined;
 
+/** The company a job is for: the linked `company` (company jobs) or the company in `breadcrumbs` (site jobs). */
+function customerOf(job: IDataObject): CommonJob['customer'] {
+	if (job.against_type === 'company') {
+		const company = linked(job.company ?? job.against_id, (c) => c.name);
+		return refOrNull(company.id ?? job.against_id, job.company_name ?? company.name ?? crumb(job, 'company')?.title);
+	}
+	const crumbCompany = crumb(job, 'company');
+	return crumbCompany ? refOrNull(crumbCompany.id, crumbCompany.title) : null;
+}
+
+/** The breadcrumb of a table (`[{ id, table, title }]`, the job's place from the site up to the company). */
+function crumb(job: IDataObject, table: string): IDataObject | undefined {
+	return objectsOf(job.breadcrumbs).find((entry) => entry.table === table);
+}
+
 export function simplifyJob(job: IDataObject): CommonJob {
 	const status = linked(job.status ?? job.status_id, (s) => s.title);
 	const manager = linked(job.manager ?? job.manager_id, personName);
-	const against = linked(job.against_id, (a) => a.name);
-	const company = job.against_type === 'company' ? refOrNull(against.id, job.company_name ?? against.name) : null;
-	const site = job.against_type === 'site' ? placeOrNull(against.id, null) : null;
+	const site = job.against_type === 'site' ? placeOrNull(job.against_id, null) : null;
 	const managerRef = refOrNull(manager.id, manager.name);
 	const standing = typeof job.standing === 'string' ? job.standing : undefined;
 	return {
@@ -51,7 +73,7 @@ export function simplifyJob(job: IDataObject): CommonJob {
 		description: textOrNull(job.description),
 		status: idOrNull(status.id),
 		statusCategory: standing ? (STANDING_CATEGORY[standing] ?? null) : null,
-		customer: company,
+		customer: customerOf(job),
 		location: site,
 		assignees: managerRef ? [managerRef] : [],
 		scheduledStart: isoFromUnixSeconds(job.date_started),

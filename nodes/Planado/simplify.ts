@@ -1,11 +1,13 @@
 /**
- * A Planado job in the common job shape. Planado jobs have a number (serial_no) but no title, no
- * due date, no amount and no documented job page; the list names the client and site by uuid only.
+ * A Planado job in the common job shape. Planado jobs have a number (serial_no) but no name of
+ * their own: the title is the description's first line, else the template's name (Get), else the
+ * job type's code (Get). There is no due date, no amount and no documented job page; the client is
+ * named by uuid (and external_id) only, and a worker by uuid and email, in the list and in Get alike.
  * Field names: https://api-docs.planadoapp.com/docs/v2/resources/jobs/list.html and get.html.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { idOrNull, isoOrNull, placeOrNull, refOrNull, textOrNull, type CommonJob, type Ref, type StatusCategory } from '../shared/commonJob';
+import { firstLineOrNull, idOrNull, isoOrNull, placeOrNull, refOrNull, textOrNull, type CommonJob, type Ref, type StatusCategory } from '../shared/commonJob';
 import { isObject } from '../shared/json';
 import type { JobStatus } from './filters';
 
@@ -46,7 +48,7 @@ export function simplifyJob(job: IDataObject): CommonJob {
 		provider: 'planado',
 		id: idOrNull(job.uuid) ?? '',
 		number: idOrNull(job.serial_no),
-		title: null,
+		title: firstLineOrNull(job.description) ?? textOrNull(objectOf(job.template).name) ?? textOrNull(objectOf(job.type).code),
 		description: textOrNull(job.description),
 		status,
 		statusCategory: status !== null ? (STATUS_CATEGORY[status as JobStatus] ?? null) : null,

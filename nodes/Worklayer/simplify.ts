@@ -2,7 +2,8 @@
  * A Worklayer job in the common job shape. Worklayer jobs are tax engagements
  * (https://docs.taxfyle.com/jobs/job-resource): the client member is the customer, the Pro who
  * claimed the job (role CHAMPION) the assignee, `short_id` the number people quote, `deadline_time`
- * the due date and `total_amount` the price. There is no place, no schedule and no completion time.
+ * the due date and `total_amount` the price; a job without a `name` is titled by its description.
+ * There is no place, no schedule, no completion time and no documented job page.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -42,7 +43,9 @@ export function simplifyJob(job: IDataObject): CommonJob {
 		provider: 'worklayer',
 		id: idOrNull(job.id) ?? '',
 		number: textOrNull(job.short_id),
-		title: textOrNull(job.name),
+		// `name` is often null (the docs' own sample); the description then names the return
+		// ("Tony Stark | 2021 | 1040"), so it is the title too.
+		title: textOrNull(job.name) ?? textOrNull(job.description),
 		description: textOrNull(job.description),
 		status,
 		statusCategory: status !== null ? (STATUS_CATEGORY[status] ?? null) : null,

@@ -68,6 +68,13 @@ export function isoFromUnixSeconds(value: unknown): string | null {
 	return toIsoUtc(seconds * 1000);
 }
 
+/** The first non-empty line of a text, trimmed and with its whitespace collapsed, or null. */
+export function firstLineOrNull(value: unknown): string | null {
+	if (typeof value !== 'string') return null;
+	const line = value.split(/\r?\n/).find((part) => part.trim() !== '');
+	return line === undefined ? null : line.replace(/\s+/g, ' ').trim();
+}
+
 export function textOrNull(value: unknown): string | null {
 	return textOf(value) ?? null;
 }

@@ -8,11 +8,13 @@ export function jobIdField(options: {
 	providerName: string;
 	idPlaceholder: string;
 	idRegex?: string;
+	/** What a job ID looks like, for the ID field's check: "a number, such as 42". */
+	idLooksLike?: string;
 	url?: { placeholder: string; regex: string };
 	description?: string;
 }): INodeProperties {
 	const idValidation: NonNullable<INodeProperties['modes']>[number]['validation'] = options.idRegex
-		? [{ type: 'regex', properties: { regex: options.idRegex, errorMessage: 'Not a valid job ID' } }]
+		? [{ type: 'regex', properties: { regex: options.idRegex, errorMessage: options.idLooksLike ? `Not a valid ${options.providerName} job ID: it is ${options.idLooksLike}` : 'Not a valid job ID' } }]
 		: undefined;
 	const property: INodeProperties = {
 		displayName: 'Job',

@@ -6,6 +6,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { firstLineOrNull } from './commonJob';
 import type { JobProvider } from './provider';
 import { resolveBaseUrl } from './transport';
 
@@ -26,6 +27,23 @@ export interface PickerSource {
 	/** One page of jobs after `token` (undefined: the first), and the next page's token (undefined: the end). */
 	readPage(ctx: ILoadOptionsFunctions, baseUrl: string, token: string | undefined, searching: boolean): Promise<{ jobs: IDataObject[]; next?: string }>;
 	entry(job: IDataObject, id: string): PickerEntry;
+}
+
+/**
+ * A picker label: number, status, then title, so that n8n's list, which cuts a long label at its
+ * end, never hides the number or the status. The title is its first line, whitespace collapsed.
+ */
+export function jobLabel(number: unknown, title: unknown, status: unknown): string {
+	const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+	const parts = [`#${text(number) || '?'}`, text(status) ? `(${text(status)})` : '', firstLineOrNull(title) ?? '(no title)'];
+	return parts.filter(Boolean).join(' ');
+}
+
+/** Newest first by creation time (then by id, descending): for the jobs of one picker page. */
+export function newestFirst(jobs: IDataObject[], createdAt: (job: IDataObject) => number | undefined, id: (job: IDataObject) => string | undefined): IDataObject[] {
+	return [...jobs].sort(
+		(a, b) => (createdAt(b) ?? 0) - (createdAt(a) ?? 0) || String(id(b) ?? '').localeCompare(String(id(a) ?? ''), undefined, { numeric: true }),
+	);
 }
 
 export async function searchJobPages(

@@ -89,7 +89,8 @@ export function checkId(value: unknown, label: string, pattern: IdPattern): stri
 	const id = idText(value) ?? '';
 	if (id === '') throw new InvalidInputError(`'${label}' is required`);
 	if (!matches(id, pattern)) {
-		throw new InvalidInputError(`'${label}' is not a valid ID: ${JSON.stringify(id)}`, `It must be ${pattern.expected}.`);
+		// What an ID looks like goes in the message itself: n8n shows the hint only when expanded.
+		throw new InvalidInputError(`'${label}' is not a valid ID: ${JSON.stringify(id)} is not ${pattern.expected}`, `It must be ${pattern.expected}.`);
 	}
 	return id;
 }

@@ -33,8 +33,8 @@ export interface ProviderApi {
 	credentialType: string;
 	/** The API's base URL from the credential, without a trailing slash. */
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
-	/** The provider's own message in an error body, if it has one. */
-	errorMessage(body: unknown): string | undefined;
+	/** The provider's own message in an error body, if it has one (`request`: what was asked, to name it). */
+	errorMessage(body: unknown, request?: ApiRequest): string | undefined;
 	/** How arrays in query strings are written (n8n's default is `x[0]=a`). */
 	arrayFormat?: 'brackets' | 'repeat' | 'indices' | 'comma';
 	/** Hints appended to errors, by HTTP status. */
@@ -203,7 +203,7 @@ function describeFailure(
 	attempts: number,
 	timeoutMs: number,
 ): { message: string; description: string } {
-	let providerMessage = failure.body === undefined ? undefined : provider.errorMessage(failure.body);
+	let providerMessage = failure.body === undefined ? undefined : provider.errorMessage(failure.body, request);
 	// A proxy's HTML error page is no message: keep the start of it only.
 	if (providerMessage && providerMessage.length > 300) providerMessage = `${providerMessage.slice(0, 300)}…`;
 	const parts: string[] = [];

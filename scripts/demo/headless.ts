@@ -59,7 +59,7 @@ async function runOnce(
 		`    requests: ${requests.length ? requests.join('; ') : 'none'}`,
 		...outcome.problems.map((p) => `    PROBLEM: ${p.split('\n').join('\n      ')}`),
 	];
-	for (const line of block) process.stdout.write(`${line}\n`);
+	for (const line of block) state.write(`${line}\n`);
 	return { ok: outcome.ok, seconds, nodes: outcome.nodes };
 }
 
@@ -103,9 +103,9 @@ export async function runHeadless(
 			...(records.length ? [`    items${repeat > 1 ? ' (fewest–most over the runs)' : ''}: ${itemRanges(records)}`] : []),
 		);
 	}
-	process.stdout.write('\n');
+	state.write('\n');
 	state.log(`summary (${((Date.now() - opts.started) / 1000).toFixed(1)} s after the install check):`);
-	for (const line of summary) process.stdout.write(`${line}\n`);
+	for (const line of summary) state.write(`${line}\n`);
 	const total = workflows.filter((w) => w.runnable).length;
 	const each = repeat > 1 ? ` ${repeat} times each (${runs} runs)` : '';
 	const verdict =
@@ -115,6 +115,6 @@ export async function runHeadless(
 				? `all ${total} example workflows succeeded${each}`
 				: `FAILED: ${failedWorkflows} of ${total} example workflows did not succeed` +
 					(repeat > 1 ? ` every time (${failedRuns} of ${total * repeat} runs failed or did not run)` : '');
-	process.stdout.write(`${verdict}\n`);
+	state.write(`${verdict}\n`);
 	return total > 0 && failedWorkflows === 0 ? 0 : 1;
 }

@@ -18,12 +18,29 @@ export class SandboxState {
 
 	private deadline = Number.POSITIVE_INFINITY;
 
+	private abortedAt = 0;
+
+	/** Whoever read the output is gone (a closed pipe): nothing more is written. */
+	private outputClosed = false;
+
 	/** Why a step was cut short by the headless time limit. */
 	timeLimitNote = '';
 
 	log(line = ''): void {
 		const secs = ((Date.now() - this.started) / 1000).toFixed(1).padStart(5);
-		process.stdout.write(line ? `[demo ${secs}s] ${line}\n` : '\n');
+		this.write(line ? `[demo ${secs}s] ${line}\n` : '\n');
+	}
+
+	/** Writes to stdout unless the reader is gone. */
+	write(text: string): void {
+		if (!this.outputClosed) process.stdout.write(text);
+	}
+
+	/** stdout's or stderr's reader went away (`npm run demo | head`, a killed `tee`): stop as on a signal. */
+	onOutputClosed(): void {
+		if (this.outputClosed) return;
+		this.outputClosed = true;
+		this.onSignal('output closed');
 	}
 
 	/** Runs `run` at the end (last added, first run), whatever happens. */
@@ -42,13 +59,20 @@ export class SandboxState {
 		}
 	}
 
-	/** SIGINT/SIGTERM: stop after the current step; a second signal exits at once. */
-	onSignal(signal: NodeJS.Signals): void {
+	/**
+	 * A signal (SIGINT, SIGTERM, SIGHUP) or another reason to stop: stop after the current step; a
+	 * second signal exits at once (n8n still gets SIGTERM: see n8nProcess.ts).
+	 */
+	onSignal(signal: string): void {
 		if (this.abortReason) {
-			process.stderr.write(`demo: ${signal} again, exiting without waiting\n`);
+			// Only a signal counts as "again", and not one that came along with the first (a Ctrl+C the
+			// shell and npm both pass on arrives twice within a moment).
+			if (!signal.startsWith('SIG') || Date.now() - this.abortedAt < 1000) return;
+			if (!this.outputClosed) process.stderr.write(`demo: ${signal} again, exiting without waiting\n`);
 			process.exit(130);
 		}
 		this.abortReason = signal;
+		this.abortedAt = Date.now();
 		if (this.stopRequested) this.stopRequested();
 		else this.log(`${signal}: stopping after the current step (press Ctrl+C again to exit at once)`);
 	}

@@ -68,10 +68,14 @@ function text(value: unknown): string | undefined {
 	return undefined;
 }
 
-/** "job 1398 "Leaking water heater" (Assigned)" from a job item of any provider. */
+/**
+ * "job 1398 "Leaking water heater" (Assigned)" from a job item of any provider: the number people
+ * quote where the job has one (Planado's serial_no, Worklayer's short_id, Housecall Pro's invoice_number), else its id.
+ */
 export function describeJob(json: Record<string, unknown>): string {
-	const id = text(json.job_id) ?? text(json.id) ?? '?';
-	const title = text(json.job_title) ?? text(json.title);
+	const number = text(json.serial_no) ?? text(json.short_id) ?? text(json.invoice_number);
+	const id = (number ? `#${number}` : undefined) ?? text(json.job_id) ?? text(json.id) ?? text(json.uuid) ?? '?';
+	const title = text(json.job_title) ?? text(json.title) ?? text(json.name);
 	const rawStatus = text(json.job_status) ?? text(json.status);
 	// Accelo answers with the status id ("2") and its standing ("active").
 	const status = rawStatus && /^\d+$/.test(rawStatus) ? `status ${rawStatus}` : rawStatus;

@@ -150,11 +150,13 @@ describe('Get', () => {
 		expect(jobRequests()[0].query).toEqual({ id: String(job.job_id) });
 	});
 
-	it('reports a missing job with the API message and code', async () => {
+	it('reports a missing job with the API message and code, naming the job ID', async () => {
 		const result = await run({ operation: 'get', jobId: byId(99999999) });
 		expect(result.status).toBe('error');
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '404' });
-		expect(result.error?.message).toContain('Job not found');
+		expect(result.error?.message).toMatch(/^FSM Navigator: Job not found \(not_found\): job ID 99999999$/);
+		const update = await run({ operation: 'update', jobId: byId(99999998), updateFields: { jobTitle: 'x' } });
+		expect(update.error?.message).toContain('job ID 99999998');
 	});
 
 	it('refuses a job ID that is not a number before any request', async () => {
@@ -413,6 +415,8 @@ describe('credentials and errors', () => {
 		expect(sim.requests[0].query).toEqual({ per_page: '1' });
 		const bad = await makeHarness('nope').testCredential('fsmNavigatorApi');
 		expect(bad.status).toBe('Error');
+		// FSM Navigator's own words for a 401, not only n8n's "Unauthorized".
+		expect(bad.message).toContain('Invalid or missing API key');
 	});
 
 	it('continues on fail item by item, keeping pairedItem', async () => {
@@ -436,24 +440,35 @@ describe('credentials and errors', () => {
 });
 
 describe('job picker', () => {
-	it('lists jobs page by page and filters by text', async () => {
+	it('lists the newest jobs first (the list from its last page back), labelled with number, status and title', async () => {
+		const newest = [...sim.jobs.ascending()].reverse();
+		const pages = Math.ceil(sim.jobs.size / 100);
+		sim.server.clearLog();
 		const first = await harness.listSearch({ type: TYPE, method: 'searchJobs' });
-		expect(first.results).toHaveLength(100);
-		expect(first.paginationToken).toBe('2');
-		const job = sim.jobs.ascending()[3];
+		expect(first.results.length).toBeGreaterThanOrEqual(50);
+		expect(first.results.map((r) => r.value)).toEqual(newest.slice(0, first.results.length).map((job) => String(job.job_id)));
+		expect(first.results[0].name).toBe(`#${newest[0].job_id} (${newest[0].job_status}) ${newest[0].job_title}`);
+		// A one-job page for the count, then the last page(s).
+		expect(sim.requests.map((r) => `${String(r.query.page)}/${String(r.query.per_page)}`).slice(0, 2)).toEqual(['1/1', `${pages}/100`]);
+		const second = await harness.listSearch({ type: TYPE, method: 'searchJobs', paginationToken: first.paginationToken });
+		expect(second.results[0].value).toBe(String(newest[first.results.length].job_id));
+	});
+
+	it('filters by text', async () => {
+		const job = sim.jobs.ascending()[sim.jobs.size - 4];
 		const found = await harness.listSearch({ type: TYPE, method: 'searchJobs', filter: job.job_title.slice(0, 12) });
 		expect(found.results.map((r) => r.value)).toContain(String(job.job_id));
 		expect(found.results.every((r) => String(r.name).toLowerCase().includes(job.job_title.slice(0, 12).toLowerCase()))).toBe(true);
 	});
 
-	it('reads on to later pages when a search finds nothing on the first', async () => {
-		const last = sim.jobs.ascending()[sim.jobs.size - 1];
-		sim.putJob({ ...last, job_title: 'Zebra crossing lamp swap' });
+	it('reads on to older pages when a search finds nothing on the first', async () => {
+		const oldest = sim.jobs.ascending()[0];
+		sim.putJob({ ...oldest, job_title: 'Zebra crossing lamp swap' });
 		sim.server.clearLog();
 		const found = await harness.listSearch({ type: TYPE, method: 'searchJobs', filter: 'zebra crossing' });
-		expect(found.results).toEqual([{ name: `#${last.job_id} Zebra crossing lamp swap (${last.job_status})`, value: String(last.job_id) }]);
+		expect(found.results).toEqual([{ name: `#${oldest.job_id} (${oldest.job_status}) Zebra crossing lamp swap`, value: String(oldest.job_id) }]);
 		const pages = Math.ceil(sim.jobs.size / 100);
-		expect(sim.requests.map((r) => r.query.page)).toEqual(Array.from({ length: pages }, (_, i) => String(i + 1)));
+		expect(sim.requests.map((r) => r.query.page)).toEqual(['1', ...Array.from({ length: pages }, (_, i) => String(pages - i))]);
 		expect(found.paginationToken).toBeUndefined();
 	});
 });

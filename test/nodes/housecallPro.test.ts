@@ -103,6 +103,7 @@ describe('credential', () => {
 		expect(listRequests()[0].query).toMatchObject({ page_size: '1' });
 		const wrong = await makeHarness().testCredential('housecallProApi', { apiKey: 'nope', baseUrl: sim.baseUrl });
 		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toMatch(/^Unauthorized \(Housecall Pro answered 401\): the API key is wrong/);
 	});
 
 	it('never shows the key: a refused key, and a successful run', async () => {

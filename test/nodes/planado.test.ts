@@ -384,7 +384,9 @@ describe('Errors and secrets', () => {
 	it('the credential test is one authenticated GET /jobs', async () => {
 		expect(await harness.testCredential('planadoApi')).toMatchObject({ status: 'OK' });
 		expect(listRequests()).toHaveLength(1);
-		expect(await makeHarness(sim, SECRET).testCredential('planadoApi')).toMatchObject({ status: 'Error' });
+		const bad = await makeHarness(sim, SECRET).testCredential('planadoApi');
+		expect(bad).toMatchObject({ status: 'Error' });
+		expect(bad.message).toContain('Missing or invalid API key (Planado answered 401)');
 	});
 });
 

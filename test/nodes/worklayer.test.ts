@@ -603,12 +603,24 @@ describe('rate limits, faults, items', () => {
 });
 
 describe('job picker', () => {
-	it('lists jobs page by page', async () => {
-		const first = await harness.listSearch({ type: TYPE, method: 'searchJobs' });
-		expect(first.results.map((r) => r.value)).toEqual(jobs().slice(0, PAGE).map((job) => job.id));
-		expect(first.paginationToken).toBeTruthy();
-		const second = await harness.listSearch({ type: TYPE, method: 'searchJobs', paginationToken: first.paginationToken });
-		expect(second.results.map((r) => r.value)).toEqual(jobs().slice(PAGE, 2 * PAGE).map((job) => job.id));
+	it('lists the newest jobs first, page after page with no gap or repeat, labelled with number, status and title', async () => {
+		// The list itself is oldest first and cannot be sorted: the picker reads windows of create_time.
+		const newest = [...jobs()].reverse();
+		const seen: string[] = [];
+		let token: string | undefined;
+		for (let page = 0; page < 3; page++) {
+			const result = await harness.listSearch({ type: TYPE, method: 'searchJobs', paginationToken: token });
+			expect(result.results.length).toBeGreaterThan(0);
+			seen.push(...result.results.map((r) => String(r.value)));
+			token = result.paginationToken;
+			if (page === 0) {
+				const top = newest[0];
+				expect(result.results[0].name).toBe(`#${top.short_id} (${top.status}) ${top.name ?? top.description}`);
+			}
+			if (!token) break;
+		}
+		expect(seen).toEqual(newest.slice(0, seen.length).map((job) => job.id));
+		expect(seen.length).toBeGreaterThan(PAGE / 2);
 	});
 
 	it('finds a job by text on later pages, and by short id directly', async () => {
@@ -620,7 +632,7 @@ describe('job picker', () => {
 		expect(found.results.length).toBeGreaterThan(0);
 		sim.server.clearLog();
 		const direct = await harness.listSearch({ type: TYPE, method: 'searchJobs', filter: last.short_id });
-		expect(direct.results).toEqual([{ name: `${last.short_id} ${last.name ?? last.description} (${last.status})`, value: last.id }]);
+		expect(direct.results).toEqual([{ name: `#${last.short_id} (${last.status}) ${last.name ?? last.description}`, value: last.id }]);
 		expect(sim.apiRequests.map((r) => r.path)).toEqual([`/v1.0/jobs/getByShortId:${last.short_id}`]);
 	});
 });

@@ -1,4 +1,6 @@
+import { fieldsQuery } from '../../nodes/Accelo/actions/job/common';
 import { buildJobQuery } from '../../nodes/Accelo/filters';
+import { SIMPLIFY_FIELDS, simplifyJob } from '../../nodes/Accelo/simplify';
 import { acceloApi } from '../../nodes/Accelo/transport';
 import { InvalidInputError } from '../../nodes/shared/parameters';
 
@@ -82,5 +84,43 @@ describe('Accelo base URL', () => {
 				"'Deployment'",
 			);
 		}
+	});
+});
+
+describe('Accelo simplifyJob', () => {
+	const base = { id: '7', title: 'Audit', standing: 'active', status: '2', date_created: '1700000000' };
+
+	it("names the customer and the manager from the linked objects Simplify's _fields asks for", () => {
+		const job = simplifyJob({
+			...base,
+			against_type: 'company',
+			against_id: '39',
+			company: { id: '39', name: 'Planet Express' },
+			manager: { id: '4', firstname: 'Hubert', surname: 'Farnsworth' },
+		});
+		expect(job.customer).toEqual({ id: '39', name: 'Planet Express' });
+		expect(job.assignees).toEqual([{ id: '4', name: 'Hubert Farnsworth' }]);
+	});
+
+	it("gives a job against a site its company from the breadcrumbs, and the site as the location", () => {
+		const job = simplifyJob({
+			...base,
+			against_type: 'site',
+			against_id: '3',
+			manager: '4',
+			breadcrumbs: [
+				{ id: '3', table: 'site', title: 'Head office' },
+				{ id: '39', table: 'company', title: 'Planet Express' },
+			],
+		});
+		expect(job.customer).toEqual({ id: '39', name: 'Planet Express' });
+		expect(job.location).toEqual({ id: '3', address: null });
+		expect(job.assignees).toEqual([{ id: '4', name: null }]);
+	});
+
+	it('asks for those names in the same request only with Simplify on and Fields empty', () => {
+		expect(fieldsQuery({ simplify: true })).toEqual({ _fields: SIMPLIFY_FIELDS });
+		expect(fieldsQuery({})).toEqual({ _fields: '_ALL' });
+		expect(fieldsQuery({ simplify: true, fields: 'title' })).toEqual({ _fields: 'title' });
 	});
 });

@@ -1,3 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { jobIdProperty as acceloJobId } from '../../nodes/Accelo/actions/job/common';
+import { jobIdProperty as fsmJobId } from '../../nodes/FsmNavigator/actions/job/common';
 import { INTEGER_ID, InvalidInputError, UUID, checkId, parseIdList } from '../../nodes/shared/parameters';
 
 describe('ids', () => {
@@ -21,5 +25,16 @@ describe('ids', () => {
 		const id = '137eafeb-15d1-6480-022b-0ec4617ba21a';
 		expect(checkId(` ${id} `, 'Job', UUID)).toBe(id);
 		expect(() => checkId('137eafeb', 'Job', UUID)).toThrow(expect.objectContaining({ hint: expect.stringMatching(/^It must be a UUID/) }));
+		// The message itself says what an ID looks like.
+		expect(() => checkId('137eafeb', 'Job', UUID)).toThrow(/^'Job' is not a valid ID: "137eafeb" is not a UUID, such as /);
+		expect(() => checkId('abc', 'Job', INTEGER_ID)).toThrow(/^'Job' is not a valid ID: "abc" is not a whole number, such as 123/);
+	});
+});
+
+describe('the Job field, By ID mode', () => {
+	it("refuses a wrong ID in the editor saying what this provider's job IDs look like", () => {
+		const validation = (property: INodeProperties) => property.modes?.find((mode) => mode.name === 'id')?.validation?.[0];
+		expect(validation(acceloJobId)).toMatchObject({ properties: { errorMessage: 'Not a valid Accelo job ID: it is a number, such as 42' } });
+		expect(validation(fsmJobId)).toMatchObject({ properties: { errorMessage: 'Not a valid FSM Navigator job ID: it is a number, such as 123' } });
 	});
 });

@@ -194,7 +194,7 @@ describe('simplifyJob', () => {
 			provider: 'planado',
 			id: U1,
 			number: '22469',
-			title: null,
+			title: 'Fix it',
 			description: 'Fix it',
 			status: 'en_route',
 			statusCategory: 'inProgress',
@@ -221,8 +221,11 @@ describe('simplifyJob', () => {
 			address: { formatted: '1 Main St' },
 			assignee: { team: { uuid: U2, name: 'Alpha' } },
 			timestamps: { finished_at: '2019-11-20T08:00:00.000Z' },
+			template: { uuid: U1, name: 'Network diagnostic' },
+			type: { uuid: U2, code: 'Diagnostic' },
 		};
 		expect(simplifyJob(detail)).toMatchObject({
+			title: 'Network diagnostic',
 			statusCategory: 'completed',
 			customer: { id: U2, name: null },
 			location: { id: U1, address: '1 Main St' },
@@ -230,5 +233,13 @@ describe('simplifyJob', () => {
 			scheduledEnd: null,
 			completedAt: '2019-11-20T08:00:00Z',
 		});
+	});
+
+	it("titles a job by its description's first line, else its template's name, else its type's code", () => {
+		const job = { uuid: U1, serial_no: 7, status: 'posted', template: { uuid: U1, name: 'Repair' }, type: { uuid: U2, code: 'Diagnostic' } };
+		expect(simplifyJob({ ...job, description: '\n  Boiler leaks  \nCall first' }).title).toBe('Boiler leaks');
+		expect(simplifyJob({ ...job, description: '   ' }).title).toBe('Repair');
+		expect(simplifyJob({ ...job, template: null }).title).toBe('Diagnostic');
+		expect(simplifyJob({ uuid: U1, serial_no: 7, status: 'posted', template_uuid: U2 }).title).toBeNull();
 	});
 });

@@ -1,5 +1,6 @@
 import { andTerms, buildJobQuery, hasOr, quote, wireQueries, withTerm } from '../../nodes/Worklayer/filters';
 import { jobPath, provider, timeMs, unwrapJob, worklayerApi } from '../../nodes/Worklayer/transport';
+import { simplifyJob } from '../../nodes/Worklayer/simplify';
 import { InvalidInputError } from '../../nodes/shared/parameters';
 
 const USER = 'e2ce134d-76f2-4a77-9d6c-906665d3ee54';
@@ -125,5 +126,13 @@ describe('Worklayer transport details', () => {
 		expect(worklayerApi.errorMessage({ error: 'access_denied', error_description: 'Unauthorized' })).toBe('Unauthorized (access_denied)');
 		expect(worklayerApi.errorMessage('Bad gateway')).toBe('Bad gateway');
 		expect(worklayerApi.errorMessage({})).toBeUndefined();
+	});
+});
+
+describe('Worklayer simplifyJob', () => {
+	it("titles a job without a name by its description (the docs' own sample has name null)", () => {
+		const job = { id: 'a9749189-c82b-488b-a448-8f74c3d254e0', short_id: '7GRK4ERKFLL', status: 'CLAIMED', members: [] };
+		expect(simplifyJob({ ...job, name: null, description: 'Tony Stark | 2021 | 1040' }).title).toBe('Tony Stark | 2021 | 1040');
+		expect(simplifyJob({ ...job, name: 'Personal Return', description: 'Natasha Romanov | 2021 | 1040' }).title).toBe('Personal Return');
 	});
 });

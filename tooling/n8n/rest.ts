@@ -22,6 +22,8 @@ export interface RunningN8n {
 	authCookie: string;
 	/** Everything n8n printed so far. */
 	output(): string;
+	/** Process id of `n8n start`, the leader of its own process group (its task runners are in it). */
+	pid: number | undefined;
 	stop(): Promise<void>;
 	/** SIGKILL to its whole process group, as a crash would; resolves once it has exited. */
 	kill(): Promise<void>;
@@ -173,6 +175,7 @@ export async function startN8n(home: N8nHome, opts: StartN8nOptions = {}): Promi
 			owner: { email: owner.email, password: owner.password },
 			authCookie,
 			output: () => output,
+			pid: child.pid,
 			stop,
 			kill,
 		};

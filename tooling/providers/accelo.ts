@@ -5,7 +5,7 @@
  * the last page is short (https://api.accelo.com/docs/#pagination).
  */
 import { manualTriggerWorkflow } from '../n8n/runs';
-import { AcceloSimulator, generateAcceloData } from '../simulators/accelo';
+import { AcceloSimulator, generateAcceloData, type AcceloJob } from '../simulators/accelo';
 import { nodeCredentials } from './credentials';
 import type { ProviderTooling, RunningSimulator } from './types';
 import { byExpression, countBy, idFreePath, nodeType, runningSimulator } from './util';
@@ -28,35 +28,41 @@ export const ACCELO_FRESH_PENDING = 10;
  * types, managers and rates. Checked at start and before every request to the job list, so the
  * example that starts the newest pending job keeps finding one however often it runs.
  */
+/** Jobs new ones are copied from: of an active type without the custom ids a copy does not make up. */
+function arrivalTemplates(sim: AcceloSimulator): AcceloJob[] {
+	const usable = new Set(sim.data.jobTypes.filter((type) => type.standing === 'active' && !type.has_custom_id).map((type) => type.id));
+	return sim.jobs.filter((job) => usable.has(job.job_type_id));
+}
+
+/** A new pending job, created now and due in two weeks, copied from `template`'s client, type, manager and rate. */
+function insertArrival(sim: AcceloSimulator, template: AcceloJob, pendingStatusId: number): AcceloJob {
+	const now = Math.floor(Date.now() / 1000);
+	return sim.insertJob({
+		title: template.title,
+		against_type: template.against_type,
+		against_id: template.against_id,
+		job_type_id: template.job_type_id,
+		manager_id: template.manager_id,
+		modified_by: template.manager_id,
+		rate_id: template.rate_id,
+		rate_charged: template.rate_charged,
+		contract_id: template.contract_id,
+		is_billable: template.is_billable,
+		status_id: pendingStatusId,
+		date_created: now,
+		date_modified: now,
+		date_due: now + 14 * 86400,
+	});
+}
+
 function keepPendingJobsFresh(sim: AcceloSimulator): void {
 	const pendingStatus = sim.data.statuses.find((status) => status.standing === 'pending');
-	// Types a new job can have: active, without the custom ids this top-up does not make up.
-	const usable = new Set(sim.data.jobTypes.filter((type) => type.standing === 'active' && !type.has_custom_id).map((type) => type.id));
-	const templates = sim.jobs.filter((job) => usable.has(job.job_type_id));
+	const templates = arrivalTemplates(sim);
 	if (!pendingStatus || templates.length === 0) return;
 	let arrivals = 0;
 	const topUp = (): void => {
 		const missing = ACCELO_FRESH_PENDING - sim.jobs.filter((job) => job.standing === 'pending').length;
-		const now = Math.floor(Date.now() / 1000);
-		for (let k = 0; k < missing; k++) {
-			const template = templates[(arrivals++ * 7919) % templates.length];
-			sim.insertJob({
-				title: template.title,
-				against_type: template.against_type,
-				against_id: template.against_id,
-				job_type_id: template.job_type_id,
-				manager_id: template.manager_id,
-				modified_by: template.manager_id,
-				rate_id: template.rate_id,
-				rate_charged: template.rate_charged,
-				contract_id: template.contract_id,
-				is_billable: template.is_billable,
-				status_id: pendingStatus.id,
-				date_created: now,
-				date_modified: now,
-				date_due: now + 14 * 86400,
-			});
-		}
+		for (let k = 0; k < missing; k++) insertArrival(sim, templates[(arrivals++ * 7919) % templates.length], pendingStatus.id);
 	};
 	topUp();
 	sim.server.onRequest = (req) => {
@@ -99,6 +105,25 @@ export const accelo: ProviderTooling<AcceloSimulator> = {
 
 	demo: {
 		defaultPort: 5682,
+		liveActivity({ sim }) {
+			const now = Math.floor(Date.now() / 1000);
+			const statusOf = (standing: string) => sim.data.statuses.find((status) => status.standing === standing);
+			const pending = statusOf('pending');
+			const paused = statusOf('paused');
+			const templates = arrivalTemplates(sim);
+			const template = templates[Math.floor(Math.random() * templates.length)];
+			const lines: string[] = [];
+			if (pending && template) {
+				const job = insertArrival(sim, template, pending.id);
+				lines.push(`job ${job.id} "${job.title}" created (pending)`);
+			}
+			const active = [...sim.jobs].reverse().find((job) => job.standing === 'active');
+			if (active && paused) {
+				sim.updateJob(active.id, { status_id: paused.id, date_modified: now });
+				lines.push(`job ${active.id} active → paused (${paused.title})`);
+			}
+			return lines.join('; ');
+		},
 		summary({ sim }) {
 			const data = sim.data;
 			const statusTitle = new Map(data.statuses.map((s) => [s.id, s.title]));

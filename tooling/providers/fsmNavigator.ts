@@ -9,6 +9,7 @@ import {
 	FsmNavigatorSimulator,
 	generateFsmData,
 	type FsmData,
+	type FsmJob,
 } from '../simulators/fsmNavigator';
 import { nodeCredentials } from './credentials';
 import type { ProviderTooling, RunningSimulator } from './types';
@@ -66,6 +67,24 @@ const START_SPACING_MS = 6 * 60_000;
  * start and before every read of the job list, so an example that assigns a pending job per run, and
  * a sandbox left running for days, keep finding some. Ids and creation times keep ascending together.
  */
+/** A new unassigned, unscheduled Pending job created at `createdAt`, copied from `template`'s title, customer and location. */
+function putArrival(sim: FsmNavigatorSimulator, template: FsmJob, createdAt: string): FsmJob {
+	return sim.putJob({
+		...template,
+		job_id: sim.jobs.maxId() + 1,
+		job_status: 'Pending',
+		assigned_technician_id: null,
+		assigned_technician_name: null,
+		scheduled_start: null,
+		scheduled_end: null,
+		actual_start: null,
+		actual_end: null,
+		created_at: createdAt,
+		updated_at: createdAt,
+		assets: [],
+	});
+}
+
 function keepPendingJobsFresh(sim: FsmNavigatorSimulator): void {
 	const templates = [...sim.jobs.ascending()];
 	if (templates.length === 0) return;
@@ -81,23 +100,8 @@ function keepPendingJobsFresh(sim: FsmNavigatorSimulator): void {
 		const missing = FSM_FRESH_PENDING - fresh;
 		let latestMs = all.length ? Date.parse(all[all.length - 1].created_at) : 0;
 		for (let k = 0; k < missing; k++) {
-			const template = templates[(arrivals++ * 7919) % templates.length];
 			latestMs = Math.max(latestMs, nowMs - (missing - 1 - k) * spacingMs);
-			const createdAt = new Date(latestMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
-			sim.putJob({
-				...template,
-				job_id: sim.jobs.maxId() + 1,
-				job_status: 'Pending',
-				assigned_technician_id: null,
-				assigned_technician_name: null,
-				scheduled_start: null,
-				scheduled_end: null,
-				actual_start: null,
-				actual_end: null,
-				created_at: createdAt,
-				updated_at: createdAt,
-				assets: [],
-			});
+			putArrival(sim, templates[(arrivals++ * 7919) % templates.length], new Date(latestMs).toISOString().replace(/\.\d{3}Z$/, 'Z'));
 		}
 	};
 	topUp(START_SPACING_MS);
@@ -137,6 +141,32 @@ export const fsmNavigator: ProviderTooling<FsmNavigatorSimulator> = {
 
 	demo: {
 		defaultPort: 5681,
+		liveActivity({ sim }) {
+			const jobs = sim.jobs.ascending();
+			const latestMs = jobs.length ? Date.parse(jobs[jobs.length - 1].created_at) : 0;
+			const now = new Date(Math.max(Math.floor(Date.now() / 1000) * 1000, latestMs)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+			const arrived = putArrival(sim, jobs[Math.floor(Math.random() * jobs.length)], now);
+			// The newest job at work goes on hold (what the "a job went on hold" trigger example watches),
+			// and an earlier pending job is assigned, so there is always work to put on hold.
+			const working = [...jobs].reverse().find((job) => job.job_status === 'Assigned' || job.job_status === 'In Progress');
+			if (working) sim.putJob({ ...working, job_status: 'On Hold', updated_at: now });
+			const pending = jobs.find((job) => job.job_status === 'Pending' && job.assigned_technician_id === null && job.job_id !== arrived.job_id);
+			const technician = jobs.find((job) => job.assigned_technician_id !== null);
+			if (pending && technician) {
+				sim.putJob({
+					...pending,
+					job_status: 'Assigned',
+					assigned_technician_id: technician.assigned_technician_id,
+					assigned_technician_name: technician.assigned_technician_name,
+					updated_at: now,
+				});
+			}
+			return (
+				`job ${arrived.job_id} created (Pending)` +
+				(working ? `; job ${working.job_id} ${working.job_status} → On Hold` : '') +
+				(pending && technician ? `; job ${pending.job_id} Pending → Assigned (${String(technician.assigned_technician_name)})` : '')
+			);
+		},
 		summary({ sim }) {
 			const jobs = sim.jobs.ascending();
 			const technicians = [...sim.technicians.values()];

@@ -5,6 +5,8 @@
  * 200), `{ page, total_pages, jobs }`, auth `Authorization: Token <key>`
  * (https://docs.housecallpro.com/docs/housecall-public-api).
  */
+import { randomUUID } from 'node:crypto';
+
 import { manualTriggerWorkflow } from '../n8n/runs';
 import {
 	HCP_DEFAULT_APPLICATION_API_KEY,
@@ -47,6 +49,47 @@ export const housecallPro: ProviderTooling<HousecallProSimulator> = {
 
 	demo: {
 		defaultPort: 5683,
+		liveActivity({ sim }) {
+			const now = `${new Date().toISOString().slice(0, 19)}Z`;
+			const jobs = sim.listJobs();
+			const template = jobs[Math.floor(Math.random() * jobs.length)];
+			const invoice = Math.max(0, ...jobs.map((job) => Number(job.invoice_number) || 0)) + 1;
+			const arrived = sim.putJob({
+				...template,
+				id: `job_${randomUUID().replace(/-/g, '')}`,
+				invoice_number: String(invoice),
+				notes: [],
+				work_status: 'needs scheduling',
+				work_timestamps: { on_my_way_at: null, started_at: null, completed_at: null },
+				schedule: { ...template.schedule, scheduled_start: null, scheduled_end: null, appointments: [] },
+				assigned_employees: [],
+				created_at: now,
+				updated_at: now,
+				canceled_at: null,
+				locked_at: null,
+			});
+			// The newest scheduled job starts, and the oldest job that needs scheduling is booked for
+			// tomorrow 9:00–11:00 UTC, so there is always a scheduled job to start.
+			const scheduled = jobs.find((job) => job.work_status === 'scheduled');
+			if (scheduled) {
+				sim.putJob({ ...scheduled, work_status: 'in progress', work_timestamps: { ...scheduled.work_timestamps, started_at: now }, updated_at: now });
+			}
+			const waiting = [...jobs].reverse().find((job) => job.work_status === 'needs scheduling');
+			const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+			if (waiting) {
+				sim.putJob({
+					...waiting,
+					work_status: 'scheduled',
+					schedule: { ...waiting.schedule, scheduled_start: `${day}T09:00:00Z`, scheduled_end: `${day}T11:00:00Z` },
+					updated_at: now,
+				});
+			}
+			return (
+				`job #${arrived.invoice_number} created (needs scheduling)` +
+				(scheduled ? `; job #${scheduled.invoice_number} scheduled → in progress` : '') +
+				(waiting ? `; job #${waiting.invoice_number} needs scheduling → scheduled` : '')
+			);
+		},
 		summary({ sim }) {
 			const jobs = sim.listJobs();
 			return (
@@ -66,7 +109,7 @@ export const housecallPro: ProviderTooling<HousecallProSimulator> = {
 		},
 		tryThis: [
 			'in a Housecall Pro node, open the Job field: "From list" lists the simulator\'s recently updated jobs',
-			'Housecall Pro Change Status → Scheduled with the stored Company API Key: the error says an Application API Key is needed (put the one printed above in the credential)',
+			'Housecall Pro Change Status → Scheduled with the stored Company API Key: the error says an Application API Key is needed (put the Application API Key listed below, under the Housecall Pro simulator, in the credential)',
 			'Housecall Pro Get Many: filter Work Status "In Progress"; the jobs come back with work_status "in progress"',
 		],
 	},

@@ -97,6 +97,42 @@ export const planado: ProviderTooling<PlanadoSimulator> = {
 
 	demo: {
 		defaultPort: 5685,
+		liveActivity({ sim }) {
+			const jobs = sim.listJobs();
+			const template = jobs[Math.floor(Math.random() * jobs.length)];
+			const stamp = planadoTimestamp(Date.now());
+			const arrived = sim.putJob({
+				...template,
+				uuid: randomUUID(),
+				serial_no: Math.max(0, ...jobs.map((job) => job.serial_no)) + 1,
+				external_id: null,
+				status: 'posted',
+				scheduled_at: null,
+				assignee: null,
+				timestamps: { en_route_at: null, started_at: null, suspended_at: null, finished_at: null },
+				resolution: null,
+				initial_job_uuid: null,
+				completion_of_uuid: null,
+				version: 1,
+				created_at: stamp,
+				updated_at: stamp,
+			});
+			// The technician of the newest published job sets off (the mobile app's move), and the dispatcher
+			// schedules the oldest posted job for tomorrow 9:00, so there is always one to set off.
+			const published = jobs.find((job) => job.status === 'published' || job.status === 'scheduled');
+			if (published) sim.setStatus(published.uuid, 'en_route');
+			const posted = [...jobs].reverse().find((job) => job.status === 'posted');
+			const worker = jobs.find((job) => job.assignee !== null && 'worker_uuid' in job.assignee)?.assignee;
+			if (posted && worker) {
+				const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+				sim.putJob({ ...posted, status: 'scheduled', scheduled_at: `${day}T09:00:00`, assignee: { ...worker }, version: posted.version + 1, updated_at: stamp });
+			}
+			return (
+				`job #${arrived.serial_no} created (posted)` +
+				(published ? `; job #${published.serial_no} ${published.status} → en_route` : '') +
+				(posted && worker ? `; job #${posted.serial_no} posted → scheduled` : '')
+			);
+		},
 		summary({ sim }) {
 			const jobs = sim.listJobs();
 			return (
@@ -117,8 +153,8 @@ export const planado: ProviderTooling<PlanadoSimulator> = {
 		},
 		tryThis: [
 			'in a Planado node, open the Job field: "From list" pages through the simulator newest first; type a job number to search',
-			'Change Status → Scheduled on an en-route job: the node explains which statuses only the mobile app sets',
-			'Update with Options → Expected Version set to an old version: Planado answers a conflict instead of overwriting',
+			'Planado Change Status → Scheduled on an en-route job: the node explains which statuses only the mobile app sets',
+			'Planado Update with Options → Expected Version set to an old version: Planado answers a conflict instead of overwriting',
 		],
 	},
 

@@ -46,6 +46,12 @@ export interface DemoProfile<S> {
 	hints(running: RunningSimulator<S>): string[];
 	/** "Things to try" lines about this provider's nodes in the editor. */
 	readonly tryThis: readonly string[];
+	/**
+	 * One round of life in the sandbox's account, as users and technicians would make it: a job
+	 * arrives and another one changes status, so that a published trigger example has something to
+	 * fire on. The sandbox calls it every 30 to 60 s; returns what happened, for its log.
+	 */
+	liveActivity(running: RunningSimulator<S>): string;
 }
 
 /** The HTTP Request node baseline of the bench: what a user would build without our node. */

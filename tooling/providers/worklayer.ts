@@ -4,8 +4,10 @@
  * a JSON body), the sandbox's text, the bench profile and the e2e workflows. API: `page_size` (50
  * documented) / `page_token` → `next_page_token`, "" at the end (https://docs.taxfyle.com/jobs/job-list).
  */
+import { randomUUID } from 'node:crypto';
+
 import { manualTriggerWorkflow } from '../n8n/runs';
-import { generateWorklayerData, WORKLAYER_AUDIENCE, WorklayerSimulator } from '../simulators/worklayer';
+import { generateWorklayerData, WORKLAYER_AUDIENCE, WorklayerSimulator, worklayerIsoMs } from '../simulators/worklayer';
 import { nodeCredentials } from './credentials';
 import type { ProviderTooling, RunningSimulator } from './types';
 import { byExpression, countBy, nodeType, runningSimulator } from './util';
@@ -47,6 +49,37 @@ export const worklayer: ProviderTooling<WorklayerSimulator> = {
 
 	demo: {
 		defaultPort: 5684,
+		liveActivity({ sim }) {
+			const now = worklayerIsoMs(Date.now());
+			const jobs = sim.listJobs();
+			const template = jobs[Math.floor(Math.random() * jobs.length)];
+			const shortId = randomUUID().replace(/-/g, '').slice(0, 11).toUpperCase();
+			const arrived = sim.putJob({
+				...template,
+				id: randomUUID(),
+				short_id: shortId,
+				status: 'UNDER_CONSTRUCTION',
+				create_time: now,
+				update_time: now,
+				transmit_time: null,
+				members: template.members.filter((member) => member.role === 'CLIENT'),
+			});
+			// The newest earlier draft goes to the pool, and a Pro claims the newest job there: what the
+			// "a Pro claimed a job" example watches (the pool never runs dry).
+			const draft = [...jobs].reverse().find((job) => job.status === 'UNDER_CONSTRUCTION');
+			if (draft) sim.putJob({ ...draft, status: 'UNCLAIMED', transmit_time: now, update_time: now });
+			const unclaimed = [...sim.listJobs()].reverse().find((job) => job.status === 'UNCLAIMED');
+			const pro = sim.pros[Math.floor(Math.random() * sim.pros.length)];
+			if (unclaimed && pro) {
+				sim.putJob({
+					...unclaimed,
+					status: 'CLAIMED',
+					update_time: now,
+					members: [...unclaimed.members, { user_id: pro.user_id, given_name: pro.given_name, family_name: pro.family_name, role: 'CHAMPION', type: 'PROVIDER' }],
+				});
+			}
+			return `job ${arrived.short_id} created (UNDER_CONSTRUCTION)${unclaimed && pro ? `; job ${unclaimed.short_id} UNCLAIMED → CLAIMED by ${pro.given_name} ${pro.family_name}` : ''}`;
+		},
 		summary({ sim }) {
 			const jobs = sim.listJobs();
 			const clients = sim.members.filter((m) => m.type === 'CLIENT');

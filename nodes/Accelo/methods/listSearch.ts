@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
 import { textOf } from '../../shared/json';
+import { jobLabel } from '../../shared/listSearch';
 import { currentRecordValue, personName, searchRecordPages } from '../../shared/recordLocator';
 import { MAX_PAGE_SIZE, idOf, provider, unwrapList } from '../transport';
 
@@ -21,7 +22,7 @@ export async function searchJobs(
 	const jobs = unwrapList(await provider.request(this, { method: 'GET', path: '/jobs', qs }));
 	return {
 		results: jobs.map((job) => ({
-			name: `#${idOf(job) ?? '?'} ${String(job.title ?? '')}${job.standing ? ` (${String(job.standing)})` : ''}`,
+			name: jobLabel(idOf(job), job.title, job.standing),
 			value: idOf(job) ?? '',
 		})),
 		paginationToken: jobs.length === MAX_PAGE_SIZE ? String(offset + jobs.length) : undefined,

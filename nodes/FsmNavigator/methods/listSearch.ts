@@ -1,11 +1,18 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { idString, textOf } from '../../shared/json';
-import { searchJobPages } from '../../shared/listSearch';
+import { jobLabel, newestFirst, searchJobPages } from '../../shared/listSearch';
 import { personName, searchRecordPages } from '../../shared/recordLocator';
 import { MAX_PAGE_SIZE, provider, type FsmListResponse } from '../transport';
 
-/** Jobs for the picker, in the list's order. The API has no text search: see searchJobPages. */
+/**
+ * Jobs for the picker, newest first. The list has `page` and `per_page` but no sort parameter
+ * (https://fsmnavigator.com/docs/api/endpoints/, "List jobs") and pages it in creation order, the
+ * oldest first, so the picker reads it from its last page backwards: the first call learns the
+ * page count from a one-job page, then reads the last page (and the one before it when the last
+ * is short) and sorts them by created_at; the token is the next page to read going back. The API
+ * has no text search either: see searchJobPages.
+ */
 export async function searchJobs(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -16,18 +23,22 @@ export async function searchJobs(
 		{
 			provider,
 			async readPage(ctx, baseUrl, token) {
-				const page = Number(token) || 1;
-				const body = (await provider.request(ctx, {
-					method: 'GET',
-					path: '/jobs',
-					qs: { page, per_page: MAX_PAGE_SIZE },
-					baseUrl,
-				})) as FsmListResponse;
-				const totalPages = Number(body.pagination?.total_pages ?? 0);
-				return { jobs: body.data ?? [], next: page < totalPages ? String(page + 1) : undefined };
+				const read = async (page: number, perPage: number) =>
+					(await provider.request(ctx, { method: 'GET', path: '/jobs', qs: { page, per_page: perPage }, baseUrl })) as FsmListResponse;
+				let page = Number(token);
+				if (!token) {
+					const total = Number((await read(1, 1)).pagination?.total ?? 0);
+					page = Math.max(1, Math.ceil(total / MAX_PAGE_SIZE));
+				}
+				const jobs: IDataObject[] = [];
+				while (page >= 1 && jobs.length < MAX_PAGE_SIZE / 2) {
+					jobs.push(...((await read(page, MAX_PAGE_SIZE)).data ?? []));
+					page -= 1;
+				}
+				return { jobs: newestFirst(jobs, provider.createdAt, provider.jobId), next: page >= 1 ? String(page) : undefined };
 			},
 			entry: (job, id) => ({
-				name: `#${id} ${String(job.job_title ?? '')} (${String(job.job_status ?? '')})`,
+				name: jobLabel(id, job.job_title, job.job_status),
 				searchText: [job.customer_name, job.customer_location_name],
 			}),
 		},

@@ -35,11 +35,13 @@ export const fsmNavigatorApi: ProviderApi = {
 	name: 'FSM Navigator',
 	credentialType: 'fsmNavigatorApi',
 	baseUrl: (credentials) => trimBaseUrl(credentials.baseUrl, 'https://fsmnavigator.com/api/v1'),
-	errorMessage(body) {
+	errorMessage(body, request) {
 		if (!isObject(body)) return typeof body === 'string' && body.trim() ? body.trim() : undefined;
 		const { error, message } = body as FsmErrorBody;
-		if (message && error) return `${message} (${error})`;
-		return message ?? error;
+		const text = message && error ? `${message} (${error})` : (message ?? error);
+		// The job's ID travels in the query string (`/jobs?id=`), so the path does not show it: name it.
+		const jobId = request?.qs?.id;
+		return text && error === 'not_found' && (typeof jobId === 'string' || typeof jobId === 'number') ? `${text}: job ID ${jobId}` : text;
 	},
 	errorHints: {
 		401: 'Check the API key in the FSM Navigator credential.',

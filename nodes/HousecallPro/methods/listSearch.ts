@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
 import { idString, isObject, objectsOf, textOf } from '../../shared/json';
-import { searchJobPages } from '../../shared/listSearch';
+import { jobLabel, searchJobPages } from '../../shared/listSearch';
 import { currentRecordValue, personName, searchRecordPages } from '../../shared/recordLocator';
 import { MAX_PAGE_SIZE, provider, type HcpListResponse } from '../transport';
 
@@ -13,8 +13,7 @@ function customerName(job: IDataObject): string | undefined {
 
 function label(job: IDataObject, id: string): string {
 	const what = textOf(job.description) ?? textOf(job.name);
-	const parts = [`#${textOf(job.invoice_number) ?? id}`, customerName(job), what].filter(Boolean);
-	return `${parts.join(' · ')} (${textOf(job.work_status) ?? '?'})`;
+	return jobLabel(textOf(job.invoice_number) ?? id, [customerName(job), what].filter(Boolean).join(' · '), textOf(job.work_status));
 }
 
 /**

@@ -1,15 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { idString, isObject, objectsOf, textOf } from '../../shared/json';
-import { searchJobPages } from '../../shared/listSearch';
-import { currentRecordValue, personName, searchRecordPages, type RecordEntry } from '../../shared/recordLocator';
+import { jobLabel, searchJobPages } from '../../shared/listSearch';
+import { currentRecordValue, personName, type RecordEntry, searchRecordPages } from '../../shared/recordLocator';
 import { STATUS_NAMES } from '../filters';
 import { provider, unwrapJobs } from '../transport';
-
-function shorten(text: unknown, max: number): string {
-	const value = typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
-	return value.length > max ? `${value.slice(0, max - 1)}…` : value;
-}
 
 /**
  * Jobs for the picker, newest first. Planado's list has no text search: a search text is matched
@@ -34,7 +29,7 @@ export async function searchJobs(
 			entry(job) {
 				const status = (STATUS_NAMES as Record<string, string>)[String(job.status)] ?? String(job.status ?? '');
 				return {
-					name: `#${String(job.serial_no ?? '?')} ${shorten(job.description, 60) || '(no description)'} (${status})`,
+					name: jobLabel(job.serial_no, job.description, status),
 					searchText: [job.external_id, job.external_order_id],
 				};
 			},

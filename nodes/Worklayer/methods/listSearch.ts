@@ -1,23 +1,65 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { idString, textOf } from '../../shared/json';
-import { searchJobPages } from '../../shared/listSearch';
-import { personName, searchRecordPages, type RecordEntry } from '../../shared/recordLocator';
+import { jobLabel, newestFirst, searchJobPages } from '../../shared/listSearch';
+import { personName, type RecordEntry, searchRecordPages } from '../../shared/recordLocator';
 import { UUID } from '../../shared/parameters';
+import { andTerms, quote } from '../filters';
 import { MAX_PAGE_SIZE, listOf, provider, type WorklayerList } from '../transport';
 
 /** Short IDs as the docs show them: eleven upper-case letters and digits. */
 const SHORT_ID_SHAPE = /^[A-Z0-9]{11}$/;
 
 function label(job: IDataObject): string {
-	const title = job.name ?? job.description ?? '';
-	return `${String(job.short_id ?? job.id)} ${String(title)} (${String(job.status ?? '')})`;
+	return jobLabel(job.short_id ?? job.id, job.name ?? job.description, job.status);
+}
+
+/** How far back a picker page looks, in days, widened until it has PAGE_FILL jobs; then no bound. */
+const WINDOW_DAYS = [1, 7, 30, 90, 365, 3650];
+const PAGE_FILL = 20;
+/** Pages of one window read at most (50 jobs each). */
+const MAX_WINDOW_PAGES = 20;
+const DAY_MS = 86_400_000;
+
+/**
+ * One picker page, newest first. The list can be neither sorted nor ordered by time
+ * (https://docs.taxfyle.com/jobs/job-list: `filter`, `page_size`, `page_token` only), but it filters
+ * on `create_time`: the picker reads the jobs created in a window before `before` (now, then each
+ * page's lower bound, which is the next page's token), widening the window until it holds
+ * PAGE_FILL jobs, and sorts them by creation time.
+ */
+async function readNewestPage(ctx: ILoadOptionsFunctions, baseUrl: string, before: string | undefined): Promise<{ jobs: IDataObject[]; next?: string }> {
+	const end = before ? Date.parse(before) : Date.now();
+	for (let level = 0; level <= WINDOW_DAYS.length; level++) {
+		const from = level < WINDOW_DAYS.length ? new Date(end - WINDOW_DAYS[level] * DAY_MS).toISOString() : undefined;
+		const filter = andTerms(
+			from ? `create_time >= ${quote(from, 'window')}` : undefined,
+			before ? `create_time < ${quote(before, 'window')}` : undefined,
+		);
+		const jobs: IDataObject[] = [];
+		let token: string | undefined;
+		for (let read = 0; read < MAX_WINDOW_PAGES; read++) {
+			const body = (await provider.request(ctx, {
+				method: 'GET',
+				path: '/jobs',
+				qs: { page_size: MAX_PAGE_SIZE, ...(filter ? { filter } : {}), ...(token ? { page_token: token } : {}) },
+				baseUrl,
+			})) as WorklayerList;
+			jobs.push(...listOf(body));
+			token = typeof body.next_page_token === 'string' && body.next_page_token !== '' ? body.next_page_token : undefined;
+			if (token === undefined) break;
+		}
+		if (jobs.length >= PAGE_FILL || from === undefined) {
+			return { jobs: newestFirst(jobs, provider.createdAt, provider.jobId), next: from };
+		}
+	}
+	return { jobs: [] };
 }
 
 /**
- * Jobs for the picker. The API has no text search, so a search text is matched against the short
- * ID, name, description, status and ID (see searchJobPages). A text shaped like an ID or short ID
- * is first looked up directly.
+ * Jobs for the picker, newest first (see readNewestPage). The API has no text search, so a search
+ * text is matched against the short ID, name, description, status and ID (see searchJobPages). A
+ * text shaped like an ID or short ID is first looked up directly.
  */
 export async function searchJobs(
 	this: ILoadOptionsFunctions,
@@ -38,16 +80,7 @@ export async function searchJobs(
 		this,
 		{
 			provider,
-			async readPage(ctx, baseUrl, token) {
-				const body = (await provider.request(ctx, {
-					method: 'GET',
-					path: '/jobs',
-					qs: { page_size: MAX_PAGE_SIZE, ...(token ? { page_token: token } : {}) },
-					baseUrl,
-				})) as WorklayerList;
-				const next = typeof body.next_page_token === 'string' && body.next_page_token !== '' ? body.next_page_token : undefined;
-				return { jobs: listOf(body), next };
-			},
+			readPage: async (ctx, baseUrl, token) => await readNewestPage(ctx, baseUrl, token),
 			entry: (job) => ({ name: label(job) }),
 		},
 		filter,

@@ -9,6 +9,10 @@ const iso = (seconds: number | null) => (seconds ? new Date(seconds * 1000).toIS
 
 export function acceloFixture(): SimplifyFixture {
 	const sim = new AcceloSimulator({ jobCount: 120 });
+	const staffName = (id: number | null) => {
+		const staff = sim.data.staff.find((s) => s.id === id);
+		return staff ? `${staff.firstname} ${staff.surname}` : null;
+	};
 	let harness: Harness | undefined;
 	const type = 'n8n-nodes-field-service.accelo';
 	const triggerType = 'n8n-nodes-field-service.acceloTrigger';
@@ -47,9 +51,10 @@ export function acceloFixture(): SimplifyFixture {
 				title: job.title,
 				status: String(job.status_id),
 				statusCategory: categories[job.standing],
-				customer: { id: String(job.against_id), name: null },
+				// Names from the linked objects Simplify asks for (`company(name)`, `manager(firstname,surname)`).
+				customer: { id: String(job.against_id), name: sim.data.companies.find((c) => c.id === job.against_id)?.name ?? null },
 				location: null,
-				assignees: [{ id: String(job.manager_id), name: null }],
+				assignees: [{ id: String(job.manager_id), name: staffName(job.manager_id) }],
 				dueAt: iso(job.date_due),
 				createdAt: iso(job.date_created),
 				updatedAt: iso(job.date_modified),

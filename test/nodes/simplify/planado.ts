@@ -88,7 +88,8 @@ export function planadoFixture(): SimplifyFixture {
 				provider: 'planado',
 				id: job.uuid,
 				number: String(job.serial_no),
-				title: null,
+				// No name of its own: the description's first line, else the template's name.
+				title: job.description?.split('\n')[0].trim() || (sim.templates.find((t) => t.uuid === job.template_uuid)?.name ?? null),
 				description: job.description,
 				status: job.status,
 				statusCategory: CATEGORIES[job.status],

@@ -70,7 +70,7 @@ export function worklayerFixture(): SimplifyFixture {
 				provider: 'worklayer',
 				id: job.id,
 				number: job.short_id,
-				title: job.name,
+				title: job.name ?? job.description,
 				description: job.description,
 				status: job.status,
 				statusCategory: CATEGORIES[job.status],

@@ -3,12 +3,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { jobIdField } from '../../../shared/descriptions';
 import { INTEGER_ID } from '../../../shared/parameters';
 import { recordLocator } from '../../../shared/recordLocator';
+import { SIMPLIFY_FIELDS } from '../../simplify';
 import { ALL_FIELDS } from '../../transport';
 
 export const jobIdProperty = jobIdField({
 	providerName: 'Accelo',
 	idPlaceholder: 'e.g. 42',
 	idRegex: '^\\s*\\d+\\s*$',
+	idLooksLike: 'a number, such as 42',
 });
 
 export const fieldsOption: INodeProperties = {
@@ -18,13 +20,13 @@ export const fieldsOption: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. title,standing,status(title),manager(firstname,surname)',
 	description:
-		"Accelo's _fields: which fields and linked objects to return. Empty returns every field (_ALL); Accelo's own default is only the ID and title.",
+		"Accelo's _fields: which fields and linked objects to return. Empty returns every field (_ALL; with Simplify on, also the company's and manager's names); Accelo's own default is only the ID and title.",
 };
 
-/** `_fields` for a request: what the user chose, else every field. */
+/** `_fields` for a request: what the user chose, else every field (with Simplify, also the linked names it maps). */
 export function fieldsQuery(options: IDataObject): IDataObject {
 	const fields = typeof options.fields === 'string' ? options.fields.trim() : '';
-	return { _fields: fields || ALL_FIELDS };
+	return { _fields: fields || (options.simplify === true ? SIMPLIFY_FIELDS : ALL_FIELDS) };
 }
 
 export const againstTypeOptions = [

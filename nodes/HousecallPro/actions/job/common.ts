@@ -8,6 +8,7 @@ export const jobIdProperty = jobIdField({
 	providerName: 'Housecall Pro',
 	idPlaceholder: 'e.g. job_6f3c0d1e2a4b4c5d8e9f0a1b2c3d4e5f',
 	idRegex: '^\\s*[A-Za-z0-9_-]+\\s*$',
+	idLooksLike: 'letters, digits, _ and -, such as job_6f3c0d1e2a4b4c5d8e9f0a1b2c3d4e5f',
 	url: {
 		placeholder: 'e.g. https://pro.housecallpro.com/app/jobs/job_6f3c0d1e2a4b4c5d8e9f0a1b2c3d4e5f',
 		regex: 'housecallpro\\.com/(?:app/)?jobs/([A-Za-z0-9_-]+)',
