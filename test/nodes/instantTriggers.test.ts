@@ -3,6 +3,8 @@
  * WebhookContext (deliveries), with each provider's simulator sending signed deliveries over real
  * loopback HTTP to a server that answers as n8n's webhook server does (test/harness/webhook-server.ts).
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { HousecallProApi } from '../../credentials/HousecallProApi.credentials';
 import { PlanadoApi } from '../../credentials/PlanadoApi.credentials';
 import { WorklayerApi } from '../../credentials/WorklayerApi.credentials';
@@ -36,7 +38,7 @@ afterEach(async () => {
 	await server.stop();
 });
 
-function trigger(harness: Harness, type: string, parameters: Record<string, unknown>): WebhookTrigger {
+function trigger(harness: Harness, type: string, parameters: INodeParameters): WebhookTrigger {
 	const t = harness.webhookTrigger({ type: `${PKG}.${type}`, parameters, webhookBaseUrl: server.baseUrl });
 	server.serve(t);
 	return t;
@@ -203,7 +205,7 @@ describe('Worklayer Instant Trigger', () => {
 
 	it('answers 401 to a bad, missing, stale or future signature and to a body changed after signing', async () => {
 		const t = trigger(harness, 'worklayerInstantTrigger', { events: ['job.status'] });
-		const body = worklayerEventBody('job.status', sim.listJobs()[0] as unknown as Record<string, unknown>);
+		const body = worklayerEventBody('job.status', sim.listJobs()[0]);
 		const statuses = [
 			(await send(t, body, worklayerSignature('not the secret', body))).status,
 			(await send(t, body, {})).status,
@@ -221,7 +223,7 @@ describe('Worklayer Instant Trigger', () => {
 
 	it('emits a replayed (re-signed) event id once, ignores events not picked, and emits nothing for an unknown job', async () => {
 		const t = trigger(harness, 'worklayerInstantTrigger', { events: ['job.status'] });
-		const job = sim.listJobs()[0] as unknown as Record<string, unknown>;
+		const job = sim.listJobs()[0];
 		const body = worklayerEventBody('job.status', job);
 		await send(t, body, worklayerSignature(SIGNING, body));
 		await send(t, body, worklayerSignature(SIGNING, body, Date.now() + 1000));
@@ -239,7 +241,7 @@ describe('Worklayer Instant Trigger', () => {
 		});
 		const t = trigger(harness, 'worklayerInstantTrigger', { events: ['job.status'] });
 		await expect(t.hook('checkExists')).rejects.toThrow(/no Webhook Signing Secret/);
-		const body = worklayerEventBody('job.status', sim.listJobs()[0] as unknown as Record<string, unknown>);
+		const body = worklayerEventBody('job.status', sim.listJobs()[0]);
 		expect((await send(t, body, worklayerSignature('', body))).status).toBe(401);
 	});
 });

@@ -112,7 +112,7 @@ export class PlanadoWebhooks {
 	}
 
 	/** The body Planado sends for `eventType` about `job` (a job as GET /v2/jobs/<uuid> answers it). */
-	static eventBody(eventType: string, job: Record<string, unknown>, eventUuid: string = randomUUID()): string {
+	static eventBody(eventType: string, job: object, eventUuid: string = randomUUID()): string {
 		const now = new Date().toISOString();
 		return JSON.stringify({
 			event_uuid: eventUuid,
@@ -144,7 +144,7 @@ export class PlanadoWebhooks {
 
 // ----- Worklayer ----------------------------------------------------------------------------------
 
-export function worklayerEventBody(eventType: string, job: Record<string, unknown>, eventId: string = randomUUID()): string {
+export function worklayerEventBody(eventType: string, job: object, eventId: string = randomUUID()): string {
 	return JSON.stringify({ id: eventId, create_time: new Date().toISOString(), event_type: eventType, version: '1.0', data: { job } });
 }
 
@@ -156,11 +156,11 @@ export function worklayerSignature(secret: string, body: string, atMs: number = 
 
 // ----- Housecall Pro ------------------------------------------------------------------------------
 
-export function housecallProEventBody(event: string, job: Record<string, unknown>, companyId = 'cmp_sim'): string {
+export function housecallProEventBody(event: string, job: object, companyId = 'cmp_sim'): string {
 	return JSON.stringify({ event, event_occurred_at: new Date().toISOString(), company_id: companyId, job });
 }
 
-export function housecallProAppointmentBody(event: string, appointment: Record<string, unknown>, companyId = 'cmp_sim'): string {
+export function housecallProAppointmentBody(event: string, appointment: object, companyId = 'cmp_sim'): string {
 	return JSON.stringify({ event, event_occurred_at: new Date().toISOString(), company_id: companyId, appointment });
 }
 
