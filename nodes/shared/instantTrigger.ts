@@ -109,13 +109,39 @@ function acknowledge(message: string): IWebhookResponseData {
 	return { webhookResponse: { message } };
 }
 
-function seen(state: InstantTriggerState, key: string): boolean {
-	return (state.deliveries ?? []).includes(key);
+/**
+ * Deliveries this n8n process has taken, per trigger, on top of static data: n8n saves static data
+ * only after the webhook call has been answered, so a redelivery right behind the first one (or
+ * two at once) would read the state from before it. Bounded like the static data.
+ */
+const takenInProcess = new Map<string, string[]>();
+
+function triggerKey(ctx: IWebhookFunctions): string {
+	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+}
+
+function seen(ctx: IWebhookFunctions, state: InstantTriggerState, key: string): boolean {
+	return (state.deliveries ?? []).includes(key) || (takenInProcess.get(triggerKey(ctx)) ?? []).includes(key);
+}
+
+function bounded(list: string[], key: string): string[] {
+	const next = [...list.filter((entry) => entry !== key), key];
+	return next.slice(Math.max(0, next.length - MAX_REMEMBERED_DELIVERIES));
+}
+
+/** Taken by this process before the re-read, so a concurrent copy of the delivery is dropped. */
+function take(ctx: IWebhookFunctions, key: string): void {
+	takenInProcess.set(triggerKey(ctx), bounded(takenInProcess.get(triggerKey(ctx)) ?? [], key));
+}
+
+/** A delivery that failed (n8n answers 500): the provider's retry must be emitted. */
+function release(ctx: IWebhookFunctions, key: string): void {
+	const list = takenInProcess.get(triggerKey(ctx));
+	if (list) takenInProcess.set(triggerKey(ctx), list.filter((entry) => entry !== key));
 }
 
 function remember(state: InstantTriggerState, key: string): void {
-	const deliveries = [...(state.deliveries ?? []), key];
-	state.deliveries = deliveries.slice(Math.max(0, deliveries.length - MAX_REMEMBERED_DELIVERIES));
+	state.deliveries = bounded(state.deliveries ?? [], key);
 }
 
 function isNotFound(error: unknown): boolean {
@@ -142,7 +168,9 @@ export async function receiveJobEvent(this: IWebhookFunctions, trigger: InstantT
 	const selected = this.getNodeParameter('events', []) as string[];
 	if (!selected.includes(event.type)) return acknowledge(`Event ${event.type} is not selected: ignored`);
 	const state = this.getWorkflowStaticData('node') as InstantTriggerState;
-	if (event.deliveryKey && seen(state, event.deliveryKey)) return acknowledge('Already received: ignored');
+	const key = event.deliveryKey;
+	if (key && seen(this, state, key)) return acknowledge('Already received: ignored');
+	if (key) take(this, key);
 
 	const params = webhookParameters(this);
 	const options = readCollection(params, 'options');
@@ -154,12 +182,15 @@ export async function receiveJobEvent(this: IWebhookFunctions, trigger: InstantT
 		} catch (error) {
 			// A job that does not exist (deleted since, or a forged event) emits nothing. Any
 			// other failure is thrown: n8n answers 500 and the provider delivers again later.
-			if (!isNotFound(error)) throw asNodeError(this.getNode(), error);
-			if (event.deliveryKey) remember(state, event.deliveryKey);
+			if (!isNotFound(error)) {
+				if (key) release(this, key);
+				throw asNodeError(this.getNode(), error);
+			}
+			if (key) remember(state, key);
 			return acknowledge('The job does not exist: ignored');
 		}
 	}
-	if (event.deliveryKey) remember(state, event.deliveryKey);
+	if (key) remember(state, key);
 	const shaped = options.simplify === true && job && trigger.provider.simplify ? trigger.provider.simplify(job, {}) : (job ?? {});
 	const raw = isObject(delivery.body) ? delivery.body : {};
 	const item: INodeExecutionData = { json: { ...shaped, [EVENT_KEY]: raw } };

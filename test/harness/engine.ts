@@ -185,6 +185,8 @@ export interface CredentialTestResult {
 }
 
 const WORKFLOW_ID = 'harness-wf';
+/** Webhook triggers made in this test file so far (each gets a node id of its own). */
+let webhookTriggers = 0;
 const BASE_URL = 'http://localhost:5678';
 
 function plain<T>(value: T): T {
@@ -566,7 +568,9 @@ export class Harness {
 	 * persists between calls (n8n saves it after each production webhook call).
 	 */
 	webhookTrigger(args: WebhookTriggerArgs): WebhookTrigger {
-		const node = { ...this.buildNode(args), webhookId: 'harness-webhook-id' };
+		// A node id of its own: a trigger's in-process memory of deliveries is per workflow and node.
+		webhookTriggers += 1;
+		const node = { ...this.buildNode(args), id: `harness-webhook-node-${webhookTriggers}`, webhookId: 'harness-webhook-id' };
 		const workflow = this.workflowFor(node, args.staticData);
 		const workflowNode = workflow.getNode(node.name);
 		if (!workflowNode) throw new Error('webhook node missing');

@@ -138,6 +138,14 @@ describe('Planado Instant Trigger', () => {
 		expect((t.staticData().deliveries as string[]).length).toBe(2);
 	});
 
+	it('emits two copies of one delivery arriving at once only once (n8n saves static data after answering)', async () => {
+		await activated();
+		const body = PlanadoWebhooks.eventBody('job_updated', sim.jobDetail(sim.listJobs()[0].uuid)!);
+		const results = await Promise.all([1, 2, 3].map((attempt) => sim.webhooks.deliver('job_updated', body, { attempt })));
+		expect(results.flat().map((r) => r.status)).toEqual([200, 200, 200]);
+		expect(server.executions).toHaveLength(1);
+	});
+
 	it('emits nothing for a job that does not exist (deleted, or a forged event with the right secret)', async () => {
 		await activated();
 		const job = sim.jobDetail(sim.listJobs()[0].uuid)!;
