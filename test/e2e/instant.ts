@@ -9,23 +9,14 @@ import { housecallPro as hcpTooling } from '../../tooling/providers/housecallPro
 import { planado as planadoTooling } from '../../tooling/providers/planado';
 import { worklayer as worklayerTooling } from '../../tooling/providers/worklayer';
 import { PACKAGE_NAME as PKG } from '../../tooling/repo';
-import type { HousecallProSimulator } from '../../tooling/simulators/housecallPro';
-import type { PlanadoSimulator } from '../../tooling/simulators/planado';
-import {
-	deliver,
-	housecallProEventBody,
-	housecallProSignature,
-	PlanadoWebhooks,
-	worklayerEventBody,
-	worklayerSignature,
-	type DeliveryResult,
-} from '../../tooling/simulators/webhooks';
-import type { WorklayerSimulator } from '../../tooling/simulators/worklayer';
+import { INSTANT_TOOLING, instantTriggerUrl, type InstantProviderKey } from '../../tooling/providers/instant';
+import type { DeliveryResult } from '../../tooling/simulators/webhooks';
 
 export const SIGNING_SECRET = 'e2e-webhook-signing-secret';
 export const TRIGGER = 'Instant Trigger';
 
 export interface InstantCase {
+	key: InstantProviderKey;
 	tooling: ProviderTooling;
 	workflowId: string;
 	nodeType: string;
@@ -34,6 +25,7 @@ export interface InstantCase {
 }
 
 export const PLANADO: InstantCase = {
+	key: 'planado',
 	tooling: planadoTooling,
 	workflowId: 'instantPlanado01',
 	nodeType: 'planadoInstantTrigger',
@@ -41,6 +33,7 @@ export const PLANADO: InstantCase = {
 	events: ['job_updated'],
 };
 export const WORKLAYER: InstantCase = {
+	key: 'worklayer',
 	tooling: worklayerTooling,
 	workflowId: 'instantWorklay01',
 	nodeType: 'worklayerInstantTrigger',
@@ -48,6 +41,7 @@ export const WORKLAYER: InstantCase = {
 	events: ['job.status'],
 };
 export const HCP: InstantCase = {
+	key: 'housecallPro',
 	tooling: hcpTooling,
 	workflowId: 'instantHcp000001',
 	nodeType: 'housecallProInstantTrigger',
@@ -58,7 +52,7 @@ export const INSTANT_CASES: InstantCase[] = [PLANADO, WORKLAYER, HCP];
 
 /** The trigger's production URL on an n8n at `baseUrl`. */
 export function instantUrl(c: InstantCase, baseUrl: string): string {
-	return `${baseUrl}/webhook/${c.webhookId}/webhook`;
+	return instantTriggerUrl(baseUrl, c.webhookId);
 }
 
 /** The trigger alone, or followed by `tag` (a Set node: which process ran the execution). */
@@ -89,19 +83,7 @@ export function withSigningSecret(credential: N8nCredential): N8nCredential {
 
 /** A valid delivery of event `n` (a new event each n) to the trigger on the n8n at `baseUrl`. */
 export async function sendValidEvent(c: InstantCase, running: RunningSimulator, baseUrl: string, n: number): Promise<DeliveryResult> {
-	if (c === PLANADO) {
-		const sim = running.sim as PlanadoSimulator;
-		const job = sim.jobDetail(sim.listJobs()[n % 5].uuid)!;
-		const [result] = await sim.webhooks.deliver('job_updated', PlanadoWebhooks.eventBody('job_updated', { ...job, version: 1000 + n }));
-		if (!result) throw new Error('Planado: no subscription for job_updated');
-		return result;
-	}
-	if (c === WORKLAYER) {
-		const job = (running.sim as WorklayerSimulator).listJobs()[n % 5];
-		const body = worklayerEventBody('job.status', job);
-		return await deliver(instantUrl(c, baseUrl), body, worklayerSignature(SIGNING_SECRET, body));
-	}
-	const job = (running.sim as HousecallProSimulator).listJobs()[n % 5];
-	const body = housecallProEventBody('job.completed', { id: job.id, n });
-	return await deliver(instantUrl(c, baseUrl), body, housecallProSignature(SIGNING_SECRET, body));
+	const result = await INSTANT_TOOLING[c.key].sendEvent(running, instantUrl(c, baseUrl), n, SIGNING_SECRET);
+	if (!result) throw new Error(`${c.tooling.displayName}: nothing was delivered (no subscription for the event)`);
+	return result;
 }
