@@ -13,11 +13,10 @@ import {
 	INSTANT_WEBHOOKS,
 	instantTriggerProperties,
 	receiveJobEvent,
-	signingSecret,
+	timestampedHmacCheck,
 	type Delivery,
 	type InstantTriggerDefinition,
 } from '../shared/instantTrigger';
-import { DEFAULT_TOLERANCE_MS, verifyTimestampedHmac } from '../shared/signature';
 import { provider } from './transport';
 
 const CREDENTIAL_TYPE = provider.api.credentialType;
@@ -52,17 +51,12 @@ function isSetupCheck(delivery: Delivery): boolean {
 const trigger: InstantTriggerDefinition = {
 	provider,
 	isSetupCheck,
-	async verify(ctx, delivery) {
-		return verifyTimestampedHmac({
-			secret: await signingSecret(ctx, CREDENTIAL_TYPE),
-			timestamp: headerOf(delivery, TIMESTAMP_HEADER),
-			signature: headerOf(delivery, SIGNATURE_HEADER),
-			rawBody: delivery.rawBody,
-			encoding: 'hex',
-			toleranceMs: DEFAULT_TOLERANCE_MS,
-			nowMs: Date.now(),
-		});
-	},
+	verify: timestampedHmacCheck({
+		credentialType: CREDENTIAL_TYPE,
+		timestampHeader: TIMESTAMP_HEADER,
+		signatureHeader: SIGNATURE_HEADER,
+		encoding: 'hex',
+	}),
 	readEvent(delivery) {
 		// `{ event, event_occurred_at, company_id, job: {...} }`; appointment events carry
 		// `appointment: { id, job_id, ... }` instead of the job (same public codebases).

@@ -9,14 +9,12 @@ import {
 import { idString, isObject } from '../shared/json';
 import {
 	credentialSecretMethods,
-	headerOf,
 	INSTANT_WEBHOOKS,
 	instantTriggerProperties,
 	receiveJobEvent,
-	signingSecret,
+	timestampedHmacCheck,
 	type InstantTriggerDefinition,
 } from '../shared/instantTrigger';
-import { DEFAULT_TOLERANCE_MS, verifyTimestampedHmac } from '../shared/signature';
 import { provider } from './transport';
 
 const CREDENTIAL_TYPE = provider.api.credentialType;
@@ -31,17 +29,12 @@ const CREDENTIAL_TYPE = provider.api.credentialType;
  */
 const trigger: InstantTriggerDefinition = {
 	provider,
-	async verify(ctx, delivery) {
-		return verifyTimestampedHmac({
-			secret: await signingSecret(ctx, CREDENTIAL_TYPE),
-			timestamp: headerOf(delivery, 'x-worklayer-date'),
-			signature: headerOf(delivery, 'x-worklayer-signature'),
-			rawBody: delivery.rawBody,
-			encoding: 'base64',
-			toleranceMs: DEFAULT_TOLERANCE_MS,
-			nowMs: Date.now(),
-		});
-	},
+	verify: timestampedHmacCheck({
+		credentialType: CREDENTIAL_TYPE,
+		timestampHeader: 'x-worklayer-date',
+		signatureHeader: 'x-worklayer-signature',
+		encoding: 'base64',
+	}),
 	readEvent(delivery) {
 		// `{ id, create_time, event_type, version, data: { job, ... } }`
 		// (https://docs.taxfyle.com/webhooks/event-resources); `id` is unique per event.

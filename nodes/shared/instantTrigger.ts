@@ -26,7 +26,7 @@ import {
 import { isObject } from './json';
 import { readCollection, readTimeout, type NodeParameters } from './parameters';
 import type { JobProvider } from './provider';
-import { SIGNATURE_PROBLEMS, type SignatureVerdict } from './signature';
+import { DEFAULT_TOLERANCE_MS, SIGNATURE_PROBLEMS, verifyTimestampedHmac, type SignatureVerdict } from './signature';
 import { simplifyOption, timeoutOption } from './descriptions';
 import { asNodeError } from './transport';
 
@@ -253,6 +253,28 @@ export async function signingSecret(ctx: IWebhookFunctions | IHookFunctions, cre
 	const credentials = await ctx.getCredentials(credentialType);
 	const secret = credentials[SIGNING_SECRET_FIELD];
 	return typeof secret === 'string' && secret.trim() !== '' ? secret.trim() : undefined;
+}
+
+/**
+ * The check of a provider that signs `<timestamp>.<raw body>` with the secret in the credential
+ * (Worklayer, Housecall Pro), refusing timestamps more than DEFAULT_TOLERANCE_MS away.
+ */
+export function timestampedHmacCheck(options: {
+	credentialType: string;
+	timestampHeader: string;
+	signatureHeader: string;
+	encoding: 'hex' | 'base64';
+}): InstantTriggerDefinition['verify'] {
+	return async (ctx, delivery) =>
+		verifyTimestampedHmac({
+			secret: await signingSecret(ctx, options.credentialType),
+			timestamp: headerOf(delivery, options.timestampHeader),
+			signature: headerOf(delivery, options.signatureHeader),
+			rawBody: delivery.rawBody,
+			encoding: options.encoding,
+			toleranceMs: DEFAULT_TOLERANCE_MS,
+			nowMs: Date.now(),
+		});
 }
 
 /**
