@@ -81,7 +81,7 @@ export function withSigningSecret(credential: N8nCredential): N8nCredential {
 	return signed.includes(credential.type) ? { ...credential, data: { ...credential.data, webhookSigningSecret: SIGNING_SECRET } } : credential;
 }
 
-/** A valid delivery of event `n` (a new event each n) to the trigger on the n8n at `baseUrl`. */
+/** A valid delivery of event `n` (the same n again: a redelivery) to the trigger on the n8n at `baseUrl`. */
 export async function sendValidEvent(c: InstantCase, running: RunningSimulator, baseUrl: string, n: number): Promise<DeliveryResult> {
 	const result = await INSTANT_TOOLING[c.key].sendEvent(running, instantUrl(c, baseUrl), n, SIGNING_SECRET);
 	if (!result) throw new Error(`${c.tooling.displayName}: nothing was delivered (no subscription for the event)`);

@@ -4,6 +4,8 @@
  * use it; a signing secret is what the Worklayer and Housecall Pro credentials hold (Planado's
  * trigger registers its own secret with the simulator).
  */
+import { randomUUID } from 'node:crypto';
+
 import type { HousecallProSimulator } from '../simulators/housecallPro';
 import type { PlanadoSimulator } from '../simulators/planado';
 import {
@@ -18,6 +20,14 @@ import {
 import type { WorklayerSimulator } from '../simulators/worklayer';
 import type { RunningSimulator } from './types';
 
+/**
+ * Event `n` is the same event every time it is sent by this process (a redelivery), and a new one
+ * in another process: Worklayer's event id and Housecall Pro's occurrence time come from it.
+ */
+const RUN = { id: randomUUID().slice(0, 24), startedMs: Date.now() };
+const worklayerEventId = (n: number): string => `${RUN.id}${n.toString(16).padStart(12, '0')}`;
+const housecallProOccurredAt = (n: number): Date => new Date(RUN.startedMs + n * 1000);
+
 export type InstantProviderKey = 'planado' | 'worklayer' | 'housecallPro';
 
 export interface InstantTooling {
@@ -28,8 +38,9 @@ export interface InstantTooling {
 	/** Whether the credential needs the signing secret (the provider sets webhooks up on its side). */
 	signingSecretInCredential: boolean;
 	/**
-	 * Sends event number `n` (a new event for each n) about one of the first jobs, signed with
-	 * `secret`, to `url` (Planado: to every subscription of the event, wherever it points).
+	 * Sends event number `n` about one of the first jobs, signed now with `secret`, to `url`
+	 * (Planado: to every subscription of the event, wherever it points). The same `n` again is a
+	 * redelivery of the same event.
 	 */
 	sendEvent(running: RunningSimulator, url: string, n: number, secret: string): Promise<DeliveryResult | undefined>;
 }
@@ -54,7 +65,7 @@ export const INSTANT_TOOLING: Record<InstantProviderKey, InstantTooling> = {
 		signingSecretInCredential: true,
 		async sendEvent(running, url, n, secret) {
 			const job = (running.sim as WorklayerSimulator).listJobs()[n % 5];
-			const body = worklayerEventBody('job.status', job);
+			const body = worklayerEventBody('job.status', job, worklayerEventId(n));
 			return await deliver(url, body, worklayerSignature(secret, body));
 		},
 	},
@@ -64,7 +75,7 @@ export const INSTANT_TOOLING: Record<InstantProviderKey, InstantTooling> = {
 		signingSecretInCredential: true,
 		async sendEvent(running, url, n, secret) {
 			const job = (running.sim as HousecallProSimulator).listJobs()[n % 5];
-			const body = housecallProEventBody('job.completed', { id: job.id, n });
+			const body = housecallProEventBody('job.completed', { id: job.id }, housecallProOccurredAt(n));
 			return await deliver(url, body, housecallProSignature(secret, body));
 		},
 	},

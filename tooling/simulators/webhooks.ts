@@ -156,8 +156,8 @@ export function worklayerSignature(secret: string, body: string, atMs: number = 
 
 // ----- Housecall Pro ------------------------------------------------------------------------------
 
-export function housecallProEventBody(event: string, job: object, companyId = 'cmp_sim'): string {
-	return JSON.stringify({ event, event_occurred_at: new Date().toISOString(), company_id: companyId, job });
+export function housecallProEventBody(event: string, job: object, occurredAt: Date = new Date(), companyId = 'cmp_sim'): string {
+	return JSON.stringify({ event, event_occurred_at: occurredAt.toISOString(), company_id: companyId, job });
 }
 
 export function housecallProAppointmentBody(event: string, appointment: object, companyId = 'cmp_sim'): string {
