@@ -10,6 +10,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { InvalidInputError, pollParameters, readCollection, readTimeout, type NodeParameters } from './parameters';
 import type { ChangeQuery, JobProvider } from './provider';
+import { StatusMemory } from './statusMemory';
 import { asNodeError } from './transport';
 
 export const JOB_EVENTS = ['jobCreated', 'jobUpdated', 'jobStatusChanged'] as const;
@@ -91,14 +92,6 @@ function reachesOlder(timeOf: (job: IDataObject) => number | undefined, sinceMs:
 		});
 }
 
-function remember(statuses: IDataObject, id: string, status: string | undefined): void {
-	// Re-inserting moves the job to the end: the oldest entries are the least recently seen.
-	delete statuses[id];
-	statuses[id] = status ?? null;
-	const keys = Object.keys(statuses);
-	for (let i = 0; i < keys.length - MAX_REMEMBERED_STATUSES; i++) delete statuses[keys[i]];
-}
-
 function sortByTime(jobs: IDataObject[], timeOf: (job: IDataObject) => number | undefined): Array<{ job: IDataObject; time: number }> {
 	return jobs
 		.map((job) => ({ job, time: timeOf(job) }))
@@ -159,7 +152,7 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 	if (state.cursor === undefined || state.event !== event) {
 		// First activation: start from now. jobStatusChanged first learns the current statuses, so
 		// that the first change of an existing job can name the status it came from.
-		const statuses: IDataObject = {};
+		const statuses = new StatusMemory();
 		if (event === 'jobStatusChanged') {
 			const since = now - windowDays * DAY_MS;
 			const scan = windowDays > 0 ? provider.changes.createdSince(base, since) : { query: base, oldestFirst: false };
@@ -169,13 +162,18 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 			});
 			for (const job of items) {
 				const id = provider.jobId(job);
-				if (id !== undefined) remember(statuses, id, provider.status(job));
+				if (id !== undefined) statuses.remember(id, provider.status(job));
 			}
 		}
 		for (const key of Object.keys(state)) delete state[key];
 		// From the start of this second: APIs that date jobs to the second (FSM Navigator, Accelo)
 		// would date a job created later in this second before a millisecond cursor.
-		Object.assign(state, { event, cursor: Math.floor(now / 1000) * 1000, doneAtCursor: [], statuses } satisfies PollState);
+		Object.assign(state, {
+			event,
+			cursor: Math.floor(now / 1000) * 1000,
+			doneAtCursor: [],
+			statuses: statuses.toStored(MAX_REMEMBERED_STATUSES),
+		} satisfies PollState);
 		return null;
 	}
 
@@ -194,7 +192,7 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 		return time >= cursor && id !== undefined && !done.has(keyOf(id, time));
 	});
 	const handled = fresh.slice(0, MAX_JOBS_PER_POLL);
-	const statuses = { ...((state.statuses as IDataObject | undefined) ?? {}) };
+	const statuses = new StatusMemory(state.statuses);
 	const emitted: IDataObject[] = [];
 	for (const { job } of handled) {
 		if (event !== 'jobStatusChanged') {
@@ -203,9 +201,9 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 		}
 		const id = provider.jobId(job) as string;
 		const status = provider.status(job) ?? null;
-		const known = Object.prototype.hasOwnProperty.call(statuses, id);
-		const previous = known ? (statuses[id] as string | null) : undefined;
-		remember(statuses, id, status ?? undefined);
+		const known = statuses.has(id);
+		const previous = statuses.get(id);
+		statuses.remember(id, status);
 		// A job first seen now was created after activation (or outside the window): its status
 		// has not changed as far as this trigger knows.
 		if (known && previous !== status) emitted.push({ ...job, statusChange: { from: previous ?? null, to: status } });
@@ -218,6 +216,6 @@ async function pollOnce(ctx: IPollFunctions, { provider, buildQuery }: TriggerDe
 		state.doneAtCursor = last === cursor ? [...done, ...atLast] : atLast;
 		state.cursor = last;
 	}
-	if (event === 'jobStatusChanged') state.statuses = statuses;
+	if (event === 'jobStatusChanged') state.statuses = statuses.toStored(MAX_REMEMBERED_STATUSES);
 	return output(ctx, provider, emitted);
 }

@@ -51,9 +51,11 @@ export {
 	activateWorkflow,
 	deactivateWorkflow,
 	getExecution,
+	isWorkflowActive,
 	listExecutions,
 	parseFlatted,
 	restCall,
+	testCredential,
 	type ExecutionDetail,
 	type ExecutionSummary,
 } from './executions';
