@@ -49,6 +49,15 @@ export class HousecallProApi implements ICredentialType {
 			default: 'https://api.housecallpro.com',
 			description: 'Change only for a proxy or a test server',
 		},
+		{
+			displayName: 'Webhook Signing Secret',
+			name: 'webhookSigningSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Housecall Pro Instant Trigger: the signing secret Housecall Pro shows when you add the webhook URL in the Housecall Pro app (MAX plan). Every delivery is checked against it; leave empty if you do not use the instant trigger.',
+		},
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {

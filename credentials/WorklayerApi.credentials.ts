@@ -110,6 +110,15 @@ export class WorklayerApi implements ICredentialType {
 			description: 'Change only for a proxy or a test server',
 		},
 		{
+			displayName: 'Webhook Signing Secret',
+			name: 'webhookSigningSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Worklayer Instant Trigger: the signing secret Worklayer shared when it set up your webhook (docs.taxfyle.com, Webhooks). Every delivery is checked against it; leave empty if you do not use the instant trigger.',
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',

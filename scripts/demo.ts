@@ -43,6 +43,7 @@ import { PACKAGE_NAME, REPO_ROOT } from '../tooling/repo';
 import { ensureN8nInstalled, installPackageTarball, n8nInstallPending, openHome } from './demo/n8nHome';
 import { credentialFor, credentialRef, PROVIDERS, type ProviderTooling, type RunningSimulator } from '../tooling/providers';
 import { runHeadless } from './demo/headless';
+import { startInstantEvents, withDemoSigningSecret } from './demo/instant';
 import { ACTIVITY_MAX_MS, ACTIVITY_MIN_MS, startLiveActivity } from './demo/liveActivity';
 import { guardN8n, stopStaleN8n } from './demo/n8nProcess';
 import { AbortedError, SandboxState } from './demo/state';
@@ -192,7 +193,7 @@ async function main(state: SandboxState, args: Args): Promise<number> {
 
 	await importCredentials(
 		home,
-		PROVIDERS.map((p) => credentialFor(p, simulators.get(p)!, 'demo')),
+		PROVIDERS.map((p) => withDemoSigningSecret(p, credentialFor(p, simulators.get(p)!, 'demo'))),
 		{ timeoutMs: state.budget(TIMEOUTS.cli) },
 	);
 	state.log(`credentials imported: ${PROVIDERS.map((p) => `"${credentialRef(p, 'demo').name}" (${p.credentialType})`).join(', ')}`);
@@ -243,6 +244,8 @@ async function runInteractive(
 	});
 	state.log(`n8n is up: started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 	state.checkAborted();
+	const stopInstantEvents = await startInstantEvents(state, n8n, workflows, simulators);
+	state.onCleanUp('stopping the instant-trigger events', async () => stopInstantEvents());
 
 	const lines = [
 		'',

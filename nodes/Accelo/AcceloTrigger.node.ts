@@ -32,7 +32,8 @@ export class AcceloTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when a job is created or changes in Accelo',
+		description:
+			'Starts the workflow when a job is created or changes in Accelo, checked at the Poll Times (Accelo sends no webhooks for jobs)',
 		defaults: { name: 'Accelo Trigger' },
 		polling: true,
 		inputs: [],

@@ -21,7 +21,8 @@ export class FsmNavigatorTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when a job is created or changes in FSM Navigator',
+		description:
+			'Starts the workflow when a job is created or changes in FSM Navigator, checked at the Poll Times (FSM Navigator has no webhooks)',
 		defaults: { name: 'FSM Navigator Trigger' },
 		polling: true,
 		inputs: [],

@@ -27,7 +27,8 @@ export class HousecallProTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when a job is created or changes in Housecall Pro',
+		description:
+			'Starts the workflow when a job is created or changes in Housecall Pro, checked at the Poll Times. Works without n8n being reachable from the internet; for events as they happen use the Housecall Pro Instant Trigger.',
 		defaults: { name: 'Housecall Pro Trigger' },
 		polling: true,
 		inputs: [],

@@ -47,7 +47,8 @@ export class PlanadoTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when a job is created or changes in Planado',
+		description:
+			'Starts the workflow when a job is created or changes in Planado, checked at the Poll Times. Works without n8n being reachable from the internet; for events as they happen use the Planado Instant Trigger.',
 		defaults: { name: 'Planado Trigger' },
 		polling: true,
 		inputs: [],

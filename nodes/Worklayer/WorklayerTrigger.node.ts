@@ -21,7 +21,8 @@ export class WorklayerTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when a job is created or changes in Worklayer by Taxfyle',
+		description:
+			'Starts the workflow when a job is created or changes in Worklayer by Taxfyle, checked at the Poll Times. Works without n8n being reachable from the internet; for events as they happen use the Worklayer Instant Trigger.',
 		defaults: { name: 'Worklayer Trigger' },
 		polling: true,
 		inputs: [],

@@ -10,11 +10,13 @@ import {
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
+	type IHookFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type INode,
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
+	type IWebhookFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -23,7 +25,8 @@ import { paginate, type PaginateOptions, type PaginationResult, type PagingStrat
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from './retry';
 import { redactSecrets, secretsOf } from './secrets';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+/** Webhook triggers re-read jobs (IWebhookFunctions) and manage subscriptions (IHookFunctions) through the same path. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 

@@ -44,6 +44,7 @@ import { PACKAGE_NAME as PKG } from '../../tooling/repo';
 import type { AcceloSimulator } from '../../tooling/simulators/accelo';
 import { fsmIso, type FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
 
+import { INSTANT_CASES, instantWorkflow, sendValidEvent, withSigningSecret } from './instant';
 import { e2eCredentials, homeWithPackage } from './setupHome';
 
 jest.setTimeout(25 * 60_000);
@@ -224,7 +225,7 @@ beforeAll(async () => {
 	figures.postgres = services.postgres.version;
 	timings.servicesMs = Date.now() - started;
 	home = await homeWithPackage({ version: DEFAULT_N8N_VERSION, env: queueEnvironment(services) });
-	await importCredentials(home, e2eCredentials(running));
+	await importCredentials(home, e2eCredentials(running).map(withSigningSecret));
 	for (const provider of PROVIDERS) {
 		for (const { workflow, expect: status } of provider.e2e.workflows(running.get(provider)!)) {
 			const path = `e2e-${workflow.id}`;
@@ -236,7 +237,8 @@ beforeAll(async () => {
 			});
 		}
 	}
-	const workflows = [...providerWorkflows.map((entry) => entry.workflow), loadWorkflow(), triggerWorkflow()];
+	const instantWorkflows = INSTANT_CASES.map((c) => instantWorkflow(c, { ...tagNode(`${c.workflowId}-tag`, 'Tag', RAN_BY.field, RAN_BY.expression), position: [200, 0] }));
+	const workflows = [...providerWorkflows.map((entry) => entry.workflow), loadWorkflow(), triggerWorkflow(), ...instantWorkflows];
 	await importWorkflow(home, workflows);
 	const clusterStarted = Date.now();
 	cluster = await startQueueCluster(home, { workers: WORKERS, concurrency: CONCURRENCY });
@@ -403,4 +405,34 @@ it('fires the activated FSM Navigator trigger exactly once per new job, with two
 		polls: pollRequests(),
 		wallMs: Date.now() - started,
 	};
+});
+
+const INSTANT_EVENTS = 6;
+
+it(`runs instant-trigger executions (webhooks received by main) on the workers, once per event: ${INSTANT_EVENTS} per provider`, async () => {
+	const started = Date.now();
+	const perProvider: Record<string, unknown> = {};
+	for (const c of INSTANT_CASES) {
+		const sim = running.get(c.tooling)!;
+		const statuses: number[] = [];
+		for (let n = 0; n < INSTANT_EVENTS; n++) statuses.push((await sendValidEvent(c, sim, cluster.main.baseUrl, n)).status);
+		// A redelivery of the last event: answered, not run again.
+		statuses.push((await sendValidEvent(c, sim, cluster.main.baseUrl, INSTANT_EVENTS - 1)).status);
+		expect({ provider: c.nodeType, statuses }).toEqual({ provider: c.nodeType, statuses: Array(INSTANT_EVENTS + 1).fill(200) });
+		const executions = await finishedExecutions(c.workflowId, INSTANT_EVENTS, 2 * 60_000);
+		await new Promise((resolve) => setTimeout(resolve, 3_000));
+		const all = await finishedExecutions(c.workflowId, INSTANT_EVENTS, 10_000);
+		expect({ provider: c.nodeType, executions: all.length }).toEqual({ provider: c.nodeType, executions: INSTANT_EVENTS });
+		const byLog = executionsByWorker(cluster.workers);
+		const ranBy: Record<string, number> = {};
+		for (const execution of executions) {
+			expect({ id: execution.id, status: execution.status, mode: execution.mode }).toEqual({ id: execution.id, status: 'success', mode: 'webhook' });
+			const worker = ranByOf(execution) ?? 'unknown';
+			expect(workerNames()).toContain(worker);
+			expect(byLog.get(execution.id)).toBe(worker);
+			ranBy[worker] = (ranBy[worker] ?? 0) + 1;
+		}
+		perProvider[c.nodeType] = { executions: executions.length, ranBy };
+	}
+	figures.instantTriggers = { ...perProvider, wallMs: Date.now() - started };
 });

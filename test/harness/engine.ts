@@ -28,11 +28,13 @@ import { Container } from '@n8n/di';
 import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
+	HookContext,
 	ExternalSecretsProxy,
 	LoadOptionsContext,
 	PollContext,
 	PollTriggerExecutor,
 	RoutingNode,
+	WebhookContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import {
@@ -62,6 +64,8 @@ import type {
 	IRunData,
 	IVersionedNodeType,
 	IWorkflowBase,
+	IWebhookData,
+	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
@@ -187,6 +191,8 @@ export interface CredentialTestResult {
 }
 
 const WORKFLOW_ID = 'harness-wf';
+/** Webhook triggers made in this test file so far (each gets a node id of its own). */
+let webhookTriggers = 0;
 const BASE_URL = 'http://localhost:5678';
 
 function plain<T>(value: T): T {
@@ -215,6 +221,38 @@ function toRunError(error: unknown): RunError {
 		context: field('context'),
 		raw: error,
 	};
+}
+
+export interface WebhookTriggerArgs extends NodeArgs {
+	/** Where n8n's production webhooks are served (`<base>/<webhookId>/<path>`); default the harness's fake base. */
+	webhookBaseUrl?: string;
+	staticData?: IDataObject;
+}
+
+/** What n8n's webhook server hands a webhook: Express's request (the parts nodes read) and response. */
+export interface WebhookRequestLike {
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+	rawBody?: Buffer;
+	query?: Record<string, string>;
+	params?: Record<string, string>;
+}
+
+export interface WebhookResponseLike {
+	status(code: number): WebhookResponseLike;
+	json(body: unknown): WebhookResponseLike;
+	end(body?: string): WebhookResponseLike;
+}
+
+export interface WebhookTrigger {
+	node: INode;
+	/** The production URL n8n would register (`getNodeWebhookUrl('default')`). */
+	url: string;
+	/** `webhookMethods.default[method]` through n8n-core's `HookContext`, as activation / deactivation run them. */
+	hook(method: 'checkExists' | 'create' | 'delete'): Promise<boolean>;
+	/** `webhook()` through n8n-core's `WebhookContext` with this request and response (mode 'webhook'). */
+	receive(request: WebhookRequestLike, response: WebhookResponseLike): Promise<IWebhookResponseData>;
+	staticData(): IDataObject;
 }
 
 export class Harness {
@@ -532,6 +570,57 @@ export class Harness {
 			staticData: () => plain((workflow.staticData[staticKey] as IDataObject | undefined) ?? {}),
 			workflowStaticData: () => plain(workflow.staticData),
 			lastManualStaticData: () => manualStaticData,
+		};
+	}
+
+	/**
+	 * A webhook trigger of an active workflow: its activation hooks run through n8n-core's
+	 * `HookContext` and its deliveries through `WebhookContext`, on one workflow whose static data
+	 * persists between calls (n8n saves it after each production webhook call).
+	 */
+	webhookTrigger(args: WebhookTriggerArgs): WebhookTrigger {
+		// A node id of its own: a trigger's in-process memory of deliveries is per workflow and node.
+		webhookTriggers += 1;
+		const node = { ...this.buildNode(args), id: `harness-webhook-node-${webhookTriggers}`, webhookId: 'harness-webhook-id' };
+		const workflow = this.workflowFor(node, args.staticData);
+		const workflowNode = workflow.getNode(node.name);
+		if (!workflowNode) throw new Error('webhook node missing');
+		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const description = nodeType.description.webhooks?.[0];
+		if (!description) throw new UserError(`Node type "${node.type}" has no webhook`);
+		const base = args.webhookBaseUrl ?? `${BASE_URL}/webhook`;
+		const withBase = (data: IWorkflowExecuteAdditionalData): IWorkflowExecuteAdditionalData => ({ ...data, webhookBaseUrl: base });
+		const path = String(description.path);
+		const url = `${base}/${node.webhookId}/${path}`;
+		const staticKey = `node:${workflowNode.name}`;
+		const webhookData = (additionalData: IWorkflowExecuteAdditionalData): IWebhookData => ({
+			httpMethod: 'POST',
+			node: workflowNode.name,
+			path: `${node.webhookId}/${path}`,
+			webhookDescription: description,
+			workflowId: WORKFLOW_ID,
+			workflowExecuteAdditionalData: additionalData,
+			webhookId: node.webhookId,
+		});
+		return {
+			node: workflowNode,
+			url,
+			hook: async (method) => {
+				const fn = nodeType.webhookMethods?.default?.[method];
+				if (!fn) throw new UserError(`Node type "${node.type}" has no webhook method ${method}`);
+				const additionalData = withBase(this.additionalData(this.hooksFor('trigger', this.nextExecutionId(), [workflowNode])));
+				const context = new HookContext(workflow, workflowNode, additionalData, 'trigger', 'activate', webhookData(additionalData));
+				return await fn.call(context);
+			},
+			receive: async (request, response) => {
+				if (!nodeType.webhook) throw new UserError(`Node type "${node.type}" has no webhook()`);
+				const additionalData = withBase(this.additionalData(this.hooksFor('webhook', this.nextExecutionId(), [workflowNode])));
+				const full = { query: {}, params: {}, ...request };
+				Object.assign(additionalData, { httpRequest: full, httpResponse: response });
+				const context = new WebhookContext(workflow, workflowNode, additionalData, 'webhook', webhookData(additionalData), [], null);
+				return await nodeType.webhook.call(context);
+			},
+			staticData: () => plain((workflow.staticData[staticKey] as IDataObject | undefined) ?? {}),
 		};
 	}
 

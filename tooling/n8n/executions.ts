@@ -73,6 +73,11 @@ export async function activateWorkflow(server: RunningN8n, workflowId: string): 
 	await restCall(server, 'POST', `/rest/workflows/${encodeURIComponent(workflowId)}/activate`, { versionId: workflow.versionId });
 }
 
+/** Unpublishes (deactivates) a workflow, as the editor does: main removes its webhooks and pollers. */
+export async function deactivateWorkflow(server: RunningN8n, workflowId: string): Promise<void> {
+	await restCall(server, 'POST', `/rest/workflows/${encodeURIComponent(workflowId)}/deactivate`);
+}
+
 function summary(raw: Record<string, unknown>): ExecutionSummary {
 	const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 	return {

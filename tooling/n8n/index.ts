@@ -49,6 +49,7 @@ export { executeWorkflow, importCredentials, importWorkflow, runN8n } from './cl
 export { asWebhookWorkflow, manualTriggerWorkflow, nodeError, nodeOutput, parseRunJson, tagNode, type WorkflowStep } from './runs';
 export {
 	activateWorkflow,
+	deactivateWorkflow,
 	getExecution,
 	isWorkflowActive,
 	listExecutions,

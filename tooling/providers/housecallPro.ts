@@ -35,7 +35,7 @@ export const housecallPro: ProviderTooling<HousecallProSimulator> = {
 	displayName: 'Housecall Pro',
 	nodeTypes: { action: ACTION, trigger: TRIGGER },
 	credentialType: 'housecallProApi',
-	exampleWorkflows: ['housecallPro-follow-up-unscheduled.json', 'housecallPro-welcome-note-on-new-job.json', 'all-providers-one-list.json'],
+	exampleWorkflows: ['housecallPro-follow-up-unscheduled.json', 'housecallPro-welcome-note-on-new-job.json', 'housecallPro-instant-job-completed.json', 'all-providers-one-list.json'],
 
 	async startSimulator({ jobCount, referenceDate, port }): Promise<Running> {
 		// The simulator has no rate limit unless asked for one, so `noRateLimit` needs nothing here.

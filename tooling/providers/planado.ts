@@ -80,7 +80,7 @@ export const planado: ProviderTooling<PlanadoSimulator> = {
 	displayName: 'Planado',
 	nodeTypes: { action: ACTION, trigger: TRIGGER },
 	credentialType: 'planadoApi',
-	exampleWorkflows: ['planado-schedule-posted-job.json', 'planado-new-job-note.json', 'all-providers-one-list.json'],
+	exampleWorkflows: ['planado-schedule-posted-job.json', 'planado-new-job-note.json', 'planado-instant-job-updated.json', 'all-providers-one-list.json'],
 
 	async startSimulator({ jobCount, referenceDate, port, noRateLimit }): Promise<Running> {
 		const data = generatePlanadoData(jobCount, 1, ...(referenceDate ? [referenceDate] : []));

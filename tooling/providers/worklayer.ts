@@ -33,7 +33,7 @@ export const worklayer: ProviderTooling<WorklayerSimulator> = {
 	displayName: 'Worklayer',
 	nodeTypes: { action: ACTION, trigger: TRIGGER },
 	credentialType: 'worklayerApi',
-	exampleWorkflows: ['worklayer-new-return.json', 'worklayer-claimed-job-trigger.json', 'all-providers-one-list.json'],
+	exampleWorkflows: ['worklayer-new-return.json', 'worklayer-claimed-job-trigger.json', 'worklayer-instant-job-status.json', 'all-providers-one-list.json'],
 
 	async startSimulator({ jobCount, referenceDate, port }): Promise<Running> {
 		// The simulator has no rate limit unless asked for one, so `noRateLimit` needs nothing here.

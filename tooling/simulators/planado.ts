@@ -54,6 +54,7 @@
  */
 import { mulberry32, weightedPicker } from './random';
 import { header, SimulatorServer, type Query, type QueryValue, type RecordedRequest, type SimResponse } from './server';
+import { PlanadoWebhooks } from './webhooks';
 
 // ---------------------------------------------------------------------------------------------------------
 // Records
@@ -1069,6 +1070,9 @@ export class PlanadoSimulator {
 
 	readonly jobs = new PlanadoJobStore();
 
+	/** Webhook subscriptions (`/v2/webhooks`) and their deliveries (webhooks.ts). */
+	readonly webhooks = new PlanadoWebhooks();
+
 	readonly jobTypes: PlanadoJobType[];
 
 	readonly templates: PlanadoTemplate[];
@@ -1169,6 +1173,12 @@ export class PlanadoSimulator {
 		return this.jobs.put(copyJob(job));
 	}
 
+	/** A job as GET /v2/jobs/<uuid> answers it (what a webhook carries). */
+	jobDetail(uuid: string): PlanadoJobDetail | undefined {
+		const job = this.jobs.find(uuid);
+		return job ? this.detail(job) : undefined;
+	}
+
 	deleteJob(uuid: string): boolean {
 		return this.jobs.delete(uuid);
 	}
@@ -1234,6 +1244,7 @@ export class PlanadoSimulator {
 		if (parts[0] !== 'v2' || parts.length < 2 || parts.length > 3) return NOT_FOUND();
 		const [, resource, id] = parts;
 
+		if (resource === 'webhooks') return this.webhooks.route(method, id, req.body);
 		if (resource === 'jobs') {
 			if (id === undefined) {
 				if (method === 'GET') return this.listJobsRoute(req);
