@@ -50,7 +50,7 @@ export function providerManifest(combined: PackageManifest, pkg: ProviderPackage
 	return {
 		name: pkg.name,
 		version: combined.version,
-		description: `n8n nodes for ${pkg.about}: jobs (get many, get, create, update, change status) and a job trigger.`,
+		description: `n8n nodes for ${pkg.about}: jobs (get many, get, create, update, change status) and job triggers.`,
 		keywords: ['n8n-community-node-package', 'n8n', 'field service', ...pkg.keywords],
 		license: combined.license,
 		homepage: repositoryPage(combined, `docs/nodes/${pkg.docsSlug}.md`),
