@@ -61,7 +61,7 @@ export class AcceloOAuth2Api implements ICredentialType {
 			// Only a deployment name (letters, digits, hyphens) makes a token URL: anything else, such as
 			// `evil.example/x?`, would move the host, and n8n would send the client ID and secret there.
 			default:
-				'={{/^[a-z0-9][a-z0-9-]*$/i.test(String($self["deployment"] ?? "").trim()) ? $self["baseUrl"].replace("{deployment}", String($self["deployment"]).trim()).replace(/\\/+$/, "") + "/oauth2/v0/token" : "invalid-accelo-deployment:"}}',
+				'={{/^[a-z0-9][a-z0-9-]*$/i.test(String($self["deployment"] || "").trim()) ? $self["baseUrl"].replace("{deployment}", String($self["deployment"]).trim()).replace(/\\/+$/, "") + "/oauth2/v0/token" : "invalid-accelo-deployment:"}}',
 		},
 		{
 			displayName: 'Scope',
@@ -88,7 +88,7 @@ export class AcceloOAuth2Api implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{/^[a-z0-9][a-z0-9-]*$/i.test(String($credentials.deployment ?? "").trim()) ? $credentials.baseUrl.replace("{deployment}", String($credentials.deployment).trim()).replace(/\\/+$/, "") : "invalid-accelo-deployment:"}}',
+				'={{/^[a-z0-9][a-z0-9-]*$/i.test(String($credentials.deployment || "").trim()) ? $credentials.baseUrl.replace("{deployment}", String($credentials.deployment).trim()).replace(/\\/+$/, "") : "invalid-accelo-deployment:"}}',
 			url: '/api/v0/tokeninfo',
 		},
 	};

@@ -48,13 +48,13 @@ const COMPARATORS = ['!=', '>=', '<=', '=', '>', '<', ':'] as const;
 const WORD = /^[A-Za-z0-9_.+-]+/;
 const TIME_COMPARATORS = ['=', '!=', '>', '>=', '<', '<='];
 /** The fields the docs list as filterable, with their comparators. */
-const FIELDS: Readonly<Record<string, readonly string[]>> = {
-	'members.user_id': [':'],
-	status: ['=', '!='],
-	create_time: TIME_COMPARATORS,
-	transmit_time: TIME_COMPARATORS,
-	deadline_time: TIME_COMPARATORS,
-};
+const FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
+	['members.user_id', [':']],
+	['status', ['=', '!=']],
+	['create_time', TIME_COMPARATORS],
+	['transmit_time', TIME_COMPARATORS],
+	['deadline_time', TIME_COMPARATORS],
+]);
 
 function readString(source: Source, start: number): { text: string; end: number } {
 	const { input } = source;
@@ -175,8 +175,8 @@ class Parser {
 			this.fail(`${describe(field)} where a field name should be`, field);
 		}
 		if (/^(not|and|or)$/i.test(field.text)) this.fail(`'${field.text}', which Worklayer does not document (AND and OR are written in capitals; there is no NOT)`, field);
-		const comparators = FIELDS[field.text];
-		if (!comparators) this.fail(`'${field.text}', which is not a filterable field (${Object.keys(FIELDS).join(', ')})`, field);
+		const comparators = FIELDS.get(field.text);
+		if (!comparators) this.fail(`'${field.text}', which is not a filterable field (${[...FIELDS.keys()].join(', ')})`, field);
 		this.at++;
 		const comparator = this.peek();
 		if (comparator?.kind !== 'comparator' || !comparators.includes(comparator.text)) {

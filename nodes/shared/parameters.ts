@@ -170,7 +170,12 @@ export function readJobId(params: NodeParameters, pattern: IdPattern): string {
 
 /** A collection parameter; with `requiredLabel` an empty one is an error (Update Fields). */
 export function readCollection(params: NodeParameters, name: string, requiredLabel?: string): IDataObject {
-	const value = params.get(name, {}) as IDataObject;
+	const given = params.get(name, {});
+	// n8n always hands over an object; an expression in the workflow's JSON could give anything.
+	if (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given))) {
+		throw new InvalidInputError(`'${requiredLabel ?? name}' must be a collection of fields, not ${shown(given)}`);
+	}
+	const value = (given ?? {}) as IDataObject;
 	if (requiredLabel && Object.keys(value).length === 0) {
 		throw new InvalidInputError(
 			`'${requiredLabel}' is empty: nothing to send`,

@@ -48,7 +48,7 @@ export const isoLike = fc
 export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 	specialString,
 	isoLike,
-	fc.string(),
+	fc.string({ maxLength: 12 }),
 	fc.string({ unit: 'binary', maxLength: 12 }),
 	fc.integer(),
 	fc.double(),
@@ -57,14 +57,15 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 	fc.constant(null),
 	fc.constant(undefined),
 	fc.date(),
-	fc.array(fc.oneof(specialString, fc.integer(), fc.string()), { maxLength: 4 }),
-	fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.string(), fc.integer()), { maxKeys: 3 }),
+	fc.array(fc.oneof(specialString, fc.integer(), fc.string({ maxLength: 8 })), { maxLength: 4 }),
+	// Parameters come from JSON or expressions: objects have the usual prototype.
+	fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.string({ maxLength: 8 }), fc.integer()), { maxKeys: 3, noNullPrototype: true }),
 );
 
 /** A collection (Filters, Fields, Options) with some of `keys` set to any value. */
 export function collectionOf(keys: readonly string[], value: fc.Arbitrary<unknown> = anyValue): fc.Arbitrary<IDataObject> {
 	return fc
-		.dictionary(fc.constantFrom(...keys), value, { maxKeys: Math.min(keys.length, 6) })
+		.dictionary(fc.constantFrom(...keys), value, { maxKeys: Math.min(keys.length, 6), noNullPrototype: true })
 		.map((entries) => Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined)) as IDataObject);
 }
 

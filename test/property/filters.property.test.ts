@@ -20,6 +20,9 @@ import { parseQuery } from '../../tooling/simulators/server';
 import { WorklayerFilterError, parseWorklayerFilter, type WorklayerFilterNode } from '../../tooling/simulators/worklayer';
 import { TIME_ZONES, anyValue, assertProperty, collectionOf, isoLike, refusedOrRead, specialString } from './arbitraries';
 
+// 10,000 inputs per property: minutes on a loaded machine, seconds otherwise.
+jest.setTimeout(300_000);
+
 // The query-string writer n8n uses for `arrayFormat` (its HTTP client calls `qs.stringify`).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { stringify } = require('qs') as { stringify(value: unknown, options: { arrayFormat: 'brackets' }): string };

@@ -53,6 +53,7 @@ describe('parseFilterExpression', () => {
 			['status = "A"\nOR status = "B"', /control character/],
 			['status', /the end of the filter where a comparator of 'status' \(= !=\) should be at the end/],
 			['status > CLAIMED', /'>' where a comparator of 'status' \(= !=\) should be at character 8/],
+			['constructor = "x"', /'constructor', which is not a filterable field/],
 			['update_time > "2026-01-01T00:00:00Z"', /'update_time', which is not a filterable field \(members.user_id, status, create_time, transmit_time, deadline_time\) at character 1/],
 			['status = ', /the end of the filter where the value of 'status' should be/],
 			["status = 'A'", /''', which is not part of Worklayer's filter language/],

@@ -28,7 +28,7 @@ export const jobFilters: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. transmit_time != "2026-01-01T00:00:00Z"',
 		description:
-			'For experts: a Worklayer filter expression, joined to the other filters with AND and sent as typed. Fields: members.user_id, status, create_time, transmit_time, deadline_time. It may use OR only when no other filter is set, since Worklayer does not document how AND and OR combine.',
+			'For experts: a Worklayer filter expression (field comparator value, joined by AND or OR), checked against the documented grammar and joined to the other filters with AND. Fields: members.user_id (:), status (= !=), create_time, transmit_time, deadline_time (= != > >= < <=); values quoted, without " or \\. It may use OR only when no other filter is set, and not mixed with AND, since Worklayer does not document how AND and OR combine.',
 	},
 	{
 		displayName: 'Status',
