@@ -8,7 +8,6 @@
 import { activateWorkflow, type N8nCredential, type RunningN8n } from '../../tooling/n8n';
 import type { ProviderTooling, RunningSimulator } from '../../tooling/providers';
 import { INSTANT_TOOLING, instantTriggerUrl, type InstantProviderKey } from '../../tooling/providers/instant';
-import { PACKAGE_NAME } from '../../tooling/repo';
 import type { SandboxState } from './state';
 import type { DemoWorkflow } from './workflows';
 
@@ -36,7 +35,7 @@ export async function startInstantEvents(
 	const targets: Array<{ provider: ProviderTooling; url: string; workflow: string }> = [];
 	for (const { workflow } of workflows) {
 		for (const node of workflow.nodes) {
-			const provider = [...simulators.keys()].find((p) => node.type === `${PACKAGE_NAME}.${instantOf(p.key)?.nodeName ?? '-'}`);
+			const provider = [...simulators.keys()].find((p) => p.nodeTypes.instantTrigger === node.type);
 			if (!provider || !node.webhookId) continue;
 			await activateWorkflow(n8n, workflow.id);
 			targets.push({ provider, url: instantTriggerUrl(n8n.baseUrl, node.webhookId), workflow: workflow.name });

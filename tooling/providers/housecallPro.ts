@@ -33,7 +33,7 @@ function idFreeRoute(path: string): string {
 export const housecallPro: ProviderTooling<HousecallProSimulator> = {
 	key: 'housecallPro',
 	displayName: 'Housecall Pro',
-	nodeTypes: { action: ACTION, trigger: TRIGGER },
+	nodeTypes: { action: ACTION, trigger: TRIGGER, instantTrigger: nodeType('housecallProInstantTrigger') },
 	credentialType: 'housecallProApi',
 	exampleWorkflows: ['housecallPro-follow-up-unscheduled.json', 'housecallPro-welcome-note-on-new-job.json', 'housecallPro-instant-job-completed.json', 'all-providers-one-list.json'],
 

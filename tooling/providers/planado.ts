@@ -78,7 +78,7 @@ let floorCursor: string | undefined;
 export const planado: ProviderTooling<PlanadoSimulator> = {
 	key: 'planado',
 	displayName: 'Planado',
-	nodeTypes: { action: ACTION, trigger: TRIGGER },
+	nodeTypes: { action: ACTION, trigger: TRIGGER, instantTrigger: nodeType('planadoInstantTrigger') },
 	credentialType: 'planadoApi',
 	exampleWorkflows: ['planado-schedule-posted-job.json', 'planado-new-job-note.json', 'planado-instant-job-updated.json', 'all-providers-one-list.json'],
 

@@ -141,8 +141,8 @@ export interface ProviderTooling<S = unknown> {
 	/** Short key, used in flags, ids and file names: 'fsmNavigator'. */
 	readonly key: string;
 	readonly displayName: string;
-	/** Full node types (`<package>.<node>`): the action node, and later its trigger. */
-	readonly nodeTypes: { readonly action: string; readonly trigger?: string };
+	/** Full node types (`<package>.<node>`): the action node, its polling trigger and its instant (webhook) trigger where it has one. */
+	readonly nodeTypes: { readonly action: string; readonly trigger?: string; readonly instantTrigger?: string };
 	/** Credential type name, as in credentials/*.credentials.ts. */
 	readonly credentialType: string;
 	/** Starts the provider's simulator (the code the unit tests use too) with generated jobs. */

@@ -31,7 +31,7 @@ let floorToken = '';
 export const worklayer: ProviderTooling<WorklayerSimulator> = {
 	key: 'worklayer',
 	displayName: 'Worklayer',
-	nodeTypes: { action: ACTION, trigger: TRIGGER },
+	nodeTypes: { action: ACTION, trigger: TRIGGER, instantTrigger: nodeType('worklayerInstantTrigger') },
 	credentialType: 'worklayerApi',
 	exampleWorkflows: ['worklayer-new-return.json', 'worklayer-claimed-job-trigger.json', 'worklayer-instant-job-status.json', 'all-providers-one-list.json'],
 
