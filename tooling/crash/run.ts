@@ -1,7 +1,7 @@
 /**
  * Crashes a real n8n while its poll triggers run, and counts what the triggers emitted.
  *
- * One run: the packed package in a fresh n8n home (SQLite), every provider's simulator, one trigger
+ * One run: the packed package in a fresh n8n home (SQLite, or PostgreSQL in queue mode with workers), every provider's simulator, one trigger
  * workflow per provider and event (15), polling every 10 s, on n8n's in-memory scheduler or its
  * durable one (with durable cursors). Each cycle changes jobs in every simulator (two new jobs, a
  * change to an older one, a status change of another), then kills n8n with SIGKILL at the run's
@@ -11,7 +11,18 @@
  *   comes a random 5–250 ms after the simulator answers the first list request after the changes.
  * Every expected event is then looked up in n8n's executions: lost, once or twice.
  */
-import { activateWorkflow, importCredentials, importWorkflow, startN8n, type N8nHome, type RunningN8n } from '../n8n';
+import {
+	activateWorkflow,
+	importCredentials,
+	importWorkflow,
+	queueEnvironment,
+	startN8n,
+	startWorker,
+	type N8nHome,
+	type QueueServices,
+	type RunningN8n,
+	type RunningWorker,
+} from '../n8n';
 import { credentialFor, PROVIDERS, type ProviderTooling, type RunningSimulator } from '../providers';
 import { Ledger, type Tally } from './ledger';
 import { jobChangesFor, type JobChanges, type MadeChange } from './providers';
@@ -42,6 +53,8 @@ export interface CrashRunOptions {
 	providers?: readonly ProviderTooling[];
 	/** Makes the n8n home (the packed package installed); the caller removes it. */
 	makeHome(env: Record<string, string>): Promise<N8nHome>;
+	/** Queue mode on these PostgreSQL and Redis: `workers` n8n workers run the executions, only main is killed. */
+	queue?: { services: QueueServices; workers: number };
 	log?: (line: string) => void;
 }
 
@@ -86,7 +99,9 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
 	const providers = options.providers ?? PROVIDERS;
 	const running = new Map<ProviderTooling, RunningSimulator>();
 	let main: RunningN8n | undefined;
-	const home = await options.makeHome(SCHEDULER_ENV[options.scheduler]);
+	const env = { ...SCHEDULER_ENV[options.scheduler], ...(options.queue ? queueEnvironment(options.queue.services) : {}) };
+	const home = await options.makeHome(env);
+	const workers: RunningWorker[] = [];
 	try {
 		for (const provider of providers) running.set(provider, await provider.startSimulator({ jobCount: provider.e2e.jobCount }));
 		await importCredentials(home, providers.map((provider) => credentialFor(provider, running.get(provider)!, 'e2e')));
@@ -99,7 +114,7 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
 			watched.push({ provider, changes, recent: [] });
 			for (const event of EVENTS) ledger.watch(triggerWorkflowId(provider, event), event, changes);
 		}
-		const env = SCHEDULER_ENV[options.scheduler];
+		for (let i = 1; i <= (options.queue?.workers ?? 0); i++) workers.push(await startWorker(home, { name: `worker-${i}`, concurrency: 5 }));
 		main = await startN8n(home, { env });
 		// Published as the editor does: each trigger's activation poll runs now.
 		for (const workflow of workflows) await activateWorkflow(main, workflow.id);
@@ -167,6 +182,7 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
 		};
 	} finally {
 		await main?.stop();
+		for (const worker of workers) await worker.stop();
 		for (const sim of running.values()) {
 			sim.server.onHandled = undefined;
 			await sim.stop();
