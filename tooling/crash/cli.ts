@@ -1,7 +1,10 @@
 /**
  * `npm run crash-test`: the full count, run on demand (the e2e suite runs a few crashes of each).
  *
- *   npm run crash-test -- [--crashes 20] [--scheduler legacy|durable|both] [--point between|during|both] [--queue]
+ *   npm run crash-test -- [--crashes 20] [--scheduler legacy|durable|both] [--point between|during|both] [--queue] [--activations]
+ *
+ * `--activations`: after the crashes, every workflow edited and published again, then deactivated
+ * and activated (see run.ts); its rows: 'while inactive' must be all lost (not replayed).
  *
  * `--queue`: n8n in queue mode (PostgreSQL and Redis started here, two workers); only main is killed.
  *
@@ -37,6 +40,11 @@ export function table(results: CrashRunResult[]): string {
 			lines.push(`| ${r.scheduler} | ${point} | ${crashes} (${killsAtPoint}) | ${events} | ${tally.lost} | ${tally.twice} | ${tally.once} | ${executions} |`);
 		}
 	}
+	for (const r of results) {
+		for (const [step, tally] of Object.entries(r.activations)) {
+			lines.push(`| ${r.scheduler} | ${step} (no crash) | – | ${tally.lost + tally.once + tally.twice} | ${tally.lost} | ${tally.twice} | ${tally.once} | |`);
+		}
+	}
 	return lines.join('\n');
 }
 
@@ -58,6 +66,7 @@ async function main(): Promise<void> {
 					points: [point],
 					crashes,
 					queue: services ? { services, workers: 2 } : undefined,
+					activations: process.argv.includes('--activations'),
 					makeHome: async (env) => await createN8nHome({ version: DEFAULT_N8N_VERSION, packages: [tgz], env }),
 					log: (line) => console.log(line),
 				});

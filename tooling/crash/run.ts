@@ -24,6 +24,7 @@ import {
 	type RunningWorker,
 } from '../n8n';
 import { credentialFor, PROVIDERS, type ProviderTooling, type RunningSimulator } from '../providers';
+import { deactivate, editAndPublish, openInEditor } from './activations';
 import { Ledger, type Tally } from './ledger';
 import { jobChangesFor, type JobChanges, type MadeChange } from './providers';
 import { EVENTS, triggerWorkflow, triggerWorkflowId } from './workflows';
@@ -53,6 +54,12 @@ export interface CrashRunOptions {
 	providers?: readonly ProviderTooling[];
 	/** Makes the n8n home (the packed package installed); the caller removes it. */
 	makeHome(env: Record<string, string>): Promise<N8nHome>;
+	/**
+	 * After the crashes: every workflow edited in an editor opened before a poll, saved and
+	 * published (labels 'before edit', 'edit and publish'), then deactivated, changed while
+	 * inactive ('while inactive': expected never emitted) and activated ('after activation').
+	 */
+	activations?: boolean;
 	/** Queue mode on these PostgreSQL and Redis: `workers` n8n workers run the executions, only main is killed. */
 	queue?: { services: QueueServices; workers: number };
 	log?: (line: string) => void;
@@ -62,6 +69,8 @@ export interface CrashRunResult {
 	scheduler: Scheduler;
 	/** Per crash point: crashes, kills that landed where asked (`during`: after a list answer), and the events of its cycles. */
 	cells: Record<string, { crashes: number; killsAtPoint: number; tally: Tally }>;
+	/** Per step of `activations` (`while inactive`: lost = not replayed, as it should be). */
+	activations: Record<string, Tally>;
 	byWorkflow: Record<string, Tally>;
 	executions: Record<string, number>;
 	restartMs: number[];
@@ -166,15 +175,37 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
 			const ok = await delivered(point, 60_000);
 			log(`${options.scheduler}/${point} crash ${crash}/${options.crashes}: restart ${restartMs.at(-1)} ms, ${ok ? 'all delivered' : `${ledger.missing(point)} not delivered yet`}`);
 		}
+		if (options.activations) {
+			// Edited in an editor opened before the last poll, then saved and published.
+			const opened = await Promise.all(workflows.map(async (workflow) => await openInEditor(main!, workflow.id)));
+			change('before edit');
+			if (!(await delivered('before edit', 60_000))) log(`before edit: ${ledger.missing('before edit')} not delivered`);
+			change('edit and publish');
+			for (const [i, workflow] of workflows.entries()) await editAndPublish(main, workflow.id, opened[i]);
+			if (!(await delivered('edit and publish', 60_000))) log(`edit and publish: ${ledger.missing('edit and publish')} not delivered`);
+			// Deactivated, changes made, activated again.
+			for (const workflow of workflows) await deactivate(main, workflow.id);
+			change('while inactive');
+			await sleep(15_000);
+			for (const workflow of workflows) await activateWorkflow(main, workflow.id);
+			await sleep(12_000);
+			change('after activation');
+			if (!(await delivered('after activation', 60_000))) log(`after activation: ${ledger.missing('after activation')} not delivered`);
+			log(`${options.scheduler}: edits and activations done`);
+		}
 		// Stragglers (a replayed batch, a reclaimed poll): two more poll periods.
 		await sleep(25_000);
 		await ledger.refresh(main);
 		const { byLabel, byWorkflow, executions } = ledger.tally();
 		const cells: CrashRunResult['cells'] = {};
 		for (const [point, cell] of Object.entries(kills)) cells[point] = { ...cell, tally: byLabel[point] };
+		const activations = Object.fromEntries(
+			['before edit', 'edit and publish', 'while inactive', 'after activation'].filter((label) => byLabel[label]).map((label) => [label, byLabel[label]]),
+		);
 		return {
 			scheduler: options.scheduler,
 			cells,
+			activations,
 			byWorkflow,
 			executions,
 			restartMs,
