@@ -25,7 +25,8 @@ export class AcceloOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. planet-express',
-			description: 'The first part of your Accelo address: planet-express for planet-express.accelo.com',
+			description:
+				'The first part of your Accelo address: planet-express for planet-express.accelo.com. Letters, digits and hyphens only.',
 		},
 		{
 			displayName: 'Base URL',
@@ -57,8 +58,10 @@ export class AcceloOAuth2Api implements ICredentialType {
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
+			// Only a deployment name (letters, digits, hyphens) makes a token URL: anything else, such as
+			// `evil.example/x?`, would move the host, and n8n would send the client ID and secret there.
 			default:
-				'={{$self["baseUrl"].replace("{deployment}", $self["deployment"]).replace(/\\/+$/, "") + "/oauth2/v0/token"}}',
+				'={{/^[a-z0-9][a-z0-9-]*$/i.test(String($self["deployment"] ?? "").trim()) ? $self["baseUrl"].replace("{deployment}", String($self["deployment"]).trim()).replace(/\\/+$/, "") + "/oauth2/v0/token" : "invalid-accelo-deployment:"}}',
 		},
 		{
 			displayName: 'Scope',
@@ -85,7 +88,7 @@ export class AcceloOAuth2Api implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{$credentials.baseUrl.replace("{deployment}", $credentials.deployment).replace(/\\/+$/, "")}}',
+				'={{/^[a-z0-9][a-z0-9-]*$/i.test(String($credentials.deployment ?? "").trim()) ? $credentials.baseUrl.replace("{deployment}", String($credentials.deployment).trim()).replace(/\\/+$/, "") : "invalid-accelo-deployment:"}}',
 			url: '/api/v0/tokeninfo',
 		},
 	};

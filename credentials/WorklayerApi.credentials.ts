@@ -20,6 +20,19 @@ interface FullResponse {
 	body?: unknown;
 }
 
+/**
+ * The token URL as an error may show it: scheme, host and path only. A URL typed with a user and
+ * password (`https://user:pass@host/`) or a query would otherwise put them into the error.
+ */
+function shownUrl(url: string): string {
+	try {
+		const { protocol, host, pathname } = new URL(url);
+		return `${protocol}//${host}${pathname}`;
+	} catch {
+		return 'the Token URL (not a valid URL)';
+	}
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -121,20 +134,22 @@ export class WorklayerApi implements ICredentialType {
 				},
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
+				// A redirect would carry the client secret in the body to wherever it points: not followed.
+				disableFollowRedirect: true,
 				timeout: 30_000,
 			})) as FullResponse;
 		} catch (error) {
 			// The request's own error carries its body, and so the client secret: only what happened goes
 			// on, in words (n8n swaps a message naming ECONNRESET for its own generic one).
 			const code = isRecord(error) && typeof error.code === 'string' ? error.code : '';
-			throw new Error(`Worklayer: the token endpoint ${url} could not be reached (${NETWORK_WORDS[code] ?? 'no answer'})`);
+			throw new Error(`Worklayer: the token endpoint ${shownUrl(url)} could not be reached (${NETWORK_WORDS[code] ?? 'no answer'})`);
 		}
 		const body = response.body;
 		const token = isRecord(body) && typeof body.access_token === 'string' ? body.access_token : '';
 		if (!token) {
 			const reason = auth0Message(body);
 			throw new Error(
-				`Worklayer: no access token from ${url} (HTTP ${response.statusCode ?? '?'}${reason ? `, ${reason}` : ''}). Check the Client ID, Client Secret and Audience.`,
+				`Worklayer: no access token from ${shownUrl(url)} (HTTP ${response.statusCode ?? '?'}${reason ? `, ${reason}` : ''}). Check the Client ID, Client Secret and Audience.`,
 			);
 		}
 		return { accessToken: token };

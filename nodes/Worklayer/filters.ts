@@ -7,7 +7,8 @@
  *   is refused before any request: it cannot change the expression's meaning;
  * - terms are joined with AND only; several statuses become one OR expression only when nothing
  *   else is filtered (the docs' own example), otherwise one query per status (see `wireQueries`);
- * - Raw Filter goes out as typed, and is refused when it holds OR and something is ANDed to it.
+ * - Raw Filter is read by the grammar's tokenizer (filterExpression.ts) and refused when it cannot be
+ *   read, or when it holds OR and something is ANDed to it (a trigger always ANDs its time term).
  *
  * The node's list query is `{ filter?, statuses? }`: `filter` the AND-only expression of every other
  * term, `statuses` the chosen statuses, turned into wire queries at the last moment so that a
@@ -16,6 +17,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InvalidInputError, UUID, checkId, checkOptions, readIsoDate } from '../shared/parameters';
+import { hasOr, parseFilterExpression } from './filterExpression';
+
+export { hasOr };
 
 /** The statuses the docs name (job-resource, job-submit, and the list's own example), in lifecycle order. */
 export const JOB_STATUSES = ['UNDER_CONSTRUCTION', 'INFO_GATHERING', 'UNCLAIMED', 'CLAIMED', 'CLOSED'] as const;
@@ -33,7 +37,7 @@ export const DATE_FILTERS: ReadonlyArray<[key: string, label: string, field: str
 
 /** `value` as a quoted filter value; refused when the quoting could not carry it unchanged. */
 export function quote(value: string, label: string): string {
-	if (/["\\]/.test(value) || /[\u0000-\u001f\u007f]/.test(value)) {
+	if (/["\\]/.test(value) || hasControlCharacter(value)) {
 		throw new InvalidInputError(
 			`'${label}' contains a double quote ("), a backslash (\\) or a control character, which cannot be sent safely inside a Worklayer filter value`,
 			'Worklayer does not document how to escape these characters in its filter language, so the node refuses them rather than risk changing what the filter means. Worklayer IDs and times never contain them.',
@@ -42,20 +46,23 @@ export function quote(value: string, label: string): string {
 	return `"${value}"`;
 }
 
+/** C0 controls and DEL, checked by code point (a control-character regex is refused by ESLint's recommended rules). */
+function hasControlCharacter(value: string): boolean {
+	for (let i = 0; i < value.length; i++) {
+		const code = value.charCodeAt(i);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
 export function statusTerm(status: string): string {
 	return `status = ${quote(status, 'Status')}`;
 }
 
-/** Whether an expression uses OR outside its quoted values. */
-export function hasOr(expression: string): boolean {
-	const unquoted = expression.replace(/"(?:[^"\\]|\\.)*"/g, '""');
-	return /(^|[\s)])OR(?=[\s(]|$)/i.test(unquoted);
-}
-
 function mixedAndOr(): InvalidInputError {
 	return new InvalidInputError(
-		"'Raw Filter' uses OR, and other conditions would be joined to it with AND",
-		'Worklayer does not document how AND and OR combine (or whether parentheses work), so the node does not mix them. Use Raw Filter on its own, or pick statuses in the Status filter instead of writing OR.',
+		"'Raw Filter' uses OR, and other conditions would be joined to it with AND (the other filters, the statuses, or a trigger's own time condition)",
+		'Worklayer does not document how AND and OR combine (or whether parentheses group), so an OR could take the other conditions out of the filter. Use Raw Filter with OR only on its own in Get Many, or pick statuses in the Status filter instead of writing OR.',
 	);
 }
 
@@ -91,8 +98,10 @@ export function buildJobQuery(filters: IDataObject, timeZone: string): Worklayer
 	}
 
 	let raw: string | undefined;
-	if (typeof filters.rawFilter === 'string') raw = filters.rawFilter.trim() || undefined;
-	else if (filters.rawFilter !== undefined && filters.rawFilter !== null) {
+	if (typeof filters.rawFilter === 'string') {
+		const typed = filters.rawFilter.trim();
+		raw = typed ? parseFilterExpression(typed, 'Raw Filter').text : undefined;
+	} else if (filters.rawFilter !== undefined && filters.rawFilter !== null) {
 		throw new InvalidInputError(`'Raw Filter' must be text, such as transmit_time != "2026-01-01T00:00:00Z"`);
 	}
 

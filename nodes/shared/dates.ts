@@ -27,6 +27,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 		formatter = new Intl.DateTimeFormat('en-US', {
 			timeZone,
 			hourCycle: 'h23',
+			era: 'short',
 			year: 'numeric',
 			month: '2-digit',
 			day: '2-digit',
@@ -39,13 +40,28 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	return formatter;
 }
 
+/**
+ * Epoch ms of a UTC wall-clock time. Unlike `Date.UTC`, years 0–99 stay what they are (`Date.UTC`
+ * reads 50 as 1950).
+ */
+function wallClockUtcMs(year: number, monthIndex: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+	const date = new Date(0);
+	date.setUTCFullYear(year, monthIndex, day);
+	date.setUTCHours(hour, minute, second, ms);
+	return date.getTime();
+}
+
 /** Offset of `timeZone` from UTC at the instant `utcMs`, in ms (east positive). */
 export function zoneOffsetMs(utcMs: number, timeZone: string): number {
 	const parts: Record<string, number> = {};
+	let beforeCommonEra = false;
 	for (const part of formatterFor(timeZone).formatToParts(new Date(utcMs))) {
-		if (part.type !== 'literal') parts[part.type] = Number(part.value);
+		if (part.type === 'era') beforeCommonEra = part.value === 'BC';
+		else if (part.type !== 'literal') parts[part.type] = Number(part.value);
 	}
-	const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	// Intl counts years before 1 CE as 1 BC, 2 BC, …; ISO 8601 as 0, -1, ….
+	const year = beforeCommonEra ? 1 - parts.year : parts.year;
+	const asUtc = wallClockUtcMs(year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, 0);
 	const wholeSecond = utcMs - (((utcMs % 1000) + 1000) % 1000);
 	return asUtc - wholeSecond;
 }
@@ -59,36 +75,67 @@ export function isValidTimeZone(timeZone: string): boolean {
 	}
 }
 
+/** An instant, or why a value is not one (said to the user after the field's name). */
+export type InstantReading = { ms: number } | { problem: string };
+
 /**
- * Parses a date value into epoch milliseconds. Values without an offset are read as wall-clock time
- * in `timeZone` (an IANA name, n8n's workflow time zone). Returns undefined when it cannot be read.
+ * Reads a date value into epoch milliseconds. Values without an offset are read as wall-clock time
+ * in `timeZone` (an IANA name, n8n's workflow time zone). Every part must be in range: a month 13,
+ * a 30 February, a minute 75, a second 99 or an offset +99:99 is refused, never rolled over.
  */
-export function parseInstant(value: unknown, timeZone = 'UTC'): number | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-	if (isIsoConvertible(value)) return parseInstant(value.toISO(), timeZone);
-	if (typeof value !== 'string') return undefined;
-	const match = ISO_PATTERN.exec(value.trim());
-	if (!match) return undefined;
-	const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', offset] = match;
-	const ms = Math.floor(Number(`0.${fraction}`) * 1000);
-	const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-	const check = new Date(wall);
-	if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23) {
-		return undefined;
+export function readInstantValue(value: unknown, timeZone = 'UTC'): InstantReading {
+	return withinYears(readAnyInstant(value, timeZone));
+}
+
+function readAnyInstant(value: unknown, timeZone: string): InstantReading {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? { problem: 'it is an invalid Date' } : { ms: value.getTime() };
+	if (isIsoConvertible(value)) {
+		const iso = value.toISO();
+		return iso === null ? { problem: 'it is an invalid date' } : readAnyInstant(iso, timeZone);
 	}
+	if (typeof value !== 'string') return { problem: 'it is not an ISO 8601 date' };
+	const match = ISO_PATTERN.exec(value.trim());
+	if (!match) return { problem: 'it is not an ISO 8601 date' };
+	const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', offset] = match;
+	const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
+	if (month < 1 || month > 12) return { problem: `month ${mo} does not exist` };
+	if (hour > 23) return { problem: `hour ${h} does not exist (00 to 23)` };
+	if (minute > 59) return { problem: `minute ${mi} does not exist (00 to 59)` };
+	if (second > 59) return { problem: `second ${s} does not exist (00 to 59)` };
+	const ms = Math.floor(Number(`0.${fraction}`) * 1000);
+	const wall = wallClockUtcMs(year, month - 1, day, hour, minute, second, ms);
+	if (new Date(wall).getUTCDate() !== day) return { problem: `day ${d} does not exist in that month` };
 	if (offset) {
-		if (offset === 'Z' || offset === 'z') return wall;
+		if (offset === 'Z' || offset === 'z') return { ms: wall };
 		const sign = offset.startsWith('-') ? -1 : 1;
 		const digits = offset.slice(1).replace(':', '');
-		const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
-		return wall - sign * minutes * 60_000;
+		const offsetHours = Number(digits.slice(0, 2));
+		const offsetMinutes = Number(digits.slice(2) || '0');
+		if (offsetHours > 23 || offsetMinutes > 59) return { problem: `the offset ${offset} does not exist (at most ±23:59)` };
+		return { ms: wall - sign * (offsetHours * 60 + offsetMinutes) * 60_000 };
 	}
 	// Wall-clock time in the zone: correct the guess by the zone's offset at that instant, twice so
 	// that a value next to a daylight-saving switch lands on the right side.
 	let utc = wall - zoneOffsetMs(wall, timeZone);
-	const second = wall - zoneOffsetMs(utc, timeZone);
-	if (second !== utc) utc = second;
-	return utc;
+	const again = wall - zoneOffsetMs(utc, timeZone);
+	if (again !== utc) utc = again;
+	return { ms: utc };
+}
+
+/** The instants ISO 8601's four-digit years can write: 0000-01-01 to 9999-12-31, UTC. */
+const FIRST_MS = wallClockUtcMs(0, 0, 1, 0, 0, 0, 0);
+const LAST_MS = wallClockUtcMs(9999, 11, 31, 23, 59, 59, 999);
+
+/** readInstantValue, with instants outside the four-digit years refused (a Date or luxon value can be anywhere). */
+function withinYears(reading: InstantReading): InstantReading {
+	if ('ms' in reading && (reading.ms < FIRST_MS || reading.ms > LAST_MS)) return { problem: 'it is outside the years 0000 to 9999 (UTC)' };
+	return reading;
+}
+
+/** Epoch ms of a date value (see readInstantValue), or undefined when it is not a valid date. */
+export function parseInstant(value: unknown, timeZone = 'UTC'): number | undefined {
+	const reading = readInstantValue(value, timeZone);
+	return 'ms' in reading ? reading.ms : undefined;
 }
 
 /** ISO 8601 in UTC with `Z`, without a zero millisecond part: `2026-02-25T09:00:00Z`. */

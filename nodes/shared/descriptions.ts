@@ -1,6 +1,8 @@
 /** Field definitions that every provider's operations share. */
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
+import { MAX_PARALLEL_REQUESTS, MAX_TIMEOUT_MS } from './parameters';
+
 /** The `jobId` resource locator: a searchable list, an ID, and a URL where the provider has one. */
 export function jobIdField(options: {
 	providerName: string;
@@ -75,8 +77,8 @@ export const timeoutOption: INodeProperties = {
 	name: 'timeout',
 	type: 'number',
 	default: 30000,
-	typeOptions: { minValue: 1 },
-	description: 'How long to wait for each answer from the API, in milliseconds, before giving up',
+	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS },
+	description: `How long to wait for each answer from the API, in milliseconds, before giving up: 1 to ${MAX_TIMEOUT_MS} (10 minutes)`,
 };
 
 /**
@@ -89,7 +91,7 @@ export function parallelRequestsOption(defaultRequests: number, description: str
 		name: 'parallelRequests',
 		type: 'number',
 		default: defaultRequests,
-		typeOptions: { minValue: 1, maxValue: 16 },
+		typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
 		description,
 	};
 }

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { parseInstant, toIsoUtc, toUnixSeconds } from './dates';
+import { readInstantValue, toIsoUtc, toUnixSeconds } from './dates';
 
 export class InvalidInputError extends Error {
 	constructor(
@@ -15,6 +15,21 @@ export class InvalidInputError extends Error {
 		super(message);
 		this.name = 'InvalidInputError';
 	}
+}
+
+/** A value as the user gave it, for a message; never throws (an object without a prototype has no String()). */
+export function shown(value: unknown): string {
+	try {
+		return JSON.stringify(value) ?? String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
+}
+
+/** A number typed in or given by an expression (a number or numeric text); anything else is NaN. */
+export function numberOf(value: unknown): number {
+	if (typeof value === 'number') return value;
+	return typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
 }
 
 export interface IdPattern {
@@ -81,14 +96,14 @@ export function checkId(value: unknown, label: string, pattern: IdPattern): stri
 
 /** Epoch ms of a date value; values without an offset are wall-clock time in `timeZone`. */
 export function readInstant(value: unknown, label: string, timeZone: string): number {
-	const instant = parseInstant(value, timeZone);
-	if (instant === undefined) {
+	const reading = readInstantValue(value, timeZone);
+	if ('problem' in reading) {
 		throw new InvalidInputError(
-			`'${label}' is not a valid date: ${JSON.stringify(String(value))}`,
+			`'${label}' is not a valid date: ${typeof value === 'string' ? JSON.stringify(value) : shown(value)} (${reading.problem})`,
 			'Use an ISO 8601 date such as 2026-02-25T09:00:00Z, or pick one in the date picker.',
 		);
 	}
-	return instant;
+	return reading.ms;
 }
 
 export function readIsoDate(value: unknown, label: string, timeZone: string): string {
@@ -164,13 +179,21 @@ export function readCollection(params: NodeParameters, name: string, requiredLab
 	return value;
 }
 
+/**
+ * The longest Timeout: 10 minutes. A timer cannot wait 2^31 ms or more (Node.js fires it at once),
+ * so an unbounded value would abort a request as soon as it is sent, perhaps after a write was applied.
+ */
+export const MAX_TIMEOUT_MS = 600_000;
+
 /** Request timeout from `options.timeout` (ms). */
 export function readTimeout(params: NodeParameters): number | undefined {
 	const options = readCollection(params, 'options');
 	if (options.timeout === undefined) return undefined;
-	const timeout = Number(options.timeout);
-	if (!Number.isFinite(timeout) || timeout < 1) {
-		throw new InvalidInputError(`'Timeout' must be a positive number of milliseconds`);
+	const timeout = numberOf(options.timeout);
+	if (!Number.isFinite(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS) {
+		throw new InvalidInputError(
+			`'Timeout' must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (10 minutes): ${shown(options.timeout)}`,
+		);
 	}
 	return timeout;
 }
@@ -180,13 +203,18 @@ export function readScope(params: NodeParameters): { itemIndex?: number; timeout
 	return { itemIndex: params.itemIndex, timeout: readTimeout(params) };
 }
 
+/** The most pages read at once: more would only draw rate limits, the APIs allow a few at a time. */
+export const MAX_PARALLEL_REQUESTS = 16;
+
 /** `options.parallelRequests`, or undefined for the provider's default. */
 export function readParallelRequests(params: NodeParameters): number | undefined {
 	const value = readCollection(params, 'options').parallelRequests;
 	if (value === undefined) return undefined;
-	const requests = Number(value);
-	if (!Number.isInteger(requests) || requests < 1) {
-		throw new InvalidInputError(`'Parallel Requests' must be a whole number of at least 1`);
+	const requests = numberOf(value);
+	if (!Number.isInteger(requests) || requests < 1 || requests > MAX_PARALLEL_REQUESTS) {
+		throw new InvalidInputError(
+			`'Parallel Requests' must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}: ${shown(value)}`,
+		);
 	}
 	return requests;
 }
@@ -194,7 +222,7 @@ export function readParallelRequests(params: NodeParameters): number | undefined
 /** `returnAll` / `limit` as one number, or undefined for all. */
 export function readLimit(params: NodeParameters): number | undefined {
 	if (params.get('returnAll', false) as boolean) return undefined;
-	const limit = Number(params.get('limit', 50));
+	const limit = numberOf(params.get('limit', 50));
 	if (!Number.isInteger(limit) || limit < 1) {
 		throw new InvalidInputError(`'Limit' must be a whole number of at least 1`);
 	}

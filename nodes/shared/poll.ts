@@ -23,6 +23,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { InvalidInputError, pollParameters, readCollection, readTimeout, type NodeParameters } from './parameters';
 import type { ChangeQuery, JobProvider } from './provider';
+import { StatusMemory } from './statusMemory';
 import { asNodeError } from './transport';
 
 export const JOB_EVENTS = ['jobCreated', 'jobUpdated', 'jobStatusChanged'] as const;
@@ -119,14 +120,6 @@ function reachesOlder(timeOf: (job: IDataObject) => number | undefined, sinceMs:
 			const time = timeOf(job);
 			return time !== undefined && time < sinceMs;
 		});
-}
-
-function remember(statuses: IDataObject, id: string, status: string | undefined): void {
-	// Re-inserting moves the job to the end: the oldest entries are the least recently seen.
-	delete statuses[id];
-	statuses[id] = status ?? null;
-	const keys = Object.keys(statuses);
-	for (let i = 0; i < keys.length - MAX_REMEMBERED_STATUSES; i++) delete statuses[keys[i]];
 }
 
 function sortByTime(jobs: IDataObject[], timeOf: (job: IDataObject) => number | undefined): Array<{ job: IDataObject; time: number }> {
@@ -232,7 +225,7 @@ async function startFresh(
 	args: { provider: JobProvider; base: IDataObject; event: JobEvent; timeout: number | undefined; windowDays: number; start: number },
 ): Promise<void> {
 	const { provider, base, event, timeout, windowDays, start } = args;
-	const statuses: IDataObject = {};
+	const statuses = new StatusMemory();
 	if (event === 'jobStatusChanged') {
 		const since = Date.now() - windowDays * DAY_MS;
 		const scan = windowDays > 0 ? provider.changes.createdSince(base, since) : { query: base, oldestFirst: false };
@@ -242,13 +235,19 @@ async function startFresh(
 		});
 		for (const job of items) {
 			const id = provider.jobId(job);
-			if (id !== undefined) remember(statuses, id, provider.status(job));
+			if (id !== undefined) statuses.remember(id, provider.status(job));
 		}
 	}
 	for (const key of Object.keys(state)) delete state[key];
 	// From the start of the activation's second: APIs that date jobs to the second (FSM Navigator,
 	// Accelo) would date a job created later in that second before a millisecond cursor.
-	Object.assign(state, { event, cursor: start, doneAtCursor: [], statuses, since: start } satisfies PollState);
+	Object.assign(state, {
+		event,
+		cursor: start,
+		doneAtCursor: [],
+		statuses: statuses.toStored(MAX_REMEMBERED_STATUSES),
+		since: start,
+	} satisfies PollState);
 }
 
 /** A job created at or after `sinceMs` and updated after its creation. */
@@ -267,9 +266,9 @@ function replayUnconfirmed(state: PollState): void {
 	if (replay && state.writer !== PROCESS_ID) {
 		state.cursor = replay.cursor;
 		state.doneAtCursor = replay.doneAtCursor;
-		const statuses = { ...((state.statuses as IDataObject | undefined) ?? {}) };
-		for (const [id, status] of Object.entries(replay.statuses)) remember(statuses, id, (status as string | null) ?? undefined);
-		state.statuses = statuses;
+		const statuses = new StatusMemory(state.statuses);
+		for (const [id, status] of Object.entries(replay.statuses)) statuses.remember(id, typeof status === 'string' ? status : null);
+		state.statuses = statuses.toStored(MAX_REMEMBERED_STATUSES);
 	}
 	delete state.replay;
 	delete state.writer;
@@ -368,7 +367,7 @@ async function pollFrom(
 		return time >= cursor && id !== undefined && !done.has(keyOf(id, time));
 	});
 	const handled = fresh.slice(0, MAX_JOBS_PER_POLL);
-	const statuses = { ...((state.statuses as IDataObject | undefined) ?? {}) };
+	const statuses = new StatusMemory(state.statuses);
 	const emitted: IDataObject[] = [];
 	for (const { job } of handled) {
 		if (event !== 'jobStatusChanged') {
@@ -377,9 +376,9 @@ async function pollFrom(
 		}
 		const id = provider.jobId(job) as string;
 		const status = provider.status(job) ?? null;
-		const known = Object.prototype.hasOwnProperty.call(statuses, id);
-		const previous = known ? (statuses[id] as string | null) : undefined;
-		remember(statuses, id, status ?? undefined);
+		const known = statuses.has(id);
+		const previous = statuses.get(id);
+		statuses.remember(id, status);
 		// A job first seen now was created after activation (or outside the window): its status
 		// has not changed as far as this trigger knows, unless a restart lost what it knew of a job
 		// created and changed since the saved cursor: then from an unknown status.
@@ -405,7 +404,7 @@ async function pollFrom(
 		state.doneAtCursor = last === cursor ? [...done, ...atLast] : atLast;
 		state.cursor = last;
 	}
-	if (event === 'jobStatusChanged') state.statuses = statuses;
+	if (event === 'jobStatusChanged') state.statuses = statuses.toStored(MAX_REMEMBERED_STATUSES);
 	state.process = PROCESS_ID;
 	return output(ctx, provider, emitted);
 }

@@ -55,7 +55,8 @@ export function classifyFailure(failure: FailedAttempt): FailureKind {
 	return 'final';
 }
 
-function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+/** A response header by its lower-case name, whatever case the answer used; the first of a repeated one. */
+export function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
 	if (!headers) return undefined;
 	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
 	if (key === undefined) return undefined;

@@ -18,8 +18,10 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { allowedDomainsFor, hostOf, isHostAllowed, originOf, redirectTarget, type RedirectTarget } from './origin';
 import { paginate, type PaginateOptions, type PaginationResult, type PagingStrategy } from './pagination';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from './retry';
+import { redactSecrets, secretsOf } from './secrets';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -143,6 +145,7 @@ class UnreadableAnswer extends Error {
 function failureOf(error: unknown): HttpFailure {
 	if (error instanceof UnreadableAnswer) return { code: 'ENOTJSON', body: error.text };
 	const failure = readFailure(error);
+	if (failure.status !== undefined && failure.status >= 300 && failure.status < 400) return failure;
 	if (failure.status !== undefined && failure.status < 400) {
 		return { code: 'ECUTOFF', headers: failure.headers, body: undefined };
 	}
@@ -232,9 +235,68 @@ function describeFailure(
 	return { message, description: parts.join(' ') };
 }
 
+/**
+ * The credential of each context (one node run, poll or list search), by type and item: reading one
+ * means a database read and a decryption in n8n, so it is read once, not per page or per request.
+ */
+const credentialsByContext = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+
+async function credentialsOf(ctx: RequestContext, provider: ProviderApi, itemIndex?: number): Promise<ICredentialDataDecryptedObject> {
+	let cache = credentialsByContext.get(ctx);
+	if (!cache) credentialsByContext.set(ctx, (cache = new Map()));
+	const key = `${provider.credentialType}|${itemIndex ?? ''}`;
+	let credentials = cache.get(key);
+	if (!credentials) {
+		credentials = ctx.getCredentials(provider.credentialType, itemIndex);
+		cache.set(key, credentials);
+		credentials.catch(() => cache.delete(key));
+	}
+	return await credentials;
+}
+
 /** The API base URL from the provider's credential. */
 export async function resolveBaseUrl(this: RequestContext, provider: ProviderApi, itemIndex?: number): Promise<string> {
-	return provider.baseUrl(await this.getCredentials(provider.credentialType, itemIndex));
+	return provider.baseUrl(await credentialsOf(this, provider, itemIndex));
+}
+
+/**
+ * Every secret of the credential as it is now (a fetched access token included: it changes while
+ * the node runs), to be removed from what an error keeps. Read again for each error, so a token
+ * fetched since the first read is known too; errors are rare, so this costs nothing that matters.
+ */
+async function currentSecrets(ctx: RequestContext, provider: ProviderApi, itemIndex?: number): Promise<string[] | undefined> {
+	try {
+		return secretsOf(await ctx.getCredentials(provider.credentialType, itemIndex));
+	} catch {
+		return undefined;
+	}
+}
+
+/** The maximum redirects followed within the API's own origin, as n8n's own default (5 in n8n 2.x). */
+const MAX_SAME_ORIGIN_REDIRECTS = 5;
+
+/**
+ * A redirect that is not followed: to another origin (the credential's header would go there), out
+ * of the credential's Allowed Domains, to a location n8n did not pass on, or one that would change a
+ * write's method.
+ */
+function refusedRedirect(
+	ctx: RequestContext,
+	provider: ProviderApi,
+	request: ApiRequest,
+	status: number,
+	target: RedirectTarget | undefined,
+	reason: string,
+): NodeApiError {
+	const where = target ? `to ${target.host}` : 'elsewhere';
+	const message = `${provider.name} redirected the request ${where}; the node did not follow it`;
+	const written = request.method !== 'GET' && request.method !== 'HEAD' ? ' The request was not repeated.' : '';
+	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		message,
+		description: `HTTP ${status} on ${request.method} ${request.path}: ${reason}.${written} Check the Base URL in the credential (it should be the API's own address).`,
+		httpCode: String(status),
+		itemIndex: request.itemIndex,
+	});
 }
 
 /**
@@ -247,8 +309,23 @@ export async function providerRequest<T = unknown>(
 	provider: ProviderApi,
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
-	const baseUrl = request.baseUrl ?? (await resolveBaseUrl.call(this, provider, request.itemIndex));
+	const credentials = await credentialsOf(this, provider, request.itemIndex);
+	const baseUrl = request.baseUrl ?? provider.baseUrl(credentials);
 	const timeout = request.timeout ?? DEFAULT_TIMEOUT_MS;
+	// n8n's client follows redirects and sends the credential's headers along, to any host: the
+	// transport follows them itself, within the API's own origin only.
+	const origin = originOf(baseUrl);
+	const allowedDomains = allowedDomainsFor(credentials);
+	if (!isHostAllowed(baseUrl, allowedDomains)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The ${provider.name} credential may not be used with ${hostOf(baseUrl)}: it is not among its Allowed Domains (${allowedDomains || 'none listed'})`,
+			{
+				description: "Add the API's host to the credential's Allowed Domains (under Allowed HTTP Request Domains), or check its Base URL.",
+				itemIndex: request.itemIndex,
+			},
+		);
+	}
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
@@ -257,13 +334,17 @@ export async function providerRequest<T = unknown>(
 		json: true,
 		timeout,
 		returnFullResponse: true,
+		disableFollowRedirect: true,
 	};
+	// n8n 2.x checks it too, on every hop of its own (n8n 1.x ignores the option).
+	if (allowedDomains) options.allowedDomains = allowedDomains;
 	if (provider.arrayFormat) options.arrayFormat = provider.arrayFormat;
 	if (request.body !== undefined) {
 		options.body = request.form && !Array.isArray(request.body) ? toForm(request.body) : request.body;
 	}
 	const policy = request.retryPolicy ?? DEFAULT_RETRY_POLICY;
 	let waited = 0;
+	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
@@ -279,6 +360,29 @@ export async function providerRequest<T = unknown>(
 			return { body: response.body, statusCode: response.statusCode, headers: response.headers ?? {} };
 		} catch (error) {
 			const failure = failureOf(error);
+			if (failure.status !== undefined && failure.status >= 300 && failure.status < 400) {
+				const status = failure.status;
+				const target = redirectTarget(failure.headers, options.url);
+				if (!target) throw refusedRedirect(this, provider, request, status, target, 'n8n did not pass on where to');
+				if (target.origin !== origin) {
+					throw refusedRedirect(this, provider, request, status, target, `${target.host} is not the API's origin (${originOf(baseUrl) ?? baseUrl}), and the credential is sent only there`);
+				}
+				if (!isHostAllowed(target.url, allowedDomains)) {
+					throw refusedRedirect(this, provider, request, status, target, `${target.host} is not among the credential's Allowed Domains`);
+				}
+				// A write is followed only where the method is kept (307, 308): 301–303 turn it into a GET.
+				if (request.method !== 'GET' && request.method !== 'HEAD' && status !== 307 && status !== 308) {
+					throw refusedRedirect(this, provider, request, status, target, 'following it would send a GET instead of the write');
+				}
+				if (++redirects > MAX_SAME_ORIGIN_REDIRECTS) {
+					throw refusedRedirect(this, provider, request, status, target, `more than ${MAX_SAME_ORIGIN_REDIRECTS} redirects in a row`);
+				}
+				// The location is the whole new address, its query included.
+				options.url = target.url;
+				delete options.qs;
+				attempt--;
+				continue;
+			}
 			if (failure.status === undefined && failure.code === undefined) {
 				const tokenProblem = tokenFailure(error);
 				if (tokenProblem) {
@@ -290,9 +394,9 @@ export async function providerRequest<T = unknown>(
 						await sleep(decision.waitMs);
 						continue;
 					}
-					const message = tokenProblem.message.startsWith(provider.name)
-						? tokenProblem.message
-						: `${provider.name} could not get an access token: ${tokenProblem.message}`;
+					const secrets = await currentSecrets(this, provider, request.itemIndex);
+					const said = secrets ? redactSecrets(tokenProblem.message, secrets) : `${provider.name}: the token request failed`;
+					const message = said.startsWith(provider.name) ? said : `${provider.name} could not get an access token: ${said}`;
 					throw new NodeApiError(this.getNode(), { message } as JsonObject, {
 						message,
 						description: `The credential's token request failed, so nothing was sent to ${provider.name}.${decision.reason === 'attemptsExhausted' ? ` Gave up after ${attempt} attempts.` : ''} Check the credential, or try again later.`,
@@ -309,12 +413,15 @@ export async function providerRequest<T = unknown>(
 				await sleep(decision.waitMs);
 				continue;
 			}
-			const { message, description } = describeFailure(provider, request, failure, decision, attempt, timeout);
 			// Only status and body go into the error: request options (and so the credential's
-			// headers) never do. Network failures carry no httpCode, or n8n would swap our message
-			// for its generic one; the code is in the description instead.
+			// headers) never do, and the body loses every secret of the credential it echoes (an
+			// unreadable credential drops the body instead). Network failures carry no httpCode, or
+			// n8n would swap our message for its generic one; the code is in the description instead.
+			const secrets = failure.body === undefined ? [] : await currentSecrets(this, provider, request.itemIndex);
+			const body = secrets ? redactSecrets(failure.body, secrets) : undefined;
+			const { message, description } = describeFailure(provider, request, { ...failure, body }, decision, attempt, timeout);
 			const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
-			const sanitized: JsonObject = { message, body: boundedBody(failure.body) };
+			const sanitized: JsonObject = { message, body: boundedBody(body) };
 			throw new NodeApiError(this.getNode(), sanitized, {
 				message,
 				description,
@@ -337,7 +444,6 @@ export async function providerRequestAllItems(
 	unwrap: (body: unknown) => IDataObject[],
 	options: PaginateOptions,
 ): Promise<PaginationResult> {
-	// Reading a credential means a database read and a decryption in n8n: once per list, not per page.
 	const baseUrl = request.baseUrl ?? (await resolveBaseUrl.call(this, provider, request.itemIndex));
 	return await paginate(
 		async (pageQuery) => {

@@ -352,10 +352,17 @@ describe('Get Many', () => {
 	});
 
 	it("shows Worklayer's own message when it refuses a filter", async () => {
-		const result = await run({ operation: 'getAll', limit: 5, filters: { rawFilter: 'update_time > "2026-01-01T00:00:00Z"' } });
+		const result = await run({ operation: 'getAll', limit: 5, filters: { rawFilter: 'create_time > "yesterday"' } });
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
-		expect(result.error?.message).toMatch(/^Worklayer: Invalid filter: unknown field 'update_time'.*\(BadRequest\)$/);
+		expect(result.error?.message).toMatch(/^Worklayer: Invalid filter: invalid timestamp 'yesterday'.*\(BadRequest\)$/);
 		expect(listRequests()).toHaveLength(1);
+	});
+
+	it('refuses a field the docs do not list before any request', async () => {
+		const result = await run({ operation: 'getAll', limit: 5, filters: { rawFilter: 'update_time > "2026-01-01T00:00:00Z"' } });
+		expect(result.error).toMatchObject({ name: 'NodeOperationError' });
+		expect(result.error?.message).toMatch(/^'Raw Filter' cannot be sent: it has 'update_time', which is not a filterable field/);
+		expect(listRequests()).toHaveLength(0);
 	});
 });
 

@@ -1,4 +1,5 @@
-import { parseInstant, toIsoUtc, toUnixSeconds, zoneOffsetMs } from '../../nodes/shared/dates';
+import { parseInstant, readInstantValue, toIsoUtc, toUnixSeconds, zoneOffsetMs } from '../../nodes/shared/dates';
+import { readInstant } from '../../nodes/shared/parameters';
 
 // Expected instants are written by hand from the zones' published offsets, not computed by the code.
 describe('parseInstant', () => {
@@ -50,5 +51,34 @@ describe('output forms', () => {
 		expect(toIsoUtc(Date.UTC(2026, 1, 25, 9))).toBe('2026-02-25T09:00:00Z');
 		expect(toIsoUtc(Date.UTC(2026, 1, 25, 9, 0, 0, 5))).toBe('2026-02-25T09:00:00.005Z');
 		expect(toUnixSeconds(Date.UTC(2012, 6, 3, 2, 7, 26))).toBe(1341281246);
+	});
+});
+
+describe('out-of-range parts', () => {
+	it('keeps years before 100 as they are, in UTC and in a zone', () => {
+		const year50 = new Date(0);
+		year50.setUTCFullYear(50, 5, 1);
+		expect(parseInstant('0050-06-01', 'UTC')).toBe(year50.getTime());
+		expect(toIsoUtc(parseInstant('0050-06-01T00:00:00Z', 'UTC') as number)).toBe('0050-06-01T00:00:00Z');
+		// Kolkata kept local mean time then: +5:53:28 (IANA tz database).
+		expect(toIsoUtc(parseInstant('0050-06-01T12:00:00', 'Asia/Kolkata') as number)).toBe('0050-06-01T06:06:32Z');
+		expect(toIsoUtc(parseInstant('0000-01-01T00:00:00Z', 'UTC') as number)).toBe('0000-01-01T00:00:00Z');
+	});
+
+	it('refuses a minute, second, hour, day, month or offset that does not exist, saying which', () => {
+		const cases: Array<[value: string, problem: string]> = [
+			['2026-02-25T09:75:00Z', 'minute 75 does not exist (00 to 59)'],
+			['2026-02-25T09:00:99Z', 'second 99 does not exist (00 to 59)'],
+			['2026-02-25T24:00:00Z', 'hour 24 does not exist (00 to 23)'],
+			['2026-02-30', 'day 30 does not exist in that month'],
+			['2026-13-01', 'month 13 does not exist'],
+			['2026-02-25T09:00:00+99:99', 'the offset +99:99 does not exist (at most ±23:59)'],
+			['2026-02-25T09:00:00-12:60', 'the offset -12:60 does not exist (at most ±23:59)'],
+		];
+		for (const [value, problem] of cases) {
+			expect(readInstantValue(value, 'Asia/Kolkata')).toEqual({ problem });
+			expect(() => readInstant(value, 'Created After', 'UTC')).toThrow(`'Created After' is not a valid date: "${value}" (${problem})`);
+		}
+		expect(readInstantValue('2026-02-25T09:59:59+23:59', 'UTC')).toEqual({ ms: Date.UTC(2026, 1, 24, 10, 0, 59) });
 	});
 });

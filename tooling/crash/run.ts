@@ -193,8 +193,8 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
 			if (!(await delivered('after activation', 60_000))) log(`after activation: ${ledger.missing('after activation')} not delivered`);
 			log(`${options.scheduler}: edits and activations done`);
 		}
-		// Stragglers (a replayed batch, a reclaimed poll): two more poll periods.
-		await sleep(25_000);
+		// Stragglers (a replayed batch, a reclaimed poll): one more poll period.
+		await sleep(12_000);
 		await ledger.refresh(main);
 		const { byLabel, byWorkflow, executions } = ledger.tally();
 		const cells: CrashRunResult['cells'] = {};

@@ -4,7 +4,7 @@
  * data in the "flatted" format (github.com/WebReflection/flatted), which `parseFlatted` reads.
  */
 import type { RunningN8n } from './rest';
-import type { N8nRun } from './types';
+import type { N8nCredential, N8nRun } from './types';
 
 /**
  * Reads the flatted format: a JSON array whose first entry is the value; inside objects and arrays
@@ -99,4 +99,16 @@ export async function getExecution(server: RunningN8n, id: string): Promise<Exec
 	const data = typeof raw.data === 'string' ? parseFlatted(raw.data) : raw.data;
 	const run = { status: String(raw.status), finished: raw.finished === true, mode: String(raw.mode), data } as N8nRun;
 	return { ...summary(raw), run };
+}
+
+/** What the editor's Test button gets for a credential: `POST /rest/credentials/test` with its fields. */
+export async function testCredential(server: RunningN8n, credential: N8nCredential): Promise<{ status: string; message?: string }> {
+	const { id, name, type, data } = credential;
+	return (await restCall(server, 'POST', '/rest/credentials/test', { credentials: { id, name, type, data } })) as { status: string; message?: string };
+}
+
+/** Whether a workflow is published (active) now, as the editor reads it. */
+export async function isWorkflowActive(server: RunningN8n, workflowId: string): Promise<boolean> {
+	const workflow = (await restGet(server, `/rest/workflows/${encodeURIComponent(workflowId)}`)) as { active?: unknown };
+	return workflow.active === true;
 }

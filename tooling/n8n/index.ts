@@ -50,9 +50,11 @@ export { asWebhookWorkflow, manualTriggerWorkflow, nodeError, nodeOutput, parseR
 export {
 	activateWorkflow,
 	getExecution,
+	isWorkflowActive,
 	listExecutions,
 	parseFlatted,
 	restCall,
+	testCredential,
 	type ExecutionDetail,
 	type ExecutionSummary,
 } from './executions';

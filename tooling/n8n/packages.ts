@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
-import { runProcess, tail } from './process';
+import { packDirectory } from '../packages/pack';
+import { runProcess } from './process';
 import { TIMEOUTS, type InstalledPackage, type N8nHome } from './types';
 
 /**
@@ -12,22 +13,7 @@ import { TIMEOUTS, type InstalledPackage, type N8nHome } from './types';
  */
 export async function packPackage(repoDir: string, opts: { destDir?: string; timeoutMs?: number } = {}): Promise<string> {
 	const destDir = opts.destDir ?? mkdtempSync(join(tmpdir(), 'n8n-e2e-pack-'));
-	mkdirSync(destDir, { recursive: true });
-	const result = await runProcess(
-		'npm',
-		['pack', '--ignore-scripts', '--json', '--pack-destination', destDir],
-		{ cwd: repoDir, env: process.env, timeoutMs: opts.timeoutMs ?? TIMEOUTS.pack, label: `npm pack in ${repoDir}` },
-	);
-	if (result.exitCode !== 0) {
-		throw new Error(`npm pack failed in ${repoDir} (exit ${String(result.exitCode)}):\n${tail(result.stderr)}`);
-	}
-	const packed = JSON.parse(result.stdout.slice(result.stdout.indexOf('['))) as Array<{ filename: string }>;
-	const filename = packed[0]?.filename;
-	if (!filename) throw new Error(`npm pack printed no file name:\n${result.stdout}`);
-	// npm turns "@scope/name" into "scope-name-<version>.tgz".
-	const tgz = join(destDir, filename.replace(/^@/, '').replace(/\//g, '-'));
-	if (!existsSync(tgz)) throw new Error(`npm pack reported ${filename} but ${tgz} does not exist`);
-	return tgz;
+	return (await packDirectory(repoDir, destDir, opts.timeoutMs ?? TIMEOUTS.pack)).tgz;
 }
 
 /**

@@ -28,21 +28,25 @@ interface AcceloEnvelope {
 	response?: unknown;
 }
 
-const DEPLOYMENT = /^[a-z0-9][a-z0-9-]*$/i;
+/** A deployment name: one DNS label (the same rule is in the credential's token URL expression). */
+export const DEPLOYMENT = /^[a-z0-9][a-z0-9-]{0,62}$/i;
+
 export const acceloApi: ProviderApi = {
 	name: 'Accelo',
 	credentialType: 'acceloOAuth2Api',
 	baseUrl(credentials) {
 		const base = trimBaseUrl(credentials.baseUrl, 'https://{deployment}.api.accelo.com');
-		if (!base.includes('{deployment}')) return `${base}/api/v0`;
 		const deployment = String(credentials.deployment ?? '').trim();
-		// The deployment becomes part of the host name: refuse anything that could change the host.
+		// The deployment becomes part of the host name (of the API and of the token URL, which n8n
+		// sends the client secret to): anything that could change the host is refused, whatever the
+		// Base URL, before any request.
 		if (!DEPLOYMENT.test(deployment)) {
 			throw new InvalidInputError(
 				`The Accelo credential's 'Deployment' is not valid: ${JSON.stringify(deployment)}`,
 				'Use the first part of your Accelo address, such as planet-express for planet-express.accelo.com.',
 			);
 		}
+		if (!base.includes('{deployment}')) return `${base}/api/v0`;
 		return `${base.replace('{deployment}', deployment.toLowerCase())}/api/v0`;
 	},
 	errorMessage(body) {

@@ -3,10 +3,16 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { jobIdField } from '../../../shared/descriptions';
 import type { IdPattern } from '../../../shared/parameters';
 
-/** A job is reached by its uuid or by its external_id (https://api-docs.planadoapp.com/docs/v2/resources/jobs/get.html). */
+/**
+ * A job is reached by its uuid or by its external_id (https://api-docs.planadoapp.com/docs/v2/resources/jobs/get.html),
+ * one path segment of `/jobs/:job_id`. The reference is percent-encoded into it, which leaves `.`
+ * as it is: `.` and `..` would be read as a path step (`/jobs/..` is `/v2/`), so a reference made of
+ * dots only is refused, as are control characters.
+ */
 export const JOB_REF: IdPattern = {
-	regex: /^[^\r\n]{1,500}$/,
-	expected: 'a job UUID (such as 137eafeb-15d1-6480-022b-0ec4617ba21a) or the external ID given to the job, up to 500 characters',
+	regex: /^(?!\.{1,2}$)[^\u0000-\u001f\u007f]{1,500}$/,
+	expected:
+		'a job UUID (such as 137eafeb-15d1-6480-022b-0ec4617ba21a) or the external ID given to the job, up to 500 characters, not . or .. and without control characters',
 };
 
 export const jobIdProperty = jobIdField({

@@ -1,0 +1,1 @@
+../../../credentials/AcceloOAuth2Api.credentials.ts

@@ -1,0 +1,1 @@
+../../../credentials/HousecallProApi.credentials.ts

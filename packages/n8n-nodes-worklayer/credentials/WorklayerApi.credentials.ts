@@ -1,0 +1,1 @@
+../../../credentials/WorklayerApi.credentials.ts
