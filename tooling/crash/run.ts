@@ -27,7 +27,7 @@ import { credentialFor, PROVIDERS, type ProviderTooling, type RunningSimulator }
 import { deactivate, editAndPublish, openInEditor } from './activations';
 import { Ledger, type Tally } from './ledger';
 import { jobChangesFor, type JobChanges, type MadeChange } from './providers';
-import { EVENTS, triggerWorkflow, triggerWorkflowId } from './workflows';
+import { EVENTS, triggerWorkflow, triggerWorkflowId, type TriggerEvent } from './workflows';
 
 export type Scheduler = 'legacy' | 'durable';
 export type CrashPoint = 'between' | 'during';
@@ -134,12 +134,12 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
 			for (const entry of watched) {
 				const at = Date.now();
 				const created = [entry.changes.create(at), entry.changes.create(at)];
-				const made: Array<{ change: MadeChange; events: readonly string[] }> = created.map((c) => ({ change: c, events: ['jobCreated', 'jobUpdated'] }));
+				const made: Array<{ change: MadeChange; events: TriggerEvent[] }> = created.map((c) => ({ change: c, events: ['jobCreated', 'jobUpdated'] }));
 				const [toTouch, toChange] = entry.recent;
 				if (toTouch) made.push({ change: entry.changes.touch(toTouch.id, at), events: ['jobUpdated'] });
 				if (toChange) made.push({ change: entry.changes.changeStatus(toChange.id, at), events: ['jobUpdated', 'jobStatusChanged'] });
 				for (const { change: c, events } of made) {
-					for (const event of events) ledger.expect(triggerWorkflowId(entry.provider, event as (typeof EVENTS)[number]), c, label);
+					for (const event of events) ledger.expect(triggerWorkflowId(entry.provider, event), c, label);
 				}
 				entry.recent = created;
 			}
