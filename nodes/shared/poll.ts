@@ -57,6 +57,8 @@ export interface PollState extends IDataObject {
 	replay?: ReplayPoint;
 	/** The n8n process that emitted that batch (`PROCESS_ID`). */
 	writer?: string;
+	/** The n8n process of the last poll (in-memory scheduler: tells state saved before a restart). */
+	process?: string;
 	/** Counts the polls that moved the state on (durable scheduler: tells a stale copy from the latest). */
 	revision?: number;
 }
@@ -248,6 +250,13 @@ async function startFresh(
 	} satisfies PollState);
 }
 
+/** A job created at or after `sinceMs` and updated after its creation. */
+function createdThenChanged(provider: JobProvider, job: IDataObject, sinceMs: number): boolean {
+	const created = provider.createdAt(job);
+	const updated = provider.updatedAt(job);
+	return created !== undefined && updated !== undefined && created >= sinceMs && updated > created;
+}
+
 /**
  * A batch emitted by an n8n process that has stopped since may have no saved execution (the
  * in-memory scheduler saves the two apart): read it again. One emitted by this process has one.
@@ -338,6 +347,9 @@ async function pollFrom(
 			if (activation.fresh) return null;
 		}
 	}
+	// In-memory scheduler: statuses learnt by polls that emitted nothing are saved with the next
+	// batch only; after a restart, those of jobs created since the saved cursor may be missing.
+	const restored = !commitsWithExecution(ctx) && state.process !== PROCESS_ID;
 	replayUnconfirmed(state);
 
 	const cursor = state.cursor ?? activation.start;
@@ -368,8 +380,11 @@ async function pollFrom(
 		const previous = statuses.get(id);
 		statuses.remember(id, status);
 		// A job first seen now was created after activation (or outside the window): its status
-		// has not changed as far as this trigger knows.
-		if (known && previous !== status) emitted.push({ ...job, statusChange: { from: previous ?? null, to: status } });
+		// has not changed as far as this trigger knows, unless a restart lost what it knew of a job
+		// created and changed since the saved cursor: then from an unknown status.
+		if (known ? previous !== status : restored && createdThenChanged(provider, job, cursor)) {
+			emitted.push({ ...job, statusChange: { from: previous ?? null, to: status } });
+		}
 	}
 
 	// Only now, with the whole fetch done, does the state move on.
@@ -390,5 +405,6 @@ async function pollFrom(
 		state.cursor = last;
 	}
 	if (event === 'jobStatusChanged') state.statuses = statuses.toStored(MAX_REMEMBERED_STATUSES);
+	state.process = PROCESS_ID;
 	return output(ctx, provider, emitted);
 }

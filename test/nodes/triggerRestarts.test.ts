@@ -143,6 +143,20 @@ describe('in-memory scheduler', () => {
 		expect(again?.[0].map((item) => [String(item.json.job_id), item.json.statusChange])).toEqual([[existing, change]]);
 		expect(await restarted.pollRaw('init')).toBeNull();
 	});
+
+	it('reports the status change of a job first seen by a poll that emitted nothing before a restart (from an unknown status)', async () => {
+		const first = trigger(thisProcess, { event: 'jobStatusChanged' });
+		await first.pollRaw('activate');
+		// What n8n has saved: the state of the activation; the polls below emit nothing, so theirs stays in memory.
+		const onDisk = first.saved();
+		const created = createJob();
+		expect(await first.pollRaw('activate')).toBeNull();
+		const change = changeStatus(created);
+		const restarted = trigger(anotherProcess(), { event: 'jobStatusChanged', staticData: onDisk });
+		const output = await restarted.pollRaw('init');
+		expect(output?.[0].map((item) => [String(item.json.job_id), item.json.statusChange])).toEqual([[created, { from: null, to: change.to }]]);
+		expect(await restarted.pollRaw('init')).toBeNull();
+	});
 });
 
 describe('durable scheduler (its own poll budget)', () => {
@@ -272,5 +286,6 @@ describe('a long outage', () => {
 		}
 		expect(seen).toHaveLength(JOBS);
 		expect(new Set(seen)).toEqual(new Set(changed));
-	}, 120_000); // twelve polls over 5,000 jobs: about 10 s alone, more on a loaded machine
+		// 12 polls, each a scan of the 5,000 jobs (FSM Navigator has no update filter): 600 list requests.
+	}, 180_000);
 });

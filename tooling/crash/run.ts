@@ -1,7 +1,7 @@
 /**
  * Crashes a real n8n while its poll triggers run, and counts what the triggers emitted.
  *
- * One run: the packed package in a fresh n8n home (SQLite), every provider's simulator, one trigger
+ * One run: the packed package in a fresh n8n home (SQLite, or PostgreSQL in queue mode with workers), every provider's simulator, one trigger
  * workflow per provider and event (15), polling every 10 s, on n8n's in-memory scheduler or its
  * durable one (with durable cursors). Each cycle changes jobs in every simulator (two new jobs, a
  * change to an older one, a status change of another), then kills n8n with SIGKILL at the run's
@@ -11,11 +11,23 @@
  *   comes a random 5–250 ms after the simulator answers the first list request after the changes.
  * Every expected event is then looked up in n8n's executions: lost, once or twice.
  */
-import { activateWorkflow, importCredentials, importWorkflow, startN8n, type N8nHome, type RunningN8n } from '../n8n';
+import {
+	activateWorkflow,
+	importCredentials,
+	importWorkflow,
+	queueEnvironment,
+	startN8n,
+	startWorker,
+	type N8nHome,
+	type QueueServices,
+	type RunningN8n,
+	type RunningWorker,
+} from '../n8n';
 import { credentialFor, PROVIDERS, type ProviderTooling, type RunningSimulator } from '../providers';
+import { deactivate, editAndPublish, openInEditor } from './activations';
 import { Ledger, type Tally } from './ledger';
 import { jobChangesFor, type JobChanges, type MadeChange } from './providers';
-import { EVENTS, triggerWorkflow, triggerWorkflowId } from './workflows';
+import { EVENTS, triggerWorkflow, triggerWorkflowId, type TriggerEvent } from './workflows';
 
 export type Scheduler = 'legacy' | 'durable';
 export type CrashPoint = 'between' | 'during';
@@ -42,6 +54,14 @@ export interface CrashRunOptions {
 	providers?: readonly ProviderTooling[];
 	/** Makes the n8n home (the packed package installed); the caller removes it. */
 	makeHome(env: Record<string, string>): Promise<N8nHome>;
+	/**
+	 * After the crashes: every workflow edited in an editor opened before a poll, saved and
+	 * published (labels 'before edit', 'edit and publish'), then deactivated, changed while
+	 * inactive ('while inactive': expected never emitted) and activated ('after activation').
+	 */
+	activations?: boolean;
+	/** Queue mode on these PostgreSQL and Redis: `workers` n8n workers run the executions, only main is killed. */
+	queue?: { services: QueueServices; workers: number };
 	log?: (line: string) => void;
 }
 
@@ -49,6 +69,8 @@ export interface CrashRunResult {
 	scheduler: Scheduler;
 	/** Per crash point: crashes, kills that landed where asked (`during`: after a list answer), and the events of its cycles. */
 	cells: Record<string, { crashes: number; killsAtPoint: number; tally: Tally }>;
+	/** Per step of `activations` (`while inactive`: lost = not replayed, as it should be). */
+	activations: Record<string, Tally>;
 	byWorkflow: Record<string, Tally>;
 	executions: Record<string, number>;
 	restartMs: number[];
@@ -86,7 +108,9 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
 	const providers = options.providers ?? PROVIDERS;
 	const running = new Map<ProviderTooling, RunningSimulator>();
 	let main: RunningN8n | undefined;
-	const home = await options.makeHome(SCHEDULER_ENV[options.scheduler]);
+	const env = { ...SCHEDULER_ENV[options.scheduler], ...(options.queue ? queueEnvironment(options.queue.services) : {}) };
+	const home = await options.makeHome(env);
+	const workers: RunningWorker[] = [];
 	try {
 		for (const provider of providers) running.set(provider, await provider.startSimulator({ jobCount: provider.e2e.jobCount }));
 		await importCredentials(home, providers.map((provider) => credentialFor(provider, running.get(provider)!, 'e2e')));
@@ -99,7 +123,7 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
 			watched.push({ provider, changes, recent: [] });
 			for (const event of EVENTS) ledger.watch(triggerWorkflowId(provider, event), event, changes);
 		}
-		const env = SCHEDULER_ENV[options.scheduler];
+		for (let i = 1; i <= (options.queue?.workers ?? 0); i++) workers.push(await startWorker(home, { name: `worker-${i}`, concurrency: 5 }));
 		main = await startN8n(home, { env });
 		// Published as the editor does: each trigger's activation poll runs now.
 		for (const workflow of workflows) await activateWorkflow(main, workflow.id);
@@ -110,12 +134,12 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
 			for (const entry of watched) {
 				const at = Date.now();
 				const created = [entry.changes.create(at), entry.changes.create(at)];
-				const made: Array<{ change: MadeChange; events: readonly string[] }> = created.map((c) => ({ change: c, events: ['jobCreated', 'jobUpdated'] }));
+				const made: Array<{ change: MadeChange; events: TriggerEvent[] }> = created.map((c) => ({ change: c, events: ['jobCreated', 'jobUpdated'] }));
 				const [toTouch, toChange] = entry.recent;
 				if (toTouch) made.push({ change: entry.changes.touch(toTouch.id, at), events: ['jobUpdated'] });
 				if (toChange) made.push({ change: entry.changes.changeStatus(toChange.id, at), events: ['jobUpdated', 'jobStatusChanged'] });
 				for (const { change: c, events } of made) {
-					for (const event of events) ledger.expect(triggerWorkflowId(entry.provider, event as (typeof EVENTS)[number]), c, label);
+					for (const event of events) ledger.expect(triggerWorkflowId(entry.provider, event), c, label);
 				}
 				entry.recent = created;
 			}
@@ -151,15 +175,37 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
 			const ok = await delivered(point, 60_000);
 			log(`${options.scheduler}/${point} crash ${crash}/${options.crashes}: restart ${restartMs.at(-1)} ms, ${ok ? 'all delivered' : `${ledger.missing(point)} not delivered yet`}`);
 		}
-		// Stragglers (a replayed batch, a reclaimed poll): two more poll periods.
-		await sleep(25_000);
+		if (options.activations) {
+			// Edited in an editor opened before the last poll, then saved and published.
+			const opened = await Promise.all(workflows.map(async (workflow) => await openInEditor(main!, workflow.id)));
+			change('before edit');
+			if (!(await delivered('before edit', 60_000))) log(`before edit: ${ledger.missing('before edit')} not delivered`);
+			change('edit and publish');
+			for (const [i, workflow] of workflows.entries()) await editAndPublish(main, workflow.id, opened[i]);
+			if (!(await delivered('edit and publish', 60_000))) log(`edit and publish: ${ledger.missing('edit and publish')} not delivered`);
+			// Deactivated, changes made, activated again.
+			for (const workflow of workflows) await deactivate(main, workflow.id);
+			change('while inactive');
+			await sleep(15_000);
+			for (const workflow of workflows) await activateWorkflow(main, workflow.id);
+			await sleep(12_000);
+			change('after activation');
+			if (!(await delivered('after activation', 60_000))) log(`after activation: ${ledger.missing('after activation')} not delivered`);
+			log(`${options.scheduler}: edits and activations done`);
+		}
+		// Stragglers (a replayed batch, a reclaimed poll): one more poll period.
+		await sleep(12_000);
 		await ledger.refresh(main);
 		const { byLabel, byWorkflow, executions } = ledger.tally();
 		const cells: CrashRunResult['cells'] = {};
 		for (const [point, cell] of Object.entries(kills)) cells[point] = { ...cell, tally: byLabel[point] };
+		const activations = Object.fromEntries(
+			['before edit', 'edit and publish', 'while inactive', 'after activation'].filter((label) => byLabel[label]).map((label) => [label, byLabel[label]]),
+		);
 		return {
 			scheduler: options.scheduler,
 			cells,
+			activations,
 			byWorkflow,
 			executions,
 			restartMs,
@@ -167,6 +213,7 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
 		};
 	} finally {
 		await main?.stop();
+		for (const worker of workers) await worker.stop();
 		for (const sim of running.values()) {
 			sim.server.onHandled = undefined;
 			await sim.stop();
