@@ -11,7 +11,7 @@
  * An expression that passes is sent in a canonical spelling of its tokens, so Worklayer reads the
  * same tokens the node read.
  */
-import { InvalidInputError } from '../shared/parameters';
+import { hasControlCharacter, InvalidInputError } from '../shared/parameters';
 
 type TokenKind = 'word' | 'string' | 'comparator' | 'and' | 'or' | 'open' | 'close';
 
@@ -62,7 +62,7 @@ function readString(source: Source, start: number): { text: string; end: number 
 		const ch = input[i];
 		if (ch === '"') return { text: input.slice(start, i + 1), end: i + 1 };
 		if (ch === '\\') throw refusal(source, 'a backslash inside a quoted value (Worklayer does not document how escapes are read)', i);
-		if (/[\u0000-\u001f\u007f]/.test(ch)) throw refusal(source, 'a control character inside a quoted value', i);
+		if (hasControlCharacter(ch)) throw refusal(source, 'a control character inside a quoted value', i);
 	}
 	throw refusal(source, 'a double quote (") that is never closed', start);
 }
@@ -73,7 +73,7 @@ function strayCharacter(source: Source, i: number): InvalidInputError {
 	if (two === '&&') return refusal(source, "'&&', which is not Worklayer's AND (write AND)", i);
 	if (two === '=<' || two === '=>') return refusal(source, `'${two}', which is not a comparator (write ${two[1]}=)`, i);
 	const ch = source.input[i];
-	if (/[\u0000-\u001f\u007f]/.test(ch)) return refusal(source, 'a control character (such as a line break)', i);
+	if (hasControlCharacter(ch)) return refusal(source, 'a control character (such as a line break)', i);
 	return refusal(source, `'${ch}', which is not part of Worklayer's filter language`, i);
 }
 

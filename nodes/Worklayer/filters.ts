@@ -16,7 +16,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { InvalidInputError, UUID, checkId, checkOptions, readIsoDate } from '../shared/parameters';
+import { InvalidInputError, UUID, checkId, checkOptions, hasControlCharacter, readIsoDate } from '../shared/parameters';
 import { recordValues } from '../shared/recordLocator';
 import { hasOr, parseFilterExpression } from './filterExpression';
 
@@ -45,15 +45,6 @@ export function quote(value: string, label: string): string {
 		);
 	}
 	return `"${value}"`;
-}
-
-/** C0 controls and DEL, checked by code point (a control-character regex is refused by ESLint's recommended rules). */
-function hasControlCharacter(value: string): boolean {
-	for (let i = 0; i < value.length; i++) {
-		const code = value.charCodeAt(i);
-		if (code < 0x20 || code === 0x7f) return true;
-	}
-	return false;
 }
 
 export function statusTerm(status: string): string {

@@ -32,6 +32,15 @@ export function numberOf(value: unknown): number {
 	return typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
 }
 
+/** Whether `text` holds a C0 control character or DEL (checked by code point: ESLint's recommended rules refuse control characters in a regular expression). */
+export function hasControlCharacter(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
 export interface IdPattern {
 	regex: RegExp;
 	expected: string;

@@ -10,7 +10,7 @@ import type { IdPattern } from '../../../shared/parameters';
  * dots only is refused, as are control characters.
  */
 export const JOB_REF: IdPattern = {
-	regex: /^(?!\.{1,2}$)[^\u0000-\u001f\u007f]{1,500}$/,
+	regex: /^(?!\.{1,2}$)\P{Cc}{1,500}$/u,
 	expected:
 		'a job UUID (such as 137eafeb-15d1-6480-022b-0ec4617ba21a) or the external ID given to the job, up to 500 characters, not . or .. and without control characters',
 };
