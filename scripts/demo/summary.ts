@@ -70,10 +70,11 @@ function text(value: unknown): string | undefined {
 
 /**
  * "job 1398 "Leaking water heater" (Assigned)" from a job item of any provider: the number people
- * quote where the job has one (Planado's serial_no, Worklayer's short_id, Housecall Pro's invoice_number), else its id.
+ * quote where the job has one (Planado's serial_no, Worklayer's short_id, Housecall Pro's invoice_number,
+ * a common job's number), else its id.
  */
 export function describeJob(json: Record<string, unknown>): string {
-	const number = text(json.serial_no) ?? text(json.short_id) ?? text(json.invoice_number);
+	const number = text(json.serial_no) ?? text(json.short_id) ?? text(json.invoice_number) ?? (json.provider ? text(json.number) : undefined);
 	const id = (number ? `#${number}` : undefined) ?? text(json.job_id) ?? text(json.id) ?? text(json.uuid) ?? '?';
 	const title = text(json.job_title) ?? text(json.title) ?? text(json.name);
 	const rawStatus = text(json.job_status) ?? text(json.status);

@@ -8,5 +8,9 @@ describe("the headless sandbox's one-line job", () => {
 		);
 		expect(describeJob({ job_id: 1398, job_title: 'Leaking water heater', job_status: 'Assigned' })).toBe('job 1398 "Leaking water heater" (Assigned)');
 		expect(describeJob({ id: '42', title: 'Audit', status: '2', standing: 'active' })).toBe('job 42 "Audit" (status 2, active)');
+		// A job in the common shape (Simplify) shows its number too.
+		expect(describeJob({ provider: 'planado', id: '137eafeb-15d1-6480-022b-0ec4617ba21a', number: '22469', title: 'Repair', status: 'posted' })).toBe(
+			'job #22469 "Repair" (posted)',
+		);
 	});
 });
