@@ -53,11 +53,7 @@ it('durable scheduler: after a SIGKILL between polls and one during a poll, ever
 		expect({ point, lost: cells[point].tally.lost, twice: cells[point].tally.twice }).toEqual({ point, lost: 0, twice: 0 });
 		expect(cells[point].tally.once).toBeGreaterThan(0);
 	}
-	// Job Status Changed may report a job first seen just before the crash from an unknown status (README).
-	const statusWorkflows = new Set(PROVIDERS_UNDER_TEST.map((provider) => triggerWorkflowId(provider, 'jobStatusChanged')));
-	for (const [workflow, tally] of Object.entries(byWorkflow).filter(([id]) => !statusWorkflows.has(id))) {
-		expect({ workflow, unexpected: tally.unexpected }).toEqual({ workflow, unexpected: 0 });
-	}
+	for (const [workflow, tally] of Object.entries(byWorkflow)) expect({ workflow, unexpected: tally.unexpected }).toEqual({ workflow, unexpected: 0 });
 });
 
 it('in-memory scheduler: after a SIGKILL between polls and one during a poll, no event is lost', async () => {
@@ -67,5 +63,9 @@ it('in-memory scheduler: after a SIGKILL between polls and one during a poll, no
 		expect({ point, lost: cells[point].tally.lost }).toEqual({ point, lost: 0 });
 		expect(cells[point].tally.once + cells[point].tally.twice).toBeGreaterThan(0);
 	}
-	for (const [workflow, tally] of Object.entries(byWorkflow)) expect({ workflow, unexpected: tally.unexpected }).toEqual({ workflow, unexpected: 0 });
+	// Job Status Changed may report a job first seen just before the crash from an unknown status (README).
+	const statusWorkflows = new Set(PROVIDERS_UNDER_TEST.map((provider) => triggerWorkflowId(provider, 'jobStatusChanged')));
+	for (const [workflow, tally] of Object.entries(byWorkflow).filter(([id]) => !statusWorkflows.has(id))) {
+		expect({ workflow, unexpected: tally.unexpected }).toEqual({ workflow, unexpected: 0 });
+	}
 });
