@@ -21,10 +21,14 @@ export const specialString = fc
 	.array(fc.oneof(fc.constantFrom(...SPECIAL), fc.string({ maxLength: 3 }), fc.integer({ min: -99, max: 99999 }).map(String)), { maxLength: 8 })
 	.map((parts) => parts.join(''));
 
-/** Strings shaped like ISO 8601 dates, with any number in each part (0050, minute 75, offset +99:99 …). */
+/**
+ * Strings shaped like ISO 8601 dates, with any number in each part (0050, minute 75, offset +99:99 …).
+ * Years 0001–9998: a zone or an offset moves 0000-01-01 and 9999-12-31 out of the years the readers
+ * take (0000–9999, refused: test/unit/dates.test.ts); the properties below predict by the written parts.
+ */
 export const isoLike = fc
 	.record({
-		year: fc.integer({ min: 0, max: 9999 }),
+		year: fc.integer({ min: 1, max: 9998 }),
 		month: fc.integer({ min: 0, max: 19 }),
 		day: fc.integer({ min: 0, max: 39 }),
 		hour: fc.integer({ min: 0, max: 29 }),
@@ -82,6 +86,9 @@ export function refusedOrRead<T>(read: () => T): T | undefined {
 	}
 }
 
+/** Fixed, so that a run repeats; FAST_CHECK_SEED=<n> explores others (a failure prints its seed). */
+const SEED = Number(process.env.FAST_CHECK_SEED ?? 2026);
+
 export function assertProperty<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>): void {
-	fc.assert(property, { numRuns: RUNS });
+	fc.assert(property, { numRuns: RUNS, seed: SEED });
 }

@@ -65,6 +65,13 @@ describe('out-of-range parts', () => {
 		expect(toIsoUtc(parseInstant('0000-01-01T00:00:00Z', 'UTC') as number)).toBe('0000-01-01T00:00:00Z');
 	});
 
+	it('refuses a time whose zone or offset moves it out of the years 0000 to 9999 (UTC)', () => {
+		expect(parseInstant('0000-01-01T00:00:00', 'Asia/Kolkata')).toBeUndefined();
+		expect(parseInstant('0000-01-01T00:00:00+05:00', 'UTC')).toBeUndefined();
+		expect(parseInstant('9999-12-31T23:00:00-05:00', 'UTC')).toBeUndefined();
+		expect(parseInstant('9999-12-31T23:00:00', 'Asia/Kolkata')).toBeDefined();
+	});
+
 	it('refuses a minute, second, hour, day, month or offset that does not exist, saying which', () => {
 		const cases: Array<[value: string, problem: string]> = [
 			['2026-02-25T09:75:00Z', 'minute 75 does not exist (00 to 59)'],
