@@ -273,7 +273,7 @@ function describeVersion(pin: N8nVersionPin): void {
 			const fsmError = String(nodeOutput(result.run!, 'FSM Navigator Missing Job')[0]?.json.error);
 			const acceloError = String(nodeOutput(result.run!, 'Accelo Missing Job')[0]?.json.error);
 			summary.messages = { fsmNavigator: fsmError, accelo: acceloError };
-			expect(fsmError).toBe('FSM Navigator: Job not found (not_found)');
+			expect(fsmError).toBe('FSM Navigator: Job not found (not_found): job ID 99999999');
 			expect(acceloError).toMatch(/^Accelo: .*\(invalid_request\)$/);
 			// One request each: a missing job is not retried.
 			expect(fsm.requests.slice(seenBefore).filter((r) => r.query.id === '99999999')).toHaveLength(1);
