@@ -4,7 +4,7 @@
  * job (its id, created and updated times, status). Operations, list searches and triggers work
  * only through this object, so every provider names these things the same way.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { JobSimplifier } from './commonJob';
 import { IncompleteListError, type PaginationResult, type PagingStrategy } from './pagination';
@@ -74,6 +74,16 @@ export interface JobProviderDefinition {
 		paging(limit: number | undefined, total?: number): PagingStrategy;
 		unwrap(body: unknown): IDataObject[];
 		parallel?: ParallelPaging;
+		/**
+		 * The wire queries one list query stands for, read in turn and merged without duplicates
+		 * (Worklayer's filter cannot OR statuses: one series per status).
+		 */
+		split?(query: IDataObject): IDataObject[];
+		/**
+		 * How many jobs a page says the whole list holds, where pages repeat it (Housecall Pro's
+		 * `total_items`): a full read with fewer distinct jobs missed one that moved, and is read again.
+		 */
+		totalOf?(body: unknown): number | undefined;
 	};
 	/** What a polling trigger asks the list for: the cheapest signal the API has. */
 	readonly changes: ChangeQueries;
@@ -116,7 +126,7 @@ export interface JobProvider extends Omit<JobProviderDefinition, 'getRequest' | 
 
 export function defineJobProvider(definition: JobProviderDefinition): JobProvider {
 	const { getRequest, list, ...rest } = definition;
-	return {
+	const provider: JobProvider = {
 		...rest,
 		async request(ctx, request) {
 			return (await providerRequest.call(ctx, definition.api, request)).body;
@@ -133,60 +143,130 @@ export function defineJobProvider(definition: JobProviderDefinition): JobProvide
 			return definition.unwrapJob(body);
 		},
 		async listJobs(ctx, query, options = {}) {
-			const { limit, itemIndex, timeout } = options;
-			const parallel = list.parallel;
-			const requests = options.parallelRequests ?? parallel?.defaultRequests ?? 1;
-			const read = async (inFlight: number, total?: number) => {
-				let current = inFlight;
-				return await providerRequestAllItems.call(
-					ctx,
-					definition.api,
-					{
-						method: 'GET',
-						path: list.path,
-						qs: query,
-						itemIndex,
-						timeout,
-						// A 429 during a parallel read: the rest of it goes one page at a time.
-						onRateLimited: () => {
-							current = 1;
-						},
-					},
-					stopAfterPage(list.paging(limit, total), options.stopAfterPage),
-					list.unwrap,
-					{ limit, idOf: definition.jobId, concurrency: () => current },
-				);
-			};
-			const sequential =
-				!parallel ||
-				requests <= 1 ||
-				options.stopAfterPage !== undefined ||
-				!parallel.allowed(query) ||
-				// One page is all a small limit needs: nothing to read in parallel.
-				(limit !== undefined && limit <= definition.maxPageSize);
-			let total: number | undefined;
-			if (!sequential && parallel.count) {
-				const count = parallel.count;
-				const response = await providerRequest.call(ctx, definition.api, {
+			const queries = list.split?.(query) ?? [query];
+			if (queries.length === 1) return await listOne(ctx, queries[0], options);
+			return await listMerged(queries, options, definition.jobId, async (wire, limit) => await listOne(ctx, wire, { ...options, limit }));
+		},
+	};
+	return provider;
+
+	/** Reads one wire query: in parallel where allowed, again one page at a time if the list moved. */
+	async function listOne(ctx: RequestContext, query: IDataObject, options: ListJobsOptions): Promise<PaginationResult> {
+		const { limit, itemIndex, timeout } = options;
+		const parallel = list.parallel;
+		const requests = options.parallelRequests ?? parallel?.defaultRequests ?? 1;
+		const read = async (inFlight: number, total?: number) => {
+			let current = inFlight;
+			const seen = { total: 0 };
+			const result = await providerRequestAllItems.call(
+				ctx,
+				definition.api,
+				{
 					method: 'GET',
-					path: count.path,
-					qs: count.query(query),
+					path: list.path,
+					qs: query,
 					itemIndex,
 					timeout,
-				});
-				total = count.read(response.body);
-			}
-			const result = await read(sequential ? 1 : requests, total);
-			if (result.stopReason !== 'listChanged') return result;
-			// The list moved under the read (jobs deleted or created between pages): read it again,
-			// one page at a time; if it moves again, say so rather than return part of it.
-			const again = await read(1);
-			if (again.stopReason !== 'listChanged') return again;
+					// A 429 during a parallel read: the rest of it goes one page at a time.
+					onRateLimited: () => {
+						current = 1;
+					},
+				},
+				observeTotal(stopAfterPage(list.paging(limit, total), options.stopAfterPage), list.totalOf, seen),
+				list.unwrap,
+				{ limit, idOf: definition.jobId, concurrency: () => current },
+			);
+			return { result, total: seen.total };
+		};
+		const sequential =
+			!parallel ||
+			requests <= 1 ||
+			options.stopAfterPage !== undefined ||
+			!parallel.allowed(query) ||
+			// One page is all a small limit needs: nothing to read in parallel.
+			(limit !== undefined && limit <= definition.maxPageSize);
+		let total: number | undefined;
+		if (!sequential && parallel.count) {
+			const count = parallel.count;
+			const response = await providerRequest.call(ctx, definition.api, {
+				method: 'GET',
+				path: count.path,
+				qs: count.query(query),
+				itemIndex,
+				timeout,
+			});
+			total = count.read(response.body);
+		}
+		// Only a full read promises every job (a limit or a poll's early stop does not), and only a
+		// list that states its total shows a job missed without a page that disagrees.
+		const complete = (read: { result: PaginationResult; total: number }) =>
+			read.result.stopReason !== 'listChanged' &&
+			(limit !== undefined || options.stopAfterPage !== undefined || read.result.items.length >= read.total);
+		const first = await read(sequential ? 1 : requests, total);
+		if (complete(first)) return first.result;
+		// The list moved under the read (jobs deleted, created or moved between pages): read it again,
+		// one page at a time; if it moves again, say so rather than return part of it.
+		const again = await read(1);
+		if (complete(again)) return { ...again.result, pages: first.result.pages + again.result.pages };
+		if (again.result.stopReason === 'listChanged' && !list.totalOf) {
 			throw new IncompleteListError(
-				again.items.length,
-				result.pages + again.pages,
+				again.result.items.length,
+				first.result.pages + again.result.pages,
 				'the list changed while it was read, twice (jobs were created or deleted between pages)',
 			);
+		}
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${definition.api.name}'s job list changed while it was read: ${again.result.items.length} of ${again.total} jobs could be read`,
+			{
+				itemIndex,
+				description:
+					'Jobs moved between pages during the read, twice (for example status changes under a status filter, or updates under a sort by update time). Run the node again, or narrow the filters.',
+			},
+		);
+	}
+}
+
+/**
+ * Reads `queries` in turn and merges their jobs without duplicates (a job that changes between two
+ * reads is returned once). A limit applies to the merged result: reading stops once it is reached.
+ */
+async function listMerged(
+	queries: IDataObject[],
+	options: ListJobsOptions,
+	jobId: (job: IDataObject) => string | undefined,
+	readOne: (query: IDataObject, limit: number | undefined) => Promise<PaginationResult>,
+): Promise<PaginationResult> {
+	const items: IDataObject[] = [];
+	const seen = new Set<string>();
+	let pages = 0;
+	for (const wire of queries) {
+		const remaining = options.limit === undefined ? undefined : options.limit - items.length;
+		if (remaining !== undefined && remaining <= 0) return { items, pages, stopReason: 'limit' };
+		const result = await readOne(wire, remaining);
+		pages += result.pages;
+		for (const job of result.items) {
+			const id = jobId(job);
+			if (id !== undefined) {
+				if (seen.has(id)) continue;
+				seen.add(id);
+			}
+			items.push(job);
+		}
+	}
+	const full = options.limit !== undefined && items.length >= options.limit;
+	return { items, pages, stopReason: full ? 'limit' : 'end' };
+}
+
+/** `strategy`, recording in `seen.total` the largest total its pages state. */
+function observeTotal(strategy: PagingStrategy, totalOf: ((body: unknown) => number | undefined) | undefined, seen: { total: number }): PagingStrategy {
+	if (!totalOf) return strategy;
+	return {
+		...strategy,
+		checkPage(page) {
+			const total = totalOf(page.body);
+			if (total !== undefined && Number.isFinite(total)) seen.total = Math.max(seen.total, total);
+			return strategy.checkPage?.(page) ?? true;
 		},
 	};
 }

@@ -22,6 +22,7 @@ import {
 
 import { allowedDomainsFor, hostOf, isHostAllowed, originOf, redirectTarget, type RedirectTarget } from './origin';
 import { paginate, type PaginateOptions, type PaginationResult, type PagingStrategy } from './pagination';
+import type { RequestPacing } from './pacing';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from './retry';
 import { redactSecrets, secretsOf } from './secrets';
 
@@ -42,6 +43,8 @@ export interface ProviderApi {
 	arrayFormat?: 'brackets' | 'repeat' | 'indices' | 'comma';
 	/** Hints appended to errors, by HTTP status. */
 	errorHints?: Partial<Record<number, string>>;
+	/** A client-side rate limit every request waits for (per credential and base URL). */
+	pacing?: RequestPacing;
 }
 
 export interface ApiRequest {
@@ -302,6 +305,12 @@ function refusedRedirect(
 	});
 }
 
+/** The pacing schedule of this node's credential and host. */
+function pacingKey(ctx: RequestContext, provider: ProviderApi, baseUrl: string): string {
+	const credential = ctx.getNode().credentials?.[provider.credentialType];
+	return `${baseUrl}|${credential?.id ?? credential?.name ?? ''}`;
+}
+
 /**
  * Sends one request with the provider's credential, retrying rate limits (any method) and
  * transient failures (GET only) within the retry policy, and maps failures to NodeApiError with the
@@ -314,6 +323,7 @@ export async function providerRequest<T = unknown>(
 ): Promise<ApiResponse<T>> {
 	const credentials = await credentialsOf(this, provider, request.itemIndex);
 	const baseUrl = request.baseUrl ?? provider.baseUrl(credentials);
+	if (provider.pacing) await provider.pacing.wait(pacingKey(this, provider, baseUrl));
 	const timeout = request.timeout ?? DEFAULT_TIMEOUT_MS;
 	// n8n's client follows redirects and sends the credential's headers along, to any host: the
 	// transport follows them itself, within the API's own origin only.

@@ -9,22 +9,22 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { PlanadoApi } from '../../credentials/PlanadoApi.credentials';
 import { Planado } from '../../nodes/Planado/Planado.node';
-import { PLANADO_RATE_LIMIT, resetPacing } from '../../nodes/Planado/transport/pacing';
+import { planadoApi } from '../../nodes/Planado/transport';
 import { PLANADO_DEFAULT_API_KEY, PLANADO_STATUSES, PlanadoSimulator, type PlanadoJob } from '../../tooling/simulators/planado';
 import { JOB_ID_FROM_ITEM, markerIn, type FaultFixture, type FaultWorld, type ItemPlan, type ListFilter } from './fixture';
 import type { Random } from './random';
 import { faultSuite } from './suite';
 
 const MISSING_ID = '00000000-0000-4000-8000-00000000fa17';
-const REAL_LIMIT = { ...PLANADO_RATE_LIMIT };
+const REAL_LIMIT = planadoApi.pacing!.limit;
 
 beforeAll(() => {
-	Object.assign(PLANADO_RATE_LIMIT, { calls: 90, windowMs: 600 });
-	resetPacing();
+	planadoApi.pacing!.limit = { calls: 90, windowMs: 600 };
+	planadoApi.pacing!.reset();
 });
 
 afterAll(() => {
-	Object.assign(PLANADO_RATE_LIMIT, REAL_LIMIT);
+	planadoApi.pacing!.limit = REAL_LIMIT;
 });
 
 async function start(jobCount: number, rng: Random): Promise<FaultWorld> {

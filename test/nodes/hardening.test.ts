@@ -16,7 +16,7 @@ import { Accelo } from '../../nodes/Accelo/Accelo.node';
 import { FsmNavigator } from '../../nodes/FsmNavigator/FsmNavigator.node';
 import { HousecallPro } from '../../nodes/HousecallPro/HousecallPro.node';
 import { Planado } from '../../nodes/Planado/Planado.node';
-import { PLANADO_RATE_LIMIT } from '../../nodes/Planado/transport/pacing';
+import { planadoApi } from '../../nodes/Planado/transport';
 import { Worklayer } from '../../nodes/Worklayer/Worklayer.node';
 import { AcceloSimulator } from '../../tooling/simulators/accelo';
 import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
@@ -43,7 +43,7 @@ interface ProviderCase {
 	secrets(harness: Harness): string[];
 }
 
-const REAL_PLANADO_LIMIT = { ...PLANADO_RATE_LIMIT };
+const REAL_PLANADO_LIMIT = planadoApi.pacing!.limit;
 
 function acceloCase(): ProviderCase {
 	const sim = new AcceloSimulator({ jobCount: 5 });
@@ -155,13 +155,13 @@ function shown(error: RunError | undefined): string {
 }
 
 beforeAll(async () => {
-	Object.assign(PLANADO_RATE_LIMIT, { calls: 90, windowMs: 600 });
+	planadoApi.pacing!.limit = { calls: 90, windowMs: 600 };
 	elsewhereOrigin = await elsewhere.start();
 	for (const c of CASES) await c.start();
 });
 
 afterAll(async () => {
-	Object.assign(PLANADO_RATE_LIMIT, REAL_PLANADO_LIMIT);
+	planadoApi.pacing!.limit = REAL_PLANADO_LIMIT;
 	await elsewhere.stop();
 	for (const c of CASES) await c.stop();
 });

@@ -8,7 +8,8 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { PlanadoApi } from '../../credentials/PlanadoApi.credentials';
 import { Planado } from '../../nodes/Planado/Planado.node';
 import { PlanadoTrigger } from '../../nodes/Planado/PlanadoTrigger.node';
-import { PLANADO_RATE_LIMIT, minimumPacedMs, resetPacing } from '../../nodes/Planado/transport/pacing';
+import { minimumPacedMs } from '../../nodes/shared/pacing';
+import { planadoApi } from '../../nodes/Planado/transport';
 import { Harness, type RunResult } from '../harness/engine';
 import {
 	PLANADO_DEFAULT_API_KEY,
@@ -22,7 +23,7 @@ import {
 
 const TYPE = 'n8n-nodes-field-service.planado';
 const SECRET = 'planado_wrong_key_must_not_leak_42';
-const REAL_LIMIT = { ...PLANADO_RATE_LIMIT };
+const REAL_LIMIT = planadoApi.pacing!.limit;
 let sim: PlanadoSimulator;
 let harness: Harness;
 
@@ -50,19 +51,19 @@ const firstWith = (predicate: (job: PlanadoJob) => boolean): PlanadoJob => {
 
 beforeAll(async () => {
 	// 100 times faster than the real limit, so that pacing never slows the suite down.
-	Object.assign(PLANADO_RATE_LIMIT, { calls: 90, windowMs: 600 });
+	planadoApi.pacing!.limit = { calls: 90, windowMs: 600 };
 	sim = new PlanadoSimulator({ jobCount: 537 });
 	await sim.start();
 	harness = makeHarness(sim);
 });
 
 afterAll(async () => {
-	Object.assign(PLANADO_RATE_LIMIT, REAL_LIMIT);
+	planadoApi.pacing!.limit = REAL_LIMIT;
 	await sim.stop();
 });
 
 beforeEach(() => {
-	resetPacing();
+	planadoApi.pacing!.reset();
 	sim.server.clearLog();
 	sim.server.clearFaults();
 });
@@ -419,11 +420,11 @@ describe('Pacing under the 90-a-minute limit (window scaled 10x down: 90 calls p
 		h = makeHarness(limited);
 	});
 	afterAll(async () => {
-		Object.assign(PLANADO_RATE_LIMIT, { calls: 90, windowMs: 600 });
+		planadoApi.pacing!.limit = { calls: 90, windowMs: 600 };
 		await limited.stop();
 	});
 	beforeEach(() => {
-		Object.assign(PLANADO_RATE_LIMIT, scaled);
+		planadoApi.pacing!.limit = scaled;
 		limited.server.clearLog();
 		limited.resetRateLimit();
 	});
@@ -511,7 +512,7 @@ describe('record pickers (reference lists paged by 5)', () => {
 	beforeEach(() => {
 		small.server.clearLog();
 		small.server.clearFaults();
-		resetPacing();
+		planadoApi.pacing!.reset();
 	});
 
 	it('clients: first page with names, next page after the last uuid, search across pages, empty, API error', async () => {

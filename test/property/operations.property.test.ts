@@ -12,7 +12,7 @@ import { operations as acceloOperations, descriptions as acceloDescriptions } fr
 import { operations as fsmOperations, descriptions as fsmDescriptions } from '../../nodes/FsmNavigator/actions';
 import { operations as hcpOperations, descriptions as hcpDescriptions } from '../../nodes/HousecallPro/actions';
 import { operations as planadoOperations, descriptions as planadoDescriptions } from '../../nodes/Planado/actions';
-import { PLANADO_RATE_LIMIT } from '../../nodes/Planado/transport/pacing';
+import { planadoApi } from '../../nodes/Planado/transport';
 import { operations as worklayerOperations, descriptions as worklayerDescriptions } from '../../nodes/Worklayer/actions';
 import type { OperationMap } from '../../nodes/shared/router';
 import { InvalidInputError } from '../../nodes/shared/parameters';
@@ -94,7 +94,7 @@ function fakeContext(provider: Provider, values: Record<string, unknown>, timeZo
 
 beforeAll(() => {
 	// No pacing wait: nothing is sent.
-	Object.assign(PLANADO_RATE_LIMIT, { calls: Number.MAX_SAFE_INTEGER, windowMs: 1 });
+	planadoApi.pacing!.limit = { calls: Number.MAX_SAFE_INTEGER, windowMs: 1 };
 });
 
 describe.each(PROVIDERS.map((p) => [p.name, p] as const))('%s operations', (_name, provider) => {

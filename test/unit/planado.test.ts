@@ -3,7 +3,7 @@ import { buildJobQuery } from '../../nodes/Planado/filters';
 import { jobBody } from '../../nodes/Planado/actions/job/fields';
 import { moveBody } from '../../nodes/Planado/actions/job/changeStatus.operation';
 import { errorMessage } from '../../nodes/Planado/transport';
-import { minimumPacedMs, pacingOf, reserveSlot } from '../../nodes/Planado/transport/pacing';
+import { minimumPacedMs, pacingOf, reserveSlot } from '../../nodes/shared/pacing';
 import { InvalidInputError } from '../../nodes/shared/parameters';
 import { simplifyJob } from '../../nodes/Planado/simplify';
 

@@ -5,12 +5,12 @@
  * a repeated bare key keeps only the last value), and `GET /jobs` paged by `page` / `page_size` with
  * `{ page, page_size, total_pages, total_items, jobs }`.
  */
-import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
 import { parseInstant } from '../../shared/dates';
 import { idString, isObject, objectsOf, textOf } from '../../shared/json';
-import { pageNumberPaging, type PaginationResult } from '../../shared/pagination';
-import { defineJobProvider, stopAfterPage, type JobProvider, type ListJobsOptions } from '../../shared/provider';
+import { pageNumberPaging } from '../../shared/pagination';
+import { defineJobProvider } from '../../shared/provider';
 import { providerRequestAllItems, trimBaseUrl, type ProviderApi, type RequestContext } from '../../shared/transport';
 import { simplifyJob } from '../simplify';
 
@@ -103,7 +103,7 @@ export function unwrapJobs(body: unknown): IDataObject[] {
 }
 
 /** Page-number paging; the API's end signal is `page >= total_pages` (0 for an empty list). */
-function paging(limit: number | undefined, onTotal?: (total: number) => void) {
+function paging(limit: number | undefined) {
 	return pageNumberPaging({
 		pageParam: 'page',
 		sizeParam: 'page_size',
@@ -111,8 +111,6 @@ function paging(limit: number | undefined, onTotal?: (total: number) => void) {
 		limit,
 		isLastPage: (body, page) => {
 			const list = isObject(body) ? (body as HcpListResponse) : {};
-			const total = Number(list.total_items);
-			if (onTotal && Number.isFinite(total)) onTotal(total);
 			const totalPages = Number(list.total_pages);
 			return Number.isFinite(totalPages) && page >= totalPages;
 		},
@@ -143,7 +141,7 @@ const newestFirstBy = (field: 'created_at' | 'updated_at') => (query: IDataObjec
 	newestFirst: true,
 });
 
-const base = defineJobProvider({
+export const provider = defineJobProvider({
 	api: housecallProApi,
 	maxPageSize: MAX_PAGE_SIZE,
 	jobId: (job) => idString(job.id),
@@ -153,7 +151,17 @@ const base = defineJobProvider({
 	getRequest: (jobId, query) => ({ path: jobPath(jobId), qs: query }),
 	unwrapJob: (body) => (isObject(body) ? body : {}),
 	simplify: simplifyJob,
-	list: { path: '/jobs', paging: (limit) => paging(limit), unwrap: unwrapJobs },
+	list: {
+		path: '/jobs',
+		paging: (limit) => paging(limit),
+		unwrap: unwrapJobs,
+		// Pages are read in parallel only where new jobs land at the end.
+		parallel: { defaultRequests: DEFAULT_PARALLEL_REQUESTS, allowed: inCreationOrder },
+		// With page numbers, a job that enters, leaves or moves in the list while pages are read
+		// shifts later jobs by one place, and one shifted back across a page boundary is missed: such
+		// a read holds fewer distinct jobs than the largest `total_items` it saw.
+		totalOf: (body) => (isObject(body) ? Number((body as HcpListResponse).total_items) : undefined),
+	},
 	// GET /jobs has no created or updated range filter, only `sort_by` created_at / updated_at
 	// (https://docs.housecallpro.com/docs/housecall-public-api, "Get Jobs"): a poll reads newest first
 	// and stops at the first page that reaches jobs older than its cursor.
@@ -164,69 +172,6 @@ const base = defineJobProvider({
 	},
 });
 
-/**
- * Reads the job list. With page numbers, a job that enters, leaves or moves in the list while pages
- * are read shifts later jobs by one place: a repeat is dropped by the loop, but a job shifted back
- * across a page boundary would be missed. Every such case leaves a full read with fewer distinct
- * jobs than the largest `total_items` it saw; the list is then read once more, and that second read
- * is returned if it is complete in itself. Otherwise the node fails rather than return part of it.
- */
-async function listJobs(ctx: RequestContext, query: IDataObject, options: ListJobsOptions = {}): Promise<PaginationResult> {
-	const read = async (inFlight: number): Promise<{ result: PaginationResult; total: number }> => {
-		let total = 0;
-		let current = inFlight;
-		const result = await providerRequestAllItems.call(
-			ctx,
-			housecallProApi,
-			{
-				method: 'GET',
-				path: '/jobs',
-				qs: query,
-				itemIndex: options.itemIndex,
-				timeout: options.timeout,
-				// A 429 during a parallel read: the rest of it goes one page at a time.
-				onRateLimited: () => {
-					current = 1;
-				},
-			},
-			stopAfterPage(
-				paging(options.limit, (pageTotal) => (total = Math.max(total, pageTotal))),
-				options.stopAfterPage,
-			),
-			unwrapJobs,
-			{ limit: options.limit, idOf: base.jobId, concurrency: () => current },
-		);
-		return { result, total };
-	};
-	const requests = options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS;
-	// Pages are read in parallel only where new jobs land at the end and many pages are wanted.
-	const parallel =
-		requests > 1 &&
-		!options.stopAfterPage &&
-		inCreationOrder(query) &&
-		(options.limit === undefined || options.limit > MAX_PAGE_SIZE);
-	const first = await read(parallel ? requests : 1);
-	const changed = first.result.stopReason === 'listChanged';
-	// Only a full read promises every job; a limit or a poll's early stop does not.
-	if (!changed && (options.limit !== undefined || options.stopAfterPage || first.result.items.length >= first.total)) {
-		return first.result;
-	}
-	const second = await read(1);
-	if (second.result.stopReason !== 'listChanged' && second.result.items.length >= second.total) {
-		return { ...second.result, pages: first.result.pages + second.result.pages };
-	}
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`Housecall Pro's job list changed while it was read: ${second.result.items.length} of ${second.total} jobs could be read`,
-		{
-			itemIndex: options.itemIndex,
-			description:
-				'Jobs moved between pages during the read, twice (for example status changes under a Work Status filter, or updates under a sort by updated_at). Run the node again, or narrow the filters.',
-		},
-	);
-}
-
-export const provider: JobProvider = { ...base, listJobs };
 
 /**
  * A write refused with 401/403 on an endpoint that does not accept a Company API Key: the error

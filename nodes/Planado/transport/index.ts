@@ -10,18 +10,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { parseInstant } from '../../shared/dates';
 import { idString, isObject, objectsOf, textOf } from '../../shared/json';
-import { afterCursorPaging, paginate, type PagingStrategy, type PaginationResult } from '../../shared/pagination';
-import { defineJobProvider, stopAfterPage, type JobProvider, type ListJobsOptions } from '../../shared/provider';
+import { RequestPacing } from '../../shared/pacing';
+import { afterCursorPaging, type PagingStrategy } from '../../shared/pagination';
+import { defineJobProvider } from '../../shared/provider';
 import { simplifyJob } from '../simplify';
-import {
-	providerRequest,
-	resolveBaseUrl,
-	trimBaseUrl,
-	type ApiRequest,
-	type ProviderApi,
-	type RequestContext,
-} from '../../shared/transport';
-import { pace } from './pacing';
+import { trimBaseUrl, type ProviderApi } from '../../shared/transport';
 
 export const DEFAULT_BASE_URL = 'https://api.planadoapp.com/v2';
 export const CREDENTIAL_TYPE = 'planadoApi';
@@ -78,6 +71,8 @@ export const planadoApi: ProviderApi = {
 	errorMessage,
 	// `status[]=a&status[]=b`, `resolution[finished][]=u` (n8n's default would write `status[0]=a`).
 	arrayFormat: 'brackets',
+	// Planado's documented limit: 90 calls a minute (tests scale the window down).
+	pacing: new RequestPacing({ calls: 90, windowMs: 60_000 }),
 	errorHints: {
 		401: "Check the API key in the Planado credential (Settings → Integrations → API) and that the Base URL is your account's region.",
 		404: 'No job with this UUID or external ID in this Planado account.',
@@ -105,46 +100,13 @@ function updatedAfter(sinceMs: number): string {
 	return new Date(Math.floor(sinceMs / 1000) * 1000 - 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** The pacing schedule of this credential and host. */
-function pacingKey(ctx: RequestContext, baseUrl: string): string {
-	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-	return `${baseUrl}|${credential?.id ?? credential?.name ?? ''}`;
-}
-
-/** One request, after waiting for its slot under the 90-a-minute limit. */
-async function pacedRequest(ctx: RequestContext, request: ApiRequest): Promise<unknown> {
-	const baseUrl = request.baseUrl ?? (await resolveBaseUrl.call(ctx, planadoApi, request.itemIndex));
-	await pace(pacingKey(ctx, baseUrl));
-	return (await providerRequest.call(ctx, planadoApi, { ...request, baseUrl })).body;
-}
-
 /** `after=<uuid of the last job>` until an empty page. */
 function listStrategy(): PagingStrategy {
 	return afterCursorPaging({ cursorParam: 'after', cursorOf: jobIdOf });
 }
 
-async function listJobs(ctx: RequestContext, query: IDataObject, options: ListJobsOptions = {}): Promise<PaginationResult> {
-	// Reading a credential is a database read in n8n: once per list, not per page.
-	const baseUrl = await resolveBaseUrl.call(ctx, planadoApi, options.itemIndex);
-	return await paginate(
-		async (pageQuery) => {
-			const body = await pacedRequest(ctx, {
-				method: 'GET',
-				path: '/jobs',
-				qs: { ...query, ...pageQuery },
-				baseUrl,
-				itemIndex: options.itemIndex,
-				timeout: options.timeout,
-			});
-			return { items: unwrapJobs(body), body };
-		},
-		// A poll reading newest first stops at the page that reaches jobs older than its cursor.
-		stopAfterPage(listStrategy(), options.stopAfterPage),
-		{ limit: options.limit, idOf: jobIdOf },
-	);
-}
-
-const definition = defineJobProvider({
+/** The Planado provider: every call paced for the 90-a-minute limit (`planadoApi.pacing`). */
+export const provider = defineJobProvider({
 	api: planadoApi,
 	// Fixed by the server and undocumented for jobs; nothing here depends on it.
 	maxPageSize: 50,
@@ -154,7 +116,7 @@ const definition = defineJobProvider({
 	updatedAt: (job) => parseInstant(job.updated_at),
 	status: (job) => idString(job.status),
 	// `:job_id` may be a uuid or an external_id (https://api-docs.planadoapp.com/docs/v2/resources/jobs/get.html).
-	getRequest: (jobId) => ({ path: `/jobs/${encodeURIComponent(jobId)}` }),
+	getRequest: (jobId, query) => ({ path: `/jobs/${encodeURIComponent(jobId)}`, qs: query }),
 	unwrapJob,
 	list: { path: '/jobs', paging: () => listStrategy(), unwrap: unwrapJobs },
 	simplify: simplifyJob,
@@ -176,20 +138,3 @@ const definition = defineJobProvider({
 		newestFirst: (query) => query,
 	},
 });
-
-/** The Planado provider: every call paced for the 90-a-minute limit. */
-export const provider: JobProvider = {
-	...definition,
-	request: async (ctx, request) => await pacedRequest(ctx, request),
-	async getJob(ctx, jobId, options = {}) {
-		const body = await pacedRequest(ctx, {
-			method: 'GET',
-			path: `/jobs/${encodeURIComponent(jobId)}`,
-			qs: options.query,
-			itemIndex: options.itemIndex,
-			timeout: options.timeout,
-		});
-		return unwrapJob(body);
-	},
-	listJobs,
-};

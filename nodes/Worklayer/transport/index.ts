@@ -11,7 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { idString, isObject, objectsOf } from '../../shared/json';
 import { UUID, type IdPattern } from '../../shared/parameters';
 import { pageTokenPaging, type PaginationResult } from '../../shared/pagination';
-import { defineJobProvider, type JobProvider, type ListJobsOptions } from '../../shared/provider';
+import { defineJobProvider } from '../../shared/provider';
 import { simplifyJob } from '../simplify';
 import { providerRequestAllItems, trimBaseUrl, type ProviderApi, type RequestContext } from '../../shared/transport';
 import { quote, wireQueries, withTerm, type WorklayerListQuery } from '../filters';
@@ -110,7 +110,7 @@ function isoMs(ms: number): string {
 	return new Date(ms).toISOString();
 }
 
-const base = defineJobProvider({
+export const provider = defineJobProvider({
 	api: worklayerApi,
 	simplify: simplifyJob,
 	maxPageSize: MAX_PAGE_SIZE,
@@ -120,7 +120,13 @@ const base = defineJobProvider({
 	status: (job) => idString(job.status),
 	getRequest: (jobId) => ({ path: jobPath(jobId) }),
 	unwrapJob,
-	list: { path: '/jobs', paging: () => tokenPaging(), unwrap: listOf },
+	list: {
+		path: '/jobs',
+		paging: () => tokenPaging(),
+		unwrap: listOf,
+		// The filter has no OR of statuses: several statuses are one series each (see filters.ts).
+		split: (query) => wireQueries(query as WorklayerListQuery),
+	},
 	// The list filters by `create_time` only: no update-time filter and no sort
 	// (https://docs.taxfyle.com/jobs/job-list). `>=` on the cursor's millisecond includes every job
 	// created within it, microseconds and all; the order of the list is not documented, so the
@@ -133,36 +139,6 @@ const base = defineJobProvider({
 	},
 });
 
-/**
- * Reads the jobs of a list query (see filters.ts): one query, or one per status, read in turn and
- * merged without duplicates (a job that changes status between two reads is returned once). A
- * limit applies to the merged result: reading stops as soon as it is reached.
- */
-async function listJobs(ctx: RequestContext, query: IDataObject, options: ListJobsOptions = {}): Promise<PaginationResult> {
-	const queries = wireQueries(query as WorklayerListQuery);
-	if (queries.length === 1) return await base.listJobs(ctx, queries[0], options);
-	const items: IDataObject[] = [];
-	const seen = new Set<string>();
-	let pages = 0;
-	for (const wire of queries) {
-		const remaining = options.limit === undefined ? undefined : options.limit - items.length;
-		if (remaining !== undefined && remaining <= 0) return { items, pages, stopReason: 'limit' };
-		const result = await base.listJobs(ctx, wire, { ...options, limit: remaining });
-		pages += result.pages;
-		for (const job of result.items) {
-			const id = base.jobId(job);
-			if (id !== undefined) {
-				if (seen.has(id)) continue;
-				seen.add(id);
-			}
-			items.push(job);
-		}
-	}
-	const full = options.limit !== undefined && items.length >= options.limit;
-	return { items, pages, stopReason: full ? 'limit' : 'end' };
-}
-
-export const provider: JobProvider = { ...base, listJobs };
 
 /** Reads a whole reference list (members, job templates) page by page. */
 export async function listAll(this: RequestContext, path: string, idOf: (item: IDataObject) => string | undefined): Promise<PaginationResult> {

@@ -1,7 +1,7 @@
 import { PlanadoApi } from '../../../credentials/PlanadoApi.credentials';
 import { Planado } from '../../../nodes/Planado/Planado.node';
 import { PlanadoTrigger } from '../../../nodes/Planado/PlanadoTrigger.node';
-import { PLANADO_RATE_LIMIT } from '../../../nodes/Planado/transport/pacing';
+import { planadoApi } from '../../../nodes/Planado/transport';
 import type { Ref, StatusCategory } from '../../../nodes/shared/commonJob';
 import {
 	PLANADO_DEFAULT_API_KEY,
@@ -32,7 +32,7 @@ const CATEGORIES: Record<PlanadoJobStatus, StatusCategory> = {
 export function planadoFixture(): SimplifyFixture {
 	const sim = new PlanadoSimulator({ jobCount: 100 });
 	let harness: Harness | undefined;
-	const realLimit = { ...PLANADO_RATE_LIMIT };
+	const realLimit = planadoApi.pacing!.limit;
 	const type = 'n8n-nodes-field-service.planado';
 	const triggerType = 'n8n-nodes-field-service.planadoTrigger';
 	let serial = 95_000;
@@ -43,7 +43,7 @@ export function planadoFixture(): SimplifyFixture {
 		triggerType,
 		async start() {
 			// Paced 1000 times faster than the real minute, as the trigger suite does.
-			Object.assign(PLANADO_RATE_LIMIT, { calls: 90, windowMs: 60 });
+			planadoApi.pacing!.limit = { calls: 90, windowMs: 60 };
 			await sim.start();
 			harness = new Harness({
 				nodeTypes: { [type]: new Planado(), [triggerType]: new PlanadoTrigger() },
@@ -52,7 +52,7 @@ export function planadoFixture(): SimplifyFixture {
 			});
 		},
 		async stop() {
-			Object.assign(PLANADO_RATE_LIMIT, realLimit);
+			planadoApi.pacing!.limit = realLimit;
 			await sim.stop();
 		},
 		harness: () => harness as Harness,

@@ -1,6 +1,6 @@
 import { PlanadoApi } from '../../../credentials/PlanadoApi.credentials';
 import { PlanadoTrigger } from '../../../nodes/Planado/PlanadoTrigger.node';
-import { PLANADO_RATE_LIMIT } from '../../../nodes/Planado/transport/pacing';
+import { planadoApi } from '../../../nodes/Planado/transport';
 import { PLANADO_DEFAULT_API_KEY, PlanadoSimulator, planadoTimestamp, type PlanadoJob } from '../../../tooling/simulators/planado';
 import { Harness } from '../../harness/engine';
 import type { TriggerFixture } from './fixture';
@@ -10,7 +10,7 @@ const TYPE = 'n8n-nodes-field-service.planadoTrigger';
 export function planadoFixture(): TriggerFixture {
 	const sim = new PlanadoSimulator({ jobCount: 40 });
 	let harness: Harness | undefined;
-	const realLimit = { ...PLANADO_RATE_LIMIT };
+	const realLimit = planadoApi.pacing!.limit;
 	const job = (uuid: string): PlanadoJob => {
 		const found = sim.getJob(uuid);
 		if (!found) throw new Error(`no job ${uuid}`);
@@ -27,7 +27,7 @@ export function planadoFixture(): TriggerFixture {
 		resolutionMs: 1000,
 		async start() {
 			// The backlog test reads a few hundred pages: pace them 1000 times faster than a real minute.
-			Object.assign(PLANADO_RATE_LIMIT, { calls: 90, windowMs: 60 });
+			planadoApi.pacing!.limit = { calls: 90, windowMs: 60 };
 			await sim.start();
 			harness = new Harness({
 				nodeTypes: { [TYPE]: new PlanadoTrigger() },
@@ -36,7 +36,7 @@ export function planadoFixture(): TriggerFixture {
 			});
 		},
 		async stop() {
-			Object.assign(PLANADO_RATE_LIMIT, realLimit);
+			planadoApi.pacing!.limit = realLimit;
 			await sim.stop();
 		},
 		harness: () => {
