@@ -13,7 +13,7 @@ import { jobFilters } from './actions/job/getAll.operation';
 import { buildJobQuery } from './filters';
 import { getJobTypes, getStaff, getStatuses } from './methods/loadOptions';
 import { SIMPLIFY_FIELDS } from './simplify';
-import { ALL_FIELDS, provider } from './transport';
+import { ALL_FIELDS, provider } from './provider';
 
 /** Trigger filters: the Get Many filters without the date ranges, which the trigger sets itself. */
 const DATE_FILTERS = /^(created|modified|due|completed)(After|Before)$/;

@@ -11,7 +11,7 @@ import { pollJobs } from '../shared/poll';
 import { jobFilters } from './actions/job/getAll.operation';
 import { buildListQuery } from './filters';
 import { searchTechnicians } from './methods/listSearch';
-import { provider } from './transport';
+import { provider } from './provider';
 
 export class FsmNavigatorTrigger implements INodeType {
 	description: INodeTypeDescription = {

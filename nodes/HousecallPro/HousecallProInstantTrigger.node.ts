@@ -17,7 +17,7 @@ import {
 	type Delivery,
 	type InstantTriggerDefinition,
 } from '../shared/instantTrigger';
-import { provider } from './transport';
+import { provider } from './provider';
 
 const CREDENTIAL_TYPE = provider.api.credentialType;
 

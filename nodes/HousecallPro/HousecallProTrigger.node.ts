@@ -13,7 +13,7 @@ import { jobFilters } from './actions/job/getAll.operation';
 import { buildJobQuery } from './filters';
 import { searchCustomers } from './methods/listSearch';
 import { getEmployees } from './methods/loadOptions';
-import { provider } from './transport';
+import { provider } from './provider';
 
 function buildTriggerQuery(filters: IDataObject, timeZone: string): IDataObject {
 	return buildJobQuery(filters, {}, timeZone);

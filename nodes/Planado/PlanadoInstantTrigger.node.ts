@@ -12,8 +12,8 @@ import {
 import { idString, isObject } from '../shared/json';
 import { headerOf, INSTANT_WEBHOOKS, instantTriggerProperties, receiveJobEvent, type InstantTriggerDefinition } from '../shared/instantTrigger';
 import { constantTimeEqual, generateSecret, verifySharedSecret } from '../shared/signature';
-import { provider } from './transport';
-import { createWebhook, deleteWebhook, listWebhooks } from './transport/webhooks';
+import { provider } from './provider';
+import { createWebhook, deleteWebhook, listWebhooks } from './webhooks';
 
 /** What the trigger keeps in the node's static data: its subscription, never output. */
 interface SubscriptionState extends IDataObject {

@@ -13,7 +13,7 @@ import { jobFilters } from './actions/job/getAll.operation';
 import { buildJobQuery } from './filters';
 import { searchClients, searchJobs, searchSites, searchTeams } from './methods/listSearch';
 import { getResolutions } from './methods/loadOptions';
-import { provider } from './transport';
+import { provider } from './provider';
 
 /**
  * Created Within (Days) only bounds the scan that learns the jobs' statuses on activation: Planado

@@ -15,7 +15,7 @@ import {
 	timestampedHmacCheck,
 	type InstantTriggerDefinition,
 } from '../shared/instantTrigger';
-import { provider } from './transport';
+import { provider } from './provider';
 
 const CREDENTIAL_TYPE = provider.api.credentialType;
 

@@ -11,7 +11,7 @@ import { pollJobs } from '../shared/poll';
 import { jobFilters } from './actions/job/getAll.operation';
 import { buildJobQuery } from './filters';
 import { searchMembers } from './methods/listSearch';
-import { provider } from './transport';
+import { provider } from './provider';
 
 export class WorklayerTrigger implements INodeType {
 	description: INodeTypeDescription = {

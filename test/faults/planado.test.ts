@@ -9,7 +9,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { PlanadoApi } from '../../credentials/PlanadoApi.credentials';
 import { Planado } from '../../nodes/Planado/Planado.node';
-import { planadoApi } from '../../nodes/Planado/transport';
+import { planadoApi } from '../../nodes/Planado/provider';
 import { PLANADO_DEFAULT_API_KEY, PLANADO_STATUSES, PlanadoSimulator, type PlanadoJob } from '../../tooling/simulators/planado';
 import { JOB_ID_FROM_ITEM, markerIn, type FaultFixture, type FaultWorld, type ItemPlan, type ListFilter } from './fixture';
 import type { Random } from './random';

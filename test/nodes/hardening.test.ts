@@ -16,7 +16,7 @@ import { Accelo } from '../../nodes/Accelo/Accelo.node';
 import { FsmNavigator } from '../../nodes/FsmNavigator/FsmNavigator.node';
 import { HousecallPro } from '../../nodes/HousecallPro/HousecallPro.node';
 import { Planado } from '../../nodes/Planado/Planado.node';
-import { planadoApi } from '../../nodes/Planado/transport';
+import { planadoApi } from '../../nodes/Planado/provider';
 import { Worklayer } from '../../nodes/Worklayer/Worklayer.node';
 import { AcceloSimulator } from '../../tooling/simulators/accelo';
 import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';

@@ -9,7 +9,7 @@ import { PlanadoApi } from '../../credentials/PlanadoApi.credentials';
 import { Planado } from '../../nodes/Planado/Planado.node';
 import { PlanadoTrigger } from '../../nodes/Planado/PlanadoTrigger.node';
 import { minimumPacedMs } from '../../nodes/shared/pacing';
-import { planadoApi } from '../../nodes/Planado/transport';
+import { planadoApi } from '../../nodes/Planado/provider';
 import { Harness, type RunResult } from '../harness/engine';
 import {
 	PLANADO_DEFAULT_API_KEY,

@@ -12,7 +12,7 @@ import { operations as acceloOperations, descriptions as acceloDescriptions } fr
 import { operations as fsmOperations, descriptions as fsmDescriptions } from '../../nodes/FsmNavigator/actions';
 import { operations as hcpOperations, descriptions as hcpDescriptions } from '../../nodes/HousecallPro/actions';
 import { operations as planadoOperations, descriptions as planadoDescriptions } from '../../nodes/Planado/actions';
-import { planadoApi } from '../../nodes/Planado/transport';
+import { planadoApi } from '../../nodes/Planado/provider';
 import { operations as worklayerOperations, descriptions as worklayerDescriptions } from '../../nodes/Worklayer/actions';
 import type { OperationMap } from '../../nodes/shared/router';
 import { InvalidInputError } from '../../nodes/shared/parameters';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 
 import { HCP_ID } from '../../nodes/HousecallPro/filters';
 import { JOB_REF } from '../../nodes/Planado/actions/job/common';
-import { JOB_ID } from '../../nodes/Worklayer/transport';
+import { JOB_ID } from '../../nodes/Worklayer/provider';
 import {
 	INTEGER_ID,
 	MAX_PARALLEL_REQUESTS,

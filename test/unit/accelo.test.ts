@@ -1,7 +1,7 @@
 import { fieldsQuery } from '../../nodes/Accelo/actions/job/common';
 import { buildJobQuery } from '../../nodes/Accelo/filters';
 import { SIMPLIFY_FIELDS, simplifyJob } from '../../nodes/Accelo/simplify';
-import { acceloApi } from '../../nodes/Accelo/transport';
+import { acceloApi } from '../../nodes/Accelo/provider';
 import { InvalidInputError } from '../../nodes/shared/parameters';
 
 describe('Accelo _filters encoder', () => {

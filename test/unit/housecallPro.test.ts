@@ -1,7 +1,7 @@
 import { HousecallProApi } from '../../credentials/HousecallProApi.credentials';
 import { createBody, scheduleBody, updateSteps } from '../../nodes/HousecallPro/actions/job/fields';
 import { RESPONSE_WORDS, WORK_STATUS_FILTERS, buildJobQuery } from '../../nodes/HousecallPro/filters';
-import { hcpErrorMessage } from '../../nodes/HousecallPro/transport';
+import { hcpErrorMessage } from '../../nodes/HousecallPro/provider';
 import { InvalidInputError } from '../../nodes/shared/parameters';
 
 describe('Housecall Pro filter encoder', () => {

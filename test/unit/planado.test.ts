@@ -2,7 +2,7 @@
 import { buildJobQuery } from '../../nodes/Planado/filters';
 import { jobBody } from '../../nodes/Planado/actions/job/fields';
 import { moveBody } from '../../nodes/Planado/actions/job/changeStatus.operation';
-import { errorMessage } from '../../nodes/Planado/transport';
+import { errorMessage } from '../../nodes/Planado/provider';
 import { minimumPacedMs, pacingOf, reserveSlot } from '../../nodes/shared/pacing';
 import { InvalidInputError } from '../../nodes/shared/parameters';
 import { simplifyJob } from '../../nodes/Planado/simplify';

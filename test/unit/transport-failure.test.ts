@@ -12,8 +12,8 @@ jest.mock('n8n-workflow', () => {
 
 import { sleep, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
-import { acceloApi } from '../../nodes/Accelo/transport';
-import { fsmNavigatorApi } from '../../nodes/FsmNavigator/transport';
+import { acceloApi } from '../../nodes/Accelo/provider';
+import { fsmNavigatorApi } from '../../nodes/FsmNavigator/provider';
 import { providerRequest, readFailure, type ApiRequest, type ProviderApi } from '../../nodes/shared/transport';
 import { majorOf } from '../../tooling/n8n/versionPins';
 import { PROBE_RATE_LIMIT_RESET } from '../../tooling/n8n/thrownErrors/server';

@@ -1,5 +1,5 @@
 import { andTerms, buildJobQuery, hasOr, quote, wireQueries, withTerm } from '../../nodes/Worklayer/filters';
-import { jobPath, provider, timeMs, unwrapJob, worklayerApi } from '../../nodes/Worklayer/transport';
+import { jobPath, provider, timeMs, unwrapJob, worklayerApi } from '../../nodes/Worklayer/provider';
 import { simplifyJob } from '../../nodes/Worklayer/simplify';
 import { InvalidInputError } from '../../nodes/shared/parameters';
 

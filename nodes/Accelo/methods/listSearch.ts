@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type 
 import { textOf } from '../../shared/json';
 import { jobLabel } from '../../shared/listSearch';
 import { currentRecordValue, personName, searchRecordPages } from '../../shared/recordLocator';
-import { MAX_PAGE_SIZE, idOf, provider, unwrapList } from '../transport';
+import { MAX_PAGE_SIZE, idOf, provider, unwrapList } from '../provider';
 
 /** Jobs for the picker, searched by title on Accelo's side (`_search`), one page per call. */
 export async function searchJobs(

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { textOf } from '../../shared/json';
 import { personName } from '../../shared/recordLocator';
-import { idOf, listAll } from '../transport';
+import { idOf, listAll } from '../provider';
 
 /** The deployment's job statuses, in Accelo's own order. */
 export async function getStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

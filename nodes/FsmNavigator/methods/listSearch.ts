@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { idString, textOf } from '../../shared/json';
 import { jobLabel, newestFirst, searchJobPages } from '../../shared/listSearch';
 import { personName, searchRecordPages } from '../../shared/recordLocator';
-import { MAX_PAGE_SIZE, provider, type FsmListResponse } from '../transport';
+import { MAX_PAGE_SIZE, provider, type FsmListResponse } from '../provider';
 
 /**
  * Jobs for the picker, newest first. The list has `page` and `per_page` but no sort parameter

@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type 
 import { idString, isObject, objectsOf, textOf } from '../../shared/json';
 import { jobLabel, searchJobPages } from '../../shared/listSearch';
 import { currentRecordValue, personName, searchRecordPages } from '../../shared/recordLocator';
-import { MAX_PAGE_SIZE, provider, type HcpListResponse } from '../transport';
+import { MAX_PAGE_SIZE, provider, type HcpListResponse } from '../provider';
 
 function customerName(job: IDataObject): string | undefined {
 	const customer = isObject(job.customer) ? job.customer : {};

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { idString, textOf } from '../../shared/json';
 import { personName } from '../../shared/recordLocator';
-import { listAll } from '../transport';
+import { listAll } from '../provider';
 
 function toOptions(items: IDataObject[], describe?: (item: IDataObject) => string | undefined): INodePropertyOptions[] {
 	return items

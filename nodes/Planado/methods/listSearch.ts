@@ -4,7 +4,7 @@ import { idString, isObject, objectsOf, textOf } from '../../shared/json';
 import { jobLabel, searchJobPages } from '../../shared/listSearch';
 import { currentRecordValue, personName, type RecordEntry, searchRecordPages } from '../../shared/recordLocator';
 import { STATUS_NAMES } from '../filters';
-import { provider, unwrapJobs } from '../transport';
+import { provider, unwrapJobs } from '../provider';
 
 /**
  * Jobs for the picker, newest first. Planado's list has no text search: a search text is matched

@@ -1,5 +1,5 @@
 import { jobActions } from '../../shared/router';
-import { provider } from '../transport';
+import { provider } from '../provider';
 import * as changeStatus from './job/changeStatus.operation';
 import * as create from './job/create.operation';
 import * as get from './job/get.operation';

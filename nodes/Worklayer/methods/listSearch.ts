@@ -5,7 +5,7 @@ import { jobLabel, newestFirst, searchJobPages } from '../../shared/listSearch';
 import { personName, type RecordEntry, searchRecordPages } from '../../shared/recordLocator';
 import { UUID } from '../../shared/parameters';
 import { andTerms, quote } from '../filters';
-import { MAX_PAGE_SIZE, listOf, provider, type WorklayerList } from '../transport';
+import { MAX_PAGE_SIZE, listOf, provider, type WorklayerList } from '../provider';
 
 /** Short IDs as the docs show them: eleven upper-case letters and digits. */
 const SHORT_ID_SHAPE = /^[A-Z0-9]{11}$/;

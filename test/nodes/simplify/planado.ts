@@ -1,7 +1,7 @@
 import { PlanadoApi } from '../../../credentials/PlanadoApi.credentials';
 import { Planado } from '../../../nodes/Planado/Planado.node';
 import { PlanadoTrigger } from '../../../nodes/Planado/PlanadoTrigger.node';
-import { planadoApi } from '../../../nodes/Planado/transport';
+import { planadoApi } from '../../../nodes/Planado/provider';
 import type { Ref, StatusCategory } from '../../../nodes/shared/commonJob';
 import {
 	PLANADO_DEFAULT_API_KEY,

@@ -1,6 +1,6 @@
 import { PlanadoApi } from '../../../credentials/PlanadoApi.credentials';
 import { PlanadoTrigger } from '../../../nodes/Planado/PlanadoTrigger.node';
-import { planadoApi } from '../../../nodes/Planado/transport';
+import { planadoApi } from '../../../nodes/Planado/provider';
 import { PLANADO_DEFAULT_API_KEY, PlanadoSimulator, planadoTimestamp, type PlanadoJob } from '../../../tooling/simulators/planado';
 import { Harness } from '../../harness/engine';
 import type { TriggerFixture } from './fixture';

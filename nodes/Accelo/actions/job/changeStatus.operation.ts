@@ -10,7 +10,7 @@ import {
 	readJobId,
 	readScope,
 } from '../../../shared/parameters';
-import { idOf, listAll, provider, unwrapList, unwrapObject } from '../../transport';
+import { idOf, listAll, provider, unwrapList, unwrapObject } from '../../provider';
 import { fieldsOption, fieldsQuery, jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [

@@ -4,7 +4,7 @@ import { jobIdField } from '../../../shared/descriptions';
 import { INTEGER_ID } from '../../../shared/parameters';
 import { recordLocator } from '../../../shared/recordLocator';
 import { SIMPLIFY_FIELDS } from '../../simplify';
-import { ALL_FIELDS } from '../../transport';
+import { ALL_FIELDS } from '../../provider';
 
 export const jobIdProperty = jobIdField({
 	providerName: 'Accelo',

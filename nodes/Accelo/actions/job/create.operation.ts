@@ -4,7 +4,7 @@ import { fieldsCollection, forJobOperation, optionsCollection } from '../../../s
 import { INTEGER_ID, checkId, checkOption, itemParameters, readCollection, readScope, requireText } from '../../../shared/parameters';
 import { recordValue } from '../../../shared/recordLocator';
 import { AGAINST_TYPES } from '../../filters';
-import { provider, unwrapObject } from '../../transport';
+import { provider, unwrapObject } from '../../provider';
 import { againstLocator, againstTypeOptions, fieldsOption, fieldsQuery, managerLocator } from './common';
 import { createFields, jobBody } from './fields';
 

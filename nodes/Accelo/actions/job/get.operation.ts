@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { INTEGER_ID, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
-import { provider } from '../../transport';
+import { provider } from '../../provider';
 import { fieldsOption, fieldsQuery, jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [jobIdProperty, optionsCollection([fieldsOption])];

@@ -4,7 +4,7 @@ import { dateFilter, filtersCollection, forJobOperation, idsFilter, optionsColle
 import { recordsField } from '../../../shared/recordLocator';
 import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { ORDER_FIELDS, STANDINGS, buildJobQuery } from '../../filters';
-import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../transport';
+import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../provider';
 import { againstTypeOptions, fieldsOption, fieldsQuery } from './common';
 
 /** The Filters collection's fields (the trigger offers the ones that are not dates). */

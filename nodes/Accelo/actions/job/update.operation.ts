@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { INTEGER_ID, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
-import { provider, unwrapObject } from '../../transport';
+import { provider, unwrapObject } from '../../provider';
 import { fieldsOption, fieldsQuery, jobIdProperty } from './common';
 import { jobBody, updateFields } from './fields';
 

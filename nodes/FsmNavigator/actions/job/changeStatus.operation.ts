@@ -4,7 +4,7 @@ import { forJobOperation, optionsCollection } from '../../../shared/descriptions
 import { readBackAfterWrite } from '../../../shared/transport';
 import { INTEGER_ID, InvalidInputError, checkOption, itemParameters, readJobId, readScope } from '../../../shared/parameters';
 import { JOB_STATUSES, checkTransition } from '../../statuses';
-import { provider, unwrapJob } from '../../transport';
+import { provider, unwrapJob } from '../../provider';
 import { jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [

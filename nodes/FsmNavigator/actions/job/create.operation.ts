@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { readBackAfterWrite } from '../../../shared/transport';
 import { INTEGER_ID, checkId, itemParameters, readCollection, readScope, requireText } from '../../../shared/parameters';
-import { provider, unwrapJob } from '../../transport';
+import { provider, unwrapJob } from '../../provider';
 import { customerLocationField, jobBody, jobFields } from './fields';
 
 const properties: INodeProperties[] = [

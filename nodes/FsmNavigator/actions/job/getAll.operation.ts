@@ -4,7 +4,7 @@ import { filtersCollection, forJobOperation, optionsCollection, parallelRequests
 import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { buildListQuery } from '../../filters';
 import { JOB_PRIORITIES, JOB_STATUSES } from '../../statuses';
-import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../transport';
+import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../provider';
 import { customerLocationField, technicianLocator } from './fields';
 
 /** The Filters collection's fields (the trigger offers the ones that are not creation dates). */

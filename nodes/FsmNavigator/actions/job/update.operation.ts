@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { readBackAfterWrite } from '../../../shared/transport';
 import { INTEGER_ID, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
-import { provider, unwrapJob } from '../../transport';
+import { provider, unwrapJob } from '../../provider';
 import { jobIdProperty } from './common';
 import { jobBody, jobFields } from './fields';
 

@@ -12,7 +12,7 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFuncti
 
 import { toIsoUtc } from '../../../shared/dates';
 import { idString, isObject, objectsOf, textOf } from '../../../shared/json';
-import { jobPath, provider } from '../../transport';
+import { jobPath, provider } from '../../provider';
 import type { UpdateStep } from './fields';
 
 export const SCHEDULE_THROUGH = ['automatic', 'schedule', 'appointments'] as const;

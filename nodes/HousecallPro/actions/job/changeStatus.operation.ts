@@ -4,7 +4,7 @@ import { forJobOperation, optionsCollection } from '../../../shared/descriptions
 import { checkId, checkOption, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { readBackAfterWrite } from '../../../shared/transport';
 import { HCP_ID } from '../../filters';
-import { JOB_ID, explainKeyRefusal, jobPath, provider } from '../../transport';
+import { JOB_ID, explainKeyRefusal, jobPath, provider } from '../../provider';
 import { SCHEDULE_THROUGH, appointmentWrite, isKeyRefusal, scheduleThroughOption, unscheduleWrites } from './appointments';
 import { jobIdProperty } from './common';
 import { arrivalWindowField, scheduleBody, scheduledEndField, scheduledStartField } from './fields';

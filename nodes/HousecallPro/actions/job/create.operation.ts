@@ -5,7 +5,7 @@ import { checkId, itemParameters, readCollection, readScope } from '../../../sha
 import { recordLocator, recordValue } from '../../../shared/recordLocator';
 import { HCP_ID } from '../../filters';
 import { customerLocator } from './common';
-import { provider } from '../../transport';
+import { provider } from '../../provider';
 import { createBody, createFields } from './fields';
 
 const properties: INodeProperties[] = [

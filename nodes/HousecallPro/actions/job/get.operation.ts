@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { expandQuery } from '../../filters';
-import { JOB_ID, provider } from '../../transport';
+import { JOB_ID, provider } from '../../provider';
 import { expandOption, jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [jobIdProperty, optionsCollection([expandOption])];

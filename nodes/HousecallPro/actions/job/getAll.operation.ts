@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { dateFilter, filtersCollection, forJobOperation, idsFilter, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
 import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { RESPONSE_WORDS, SORT_FIELDS, WORK_STATUS_FILTERS, buildJobQuery } from '../../filters';
-import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../transport';
+import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../provider';
 import { customerLocator, employeesField, expandOption } from './common';
 
 const zonedDateFilter = (displayName: string, name: string, description: string): INodeProperties =>

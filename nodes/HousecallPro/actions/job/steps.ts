@@ -5,7 +5,7 @@
  */
 import { NodeApiError, NodeOperationError, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { explainKeyRefusal, provider } from '../../transport';
+import { explainKeyRefusal, provider } from '../../provider';
 import { appointmentWrite, explainAppointmentRefusal, type AppointmentChange } from './appointments';
 import type { UpdateStep } from './fields';
 

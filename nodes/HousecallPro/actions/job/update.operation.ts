@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { checkOption, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { readBackAfterWrite } from '../../../shared/transport';
-import { JOB_ID, explainKeyRefusal, jobPath, provider } from '../../transport';
+import { JOB_ID, explainKeyRefusal, jobPath, provider } from '../../provider';
 import { SCHEDULE_THROUGH, isKeyRefusal, scheduleThroughOption } from './appointments';
 import { employeesField, jobIdProperty } from './common';
 import { arrivalWindowField, scheduledEndField, scheduledStartField, updateSteps, type UpdateStep } from './fields';

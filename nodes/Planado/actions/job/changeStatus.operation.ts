@@ -22,7 +22,7 @@ import {
 } from '../../../shared/parameters';
 import { readBackAfterWrite } from '../../../shared/transport';
 import { STATUS_NAMES, type JobStatus } from '../../filters';
-import { provider } from '../../transport';
+import { provider } from '../../provider';
 import { JOB_REF, jobIdProperty, notifyAssigneesOption, writeHeaders } from './common';
 
 export const STATUS_MOVES = ['scheduled', 'posted'] as const;

@@ -4,7 +4,7 @@ import { forJobOperation, optionsCollection } from '../../../shared/descriptions
 import { idString, isObject } from '../../../shared/json';
 import { itemParameters, readCollection, readScope } from '../../../shared/parameters';
 import { readBackAfterWrite } from '../../../shared/transport';
-import { provider } from '../../transport';
+import { provider } from '../../provider';
 import { notifyAssigneesOption, writeHeaders } from './common';
 import { createFields, jobBody } from './fields';
 

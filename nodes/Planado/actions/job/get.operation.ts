@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { itemParameters, readJobId, readScope } from '../../../shared/parameters';
-import { provider } from '../../transport';
+import { provider } from '../../provider';
 import { JOB_REF, jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [jobIdProperty, optionsCollection()];

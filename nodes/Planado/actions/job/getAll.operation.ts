@@ -4,7 +4,7 @@ import { dateFilter, filtersCollection, forJobOperation, optionsCollection, retu
 import { recordsField } from '../../../shared/recordLocator';
 import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
 import { JOB_STATUSES, STATUS_NAMES, buildJobQuery } from '../../filters';
-import { provider } from '../../transport';
+import { provider } from '../../provider';
 import { WORKER_ID_HINT, planadoLocator } from './fields';
 
 const uuidFilter = (displayName: string, name: string, description: string): INodeProperties => ({

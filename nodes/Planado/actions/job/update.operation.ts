@@ -4,7 +4,7 @@ import { forJobOperation, optionsCollection } from '../../../shared/descriptions
 import { idString, isObject } from '../../../shared/json';
 import { InvalidInputError, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { readBackAfterWrite } from '../../../shared/transport';
-import { provider } from '../../transport';
+import { provider } from '../../provider';
 import { JOB_REF, jobIdProperty, notifyAssigneesOption, writeHeaders } from './common';
 import { jobBody, updateFields } from './fields';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { checkOption, itemParameters, readJobId, readScope } from '../../../shared/parameters';
-import { JOB_ID, provider } from '../../transport';
+import { JOB_ID, provider } from '../../provider';
 import { draftJob, jobAfterWrite, jobIdProperty } from './common';
 
 /** The status changes the API documents: only submit (https://docs.taxfyle.com/jobs/job-submit). */

@@ -4,7 +4,7 @@ import { jobIdField } from '../../../shared/descriptions';
 import { InvalidInputError } from '../../../shared/parameters';
 import type { RequestScope } from '../../../shared/provider';
 import { readBackAfterWrite } from '../../../shared/transport';
-import { provider, unwrapJob } from '../../transport';
+import { provider, unwrapJob } from '../../provider';
 
 export const jobIdProperty = jobIdField({
 	providerName: 'Worklayer',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { UUID, checkId, itemParameters, readScope } from '../../../shared/parameters';
 import { recordLocator, recordValue } from '../../../shared/recordLocator';
-import { provider, unwrapJob } from '../../transport';
+import { provider, unwrapJob } from '../../provider';
 import { jobAfterWrite } from './common';
 
 const properties: INodeProperties[] = [

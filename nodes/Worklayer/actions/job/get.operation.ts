@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { itemParameters, readJobId, readScope } from '../../../shared/parameters';
-import { JOB_ID, provider } from '../../transport';
+import { JOB_ID, provider } from '../../provider';
 import { jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [jobIdProperty, optionsCollection()];

@@ -4,7 +4,7 @@ import { dateFilter, filtersCollection, forJobOperation, optionsCollection, retu
 import { UUID, itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
 import { recordLocator } from '../../../shared/recordLocator';
 import { buildJobQuery } from '../../filters';
-import { provider } from '../../transport';
+import { provider } from '../../provider';
 
 /** The Filters collection's fields (the trigger offers the ones that are not creation dates). */
 export const jobFilters: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
-import { JOB_ID, provider } from '../../transport';
+import { JOB_ID, provider } from '../../provider';
 import { UUID, checkId, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { draftJob, jobAfterWrite, jobIdProperty } from './common';
 

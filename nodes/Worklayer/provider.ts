@@ -8,13 +8,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { idString, isObject, objectsOf } from '../../shared/json';
-import { UUID, type IdPattern } from '../../shared/parameters';
-import { pageTokenPaging, type PaginationResult } from '../../shared/pagination';
-import { defineJobProvider } from '../../shared/provider';
-import { simplifyJob } from '../simplify';
-import { providerRequestAllItems, trimBaseUrl, type ProviderApi, type RequestContext } from '../../shared/transport';
-import { quote, wireQueries, withTerm, type WorklayerListQuery } from '../filters';
+import { idString, isObject, objectsOf } from '../shared/json';
+import { UUID, type IdPattern } from '../shared/parameters';
+import { pageTokenPaging, type PaginationResult } from '../shared/pagination';
+import { defineJobProvider } from '../shared/provider';
+import { simplifyJob } from './simplify';
+import { providerRequestAllItems, trimBaseUrl, type ProviderApi, type RequestContext } from '../shared/transport';
+import { quote, wireQueries, withTerm, type WorklayerListQuery } from './filters';
 
 /**
  * Page size. The docs give 50 as the default and no maximum; an API in this style (Google's AIP-158,

@@ -6,17 +6,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { idString, isObject, objectsOf } from '../../shared/json';
-import { InvalidInputError } from '../../shared/parameters';
-import { offsetPaging, type PaginationResult } from '../../shared/pagination';
-import { defineJobProvider } from '../../shared/provider';
-import { simplifyJob } from '../simplify';
+import { idString, isObject, objectsOf } from '../shared/json';
+import { InvalidInputError } from '../shared/parameters';
+import { offsetPaging, type PaginationResult } from '../shared/pagination';
+import { defineJobProvider } from '../shared/provider';
+import { simplifyJob } from './simplify';
 import {
 	providerRequestAllItems,
 	trimBaseUrl,
 	type ProviderApi,
 	type RequestContext,
-} from '../../shared/transport';
+} from '../shared/transport';
 
 export const MAX_PAGE_SIZE = 100;
 

@@ -10,9 +10,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { idString, isObject, objectsOf } from '../../shared/json';
-import type { RequestContext } from '../../shared/transport';
-import { provider } from './index';
+import { idString, isObject, objectsOf } from '../shared/json';
+import type { RequestContext } from '../shared/transport';
+import { provider } from './provider';
 
 export interface PlanadoWebhook extends IDataObject {
 	uuid?: string;

@@ -8,13 +8,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseInstant } from '../../shared/dates';
-import { idString, isObject, objectsOf, textOf } from '../../shared/json';
-import { RequestPacing } from '../../shared/pacing';
-import { afterCursorPaging, type PagingStrategy } from '../../shared/pagination';
-import { defineJobProvider } from '../../shared/provider';
-import { simplifyJob } from '../simplify';
-import { trimBaseUrl, type ProviderApi } from '../../shared/transport';
+import { parseInstant } from '../shared/dates';
+import { idString, isObject, objectsOf, textOf } from '../shared/json';
+import { RequestPacing } from '../shared/pacing';
+import { afterCursorPaging, type PagingStrategy } from '../shared/pagination';
+import { defineJobProvider } from '../shared/provider';
+import { simplifyJob } from './simplify';
+import { trimBaseUrl, type ProviderApi } from '../shared/transport';
 
 export const DEFAULT_BASE_URL = 'https://api.planadoapp.com/v2';
 export const CREDENTIAL_TYPE = 'planadoApi';

@@ -5,12 +5,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseInstant } from '../../shared/dates';
-import { isObject, idString } from '../../shared/json';
-import { pageNumberPaging } from '../../shared/pagination';
-import { defineJobProvider } from '../../shared/provider';
-import { simplifyJob } from '../simplify';
-import { trimBaseUrl, type ProviderApi } from '../../shared/transport';
+import { parseInstant } from '../shared/dates';
+import { isObject, idString } from '../shared/json';
+import { pageNumberPaging } from '../shared/pagination';
+import { defineJobProvider } from '../shared/provider';
+import { simplifyJob } from './simplify';
+import { trimBaseUrl, type ProviderApi } from '../shared/transport';
 
 export const MAX_PAGE_SIZE = 100;
 

@@ -7,12 +7,12 @@
  */
 import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
-import { parseInstant } from '../../shared/dates';
-import { idString, isObject, objectsOf, textOf } from '../../shared/json';
-import { pageNumberPaging } from '../../shared/pagination';
-import { defineJobProvider } from '../../shared/provider';
-import { providerRequestAllItems, trimBaseUrl, type ProviderApi, type RequestContext } from '../../shared/transport';
-import { simplifyJob } from '../simplify';
+import { parseInstant } from '../shared/dates';
+import { idString, isObject, objectsOf, textOf } from '../shared/json';
+import { pageNumberPaging } from '../shared/pagination';
+import { defineJobProvider } from '../shared/provider';
+import { providerRequestAllItems, trimBaseUrl, type ProviderApi, type RequestContext } from '../shared/transport';
+import { simplifyJob } from './simplify';
 
 /** Neither the vendor's page nor its OpenAPI states a maximum; 200 is what clients observe. */
 export const MAX_PAGE_SIZE = 200;
