@@ -8,15 +8,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { idString, isObject, objectsOf } from '../shared/json';
 import { InvalidInputError } from '../shared/parameters';
-import { offsetPaging, type PaginationResult } from '../shared/pagination';
+import { offsetPaging } from '../shared/pagination';
 import { defineJobProvider } from '../shared/provider';
 import { simplifyJob } from './simplify';
-import {
-	providerRequestAllItems,
-	trimBaseUrl,
-	type ProviderApi,
-	type RequestContext,
-} from '../shared/transport';
+import { trimBaseUrl, type ProviderApi } from '../shared/transport';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -167,11 +162,4 @@ export const provider = defineJobProvider({
 export function withTerms(query: IDataObject, ...terms: string[]): IDataObject {
 	const existing = typeof query._filters === 'string' && query._filters !== '' ? [query._filters] : [];
 	return { ...query, _filters: [...existing, ...terms].join(',') };
-}
-
-/** Reads a whole reference list (statuses, types) with `_offset`/`_limit`. */
-export async function listAll(this: RequestContext, path: string, qs: IDataObject): Promise<PaginationResult> {
-	return await providerRequestAllItems.call(this, acceloApi, { method: 'GET', path, qs }, offsetStrategy(), unwrapList, {
-		idOf,
-	});
 }

@@ -11,7 +11,7 @@ import { parseInstant } from '../shared/dates';
 import { idString, isObject, objectsOf, textOf } from '../shared/json';
 import { pageNumberPaging } from '../shared/pagination';
 import { defineJobProvider } from '../shared/provider';
-import { providerRequestAllItems, trimBaseUrl, type ProviderApi, type RequestContext } from '../shared/transport';
+import { trimBaseUrl, type ProviderApi, type RequestContext } from '../shared/transport';
 import { simplifyJob } from './simplify';
 
 /** Neither the vendor's page nor its OpenAPI states a maximum; 200 is what clients observe. */
@@ -186,17 +186,4 @@ export function explainKeyRefusal(ctx: RequestContext, error: unknown, what: str
 		httpCode: error.httpCode,
 		itemIndex,
 	});
-}
-
-/** A reference list of Housecall Pro (`GET /tags`, `/pipeline/statuses`, …): every page, items under `key`. */
-export async function listAll(this: RequestContext, path: string, key: string, qs: IDataObject = {}): Promise<IDataObject[]> {
-	const { items } = await providerRequestAllItems.call(
-		this,
-		housecallProApi,
-		{ method: 'GET', path, qs },
-		paging(undefined),
-		(body) => (isObject(body) ? objectsOf(body[key]) : []),
-		{ idOf: (item) => idString(item.id) },
-	);
-	return items;
 }

@@ -9,11 +9,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { idString, isObject, objectsOf } from '../shared/json';
-import { UUID, type IdPattern } from '../shared/parameters';
-import { pageTokenPaging, type PaginationResult } from '../shared/pagination';
+import { UUID, unanchored, type IdPattern } from '../shared/parameters';
+import { pageTokenPaging } from '../shared/pagination';
 import { defineJobProvider } from '../shared/provider';
 import { simplifyJob } from './simplify';
-import { providerRequestAllItems, trimBaseUrl, type ProviderApi, type RequestContext } from '../shared/transport';
+import { trimBaseUrl, type ProviderApi } from '../shared/transport';
 import { quote, wireQueries, withTerm, type WorklayerListQuery } from './filters';
 
 /**
@@ -28,7 +28,7 @@ export const SHORT_ID: IdPattern = { regex: /^[A-Za-z0-9]{4,32}$/, expected: 'a 
 
 /** A job id (UUID) or short id. */
 export const JOB_ID: IdPattern = {
-	regex: new RegExp(`${UUID.regex.source}|${SHORT_ID.regex.source}`),
+	regex: new RegExp(`^(?:${unanchored(UUID)}|${unanchored(SHORT_ID)})$`),
 	expected: 'a job ID (a UUID such as a9749189-c82b-488b-a448-8f74c3d254e0) or a short ID (such as 7GRK4ERKFLL)',
 };
 
@@ -138,9 +138,3 @@ export const provider = defineJobProvider({
 		}),
 	},
 });
-
-
-/** Reads a whole reference list (members, job templates) page by page. */
-export async function listAll(this: RequestContext, path: string, idOf: (item: IDataObject) => string | undefined): Promise<PaginationResult> {
-	return await providerRequestAllItems.call(this, worklayerApi, { method: 'GET', path }, tokenPaging(), listOf, { idOf });
-}

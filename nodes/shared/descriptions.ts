@@ -1,21 +1,27 @@
 /** Field definitions that every provider's operations share. */
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { MAX_PARALLEL_REQUESTS, MAX_TIMEOUT_MS } from './parameters';
+import { MAX_PARALLEL_REQUESTS, MAX_TIMEOUT_MS, editorIdRegex, type IdPattern } from './parameters';
+
+type ModeValidation = NonNullable<INodeProperties['modes']>[number]['validation'];
+
+/** The editor's check of a By ID field, from the pattern the node checks again before any request. */
+export function idValidation(pattern: IdPattern, errorMessage: string): ModeValidation {
+	const regex = editorIdRegex(pattern);
+	return regex === undefined ? undefined : [{ type: 'regex', properties: { regex, errorMessage } }];
+}
 
 /** The `jobId` resource locator: a searchable list, an ID, and a URL where the provider has one. */
 export function jobIdField(options: {
 	providerName: string;
 	idPlaceholder: string;
-	idRegex?: string;
-	/** What a job ID looks like, for the ID field's check: "a number, such as 42". */
+	/** What a job ID looks like: the editor checks the ID mode with it (as the node does before any request). */
+	idPattern: IdPattern;
+	/** What a job ID looks like in the editor's message ("a number, such as 42"); default: the pattern's. */
 	idLooksLike?: string;
 	url?: { placeholder: string; regex: string };
 	description?: string;
 }): INodeProperties {
-	const idValidation: NonNullable<INodeProperties['modes']>[number]['validation'] = options.idRegex
-		? [{ type: 'regex', properties: { regex: options.idRegex, errorMessage: options.idLooksLike ? `Not a valid ${options.providerName} job ID: it is ${options.idLooksLike}` : 'Not a valid job ID' } }]
-		: undefined;
 	const property: INodeProperties = {
 		displayName: 'Job',
 		name: 'jobId',
@@ -36,7 +42,7 @@ export function jobIdField(options: {
 				name: 'id',
 				type: 'string',
 				placeholder: options.idPlaceholder,
-				validation: idValidation,
+				validation: idValidation(options.idPattern, `Not a valid ${options.providerName} job ID: it is ${options.idLooksLike ?? options.idPattern.expected}`),
 			},
 			...(options.url
 				? [

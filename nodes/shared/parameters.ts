@@ -54,6 +54,20 @@ export const INTEGER_ID: IdPattern = {
 	safeInteger: true,
 };
 
+/**
+ * `pattern` as the editor's check of a By ID field: blanks around the ID are allowed, as the readers
+ * trim them. The editor runs it without flags, so a pattern that needs one (`u`) has no editor check.
+ */
+export function editorIdRegex(pattern: IdPattern): string | undefined {
+	if (pattern.regex.flags !== '') return undefined;
+	return `^\\s*(?:${unanchored(pattern)})\\s*$`;
+}
+
+/** The pattern's regex source without its `^…$` anchors, to combine it with others. */
+export function unanchored(pattern: IdPattern): string {
+	return pattern.regex.source.replace(/^\^/, '').replace(/\$$/, '');
+}
+
 function matches(id: string, pattern: IdPattern): boolean {
 	return pattern.regex.test(id) && (!pattern.safeInteger || Number.isSafeInteger(Number(id)));
 }

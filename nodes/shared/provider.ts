@@ -7,6 +7,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { JobSimplifier } from './commonJob';
+import { idString, isObject, objectsOf } from './json';
 import { IncompleteListError, type PaginationResult, type PagingStrategy } from './pagination';
 import {
 	providerRequest,
@@ -120,6 +121,17 @@ export interface JobProvider extends Omit<JobProviderDefinition, 'getRequest' | 
 	/** One request with the provider's credential, retries and error mapping; resolves to the body. */
 	request(ctx: RequestContext, request: ApiRequest): Promise<unknown>;
 	getJob(ctx: RequestContext, jobId: string, options?: GetJobOptions): Promise<IDataObject>;
+	/**
+	 * The job as it is after a write whose answer is partial. If that read fails the write has still
+	 * happened, so the write's own answer is returned rather than an error that would invite sending
+	 * the write again.
+	 */
+	readBack(ctx: RequestContext, jobId: string, scope: RequestScope, writeAnswer: IDataObject): Promise<IDataObject>;
+	/**
+	 * A whole reference list (statuses, tags, staff) read through the job list's paging; its records
+	 * are under `key` in a page's body, or where the job list has its jobs.
+	 */
+	listAll(ctx: RequestContext, list: { path: string; qs?: IDataObject; key?: string }): Promise<IDataObject[]>;
 	/** Reads the job list with `query` as filters, page by page, up to `options.limit`. */
 	listJobs(ctx: RequestContext, query: IDataObject, options?: ListJobsOptions): Promise<PaginationResult>;
 }
@@ -141,6 +153,21 @@ export function defineJobProvider(definition: JobProviderDefinition): JobProvide
 				})
 			).body;
 			return definition.unwrapJob(body);
+		},
+		async readBack(ctx, jobId, scope, writeAnswer) {
+			try {
+				return await provider.getJob(ctx, jobId, scope);
+			} catch {
+				return writeAnswer;
+			}
+		},
+		async listAll(ctx, { path, qs, key }) {
+			const unwrap = key === undefined ? list.unwrap : (body: unknown) => (isObject(body) ? objectsOf(body[key]) : []);
+			const recordId = (record: IDataObject) => idString(record.id ?? record.uuid);
+			const { items } = await providerRequestAllItems.call(ctx, definition.api, { method: 'GET', path, qs }, list.paging(undefined), unwrap, {
+				idOf: recordId,
+			});
+			return items;
 		},
 		async listJobs(ctx, query, options = {}) {
 			const queries = list.split?.(query) ?? [query];

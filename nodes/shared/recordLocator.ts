@@ -8,6 +8,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { isObject, textOf } from './json';
 import { MAX_SEARCH_PAGES } from './listSearch';
 import type { IdPattern } from './parameters';
+import { idValidation } from './descriptions';
 
 export interface RecordLocatorOptions {
 	displayName: string;
@@ -21,12 +22,6 @@ export interface RecordLocatorOptions {
 	idPattern: IdPattern;
 	description: string;
 	required?: boolean;
-}
-
-/** `pattern` as the editor's check: blanks around the ID are allowed, as the readers trim them. */
-function editorRegex(pattern: IdPattern): string {
-	const source = pattern.regex.source.replace(/^\^/, '').replace(/\$$/, '');
-	return `^\\s*(?:${source})\\s*$`;
 }
 
 /** A `resourceLocator` with From List (searchable) and By ID, like the Job picker. */
@@ -51,9 +46,7 @@ export function recordLocator(options: RecordLocatorOptions): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: options.idPlaceholder,
-				validation: [
-					{ type: 'regex', properties: { regex: editorRegex(options.idPattern), errorMessage: `Not a valid ${options.recordName} ID` } },
-				],
+				validation: idValidation(options.idPattern, `Not a valid ${options.recordName} ID`),
 			},
 		],
 	};

@@ -471,16 +471,3 @@ export async function providerRequestAllItems(
 		options,
 	);
 }
-
-/**
- * Reads a record back after a write whose answer is partial. If that read fails the write has still
- * happened, so the write's own answer is returned rather than an error that would invite sending
- * the write again.
- */
-export async function readBackAfterWrite(read: () => Promise<IDataObject>, writeAnswer: IDataObject): Promise<IDataObject> {
-	try {
-		return await read();
-	} catch {
-		return writeAnswer;
-	}
-}

@@ -27,6 +27,8 @@ function fakeProvider(jobs: () => FakeJob[]): JobProvider {
 		changes: { createdSince: (query) => ({ query, oldestFirst: false }) },
 		request: async () => ({}),
 		getJob: async () => ({}),
+		readBack: async () => ({}),
+		listAll: async () => [],
 		listJobs: async () => {
 			const items = jobs();
 			return { items, pages: Math.ceil(items.length / 100), stopReason: 'end' };

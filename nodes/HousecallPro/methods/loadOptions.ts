@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { idString, textOf } from '../../shared/json';
 import { personName } from '../../shared/recordLocator';
-import { listAll } from '../provider';
+import { provider } from '../provider';
 
 function toOptions(items: IDataObject[], describe?: (item: IDataObject) => string | undefined): INodePropertyOptions[] {
 	return items
@@ -12,21 +12,21 @@ function toOptions(items: IDataObject[], describe?: (item: IDataObject) => strin
 
 /** The job pipeline's stages, in the pipeline's own order (empty when pipelines are off). */
 export async function getPipelineStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const statuses = await listAll.call(this, '/pipeline/statuses', 'statuses', { resource_type: 'job' });
+	const statuses = await provider.listAll(this, { path: '/pipeline/statuses', key: 'statuses', qs: { resource_type: 'job' } });
 	return toOptions(statuses, (status) => (status.status_type ? `Type: ${String(status.status_type)}` : undefined));
 }
 
 export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return toOptions(await listAll.call(this, '/tags', 'tags')).sort((a, b) => a.name.localeCompare(b.name));
+	return toOptions(await provider.listAll(this, { path: '/tags', key: 'tags' })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function getJobTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return toOptions(await listAll.call(this, '/job_fields/job_types', 'job_types')).sort((a, b) => a.name.localeCompare(b.name));
+	return toOptions(await provider.listAll(this, { path: '/job_fields/job_types', key: 'job_types' })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Active employees (pros) for the employee multi-selects, by name, with their role and email. */
 export async function getEmployees(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const employees = await listAll.call(this, '/employees', 'employees');
+	const employees = await provider.listAll(this, { path: '/employees', key: 'employees' });
 	return employees
 		.filter((employee) => idString(employee.id) !== undefined)
 		.map((employee) => ({

@@ -10,7 +10,7 @@ import {
 	readJobId,
 	readScope,
 } from '../../../shared/parameters';
-import { idOf, listAll, provider, unwrapList, unwrapObject } from '../../provider';
+import { idOf, provider, unwrapList, unwrapObject } from '../../provider';
 import { fieldsOption, fieldsQuery, jobIdProperty } from './common';
 
 const properties: INodeProperties[] = [
@@ -40,7 +40,7 @@ export const description = forJobOperation('changeStatus', properties);
 
 /** Status id → title, for messages. */
 async function statusTitles(this: IExecuteFunctions): Promise<Map<string, string>> {
-	const { items } = await listAll.call(this, '/jobs/statuses', { _fields: 'title' });
+	const items = await provider.listAll(this, { path: '/jobs/statuses', qs: { _fields: 'title' } });
 	return new Map(items.map((status) => [idOf(status) ?? '', String(status.title ?? '')]));
 }
 

@@ -9,7 +9,7 @@ import { ALL_FIELDS } from '../../provider';
 export const jobIdProperty = jobIdField({
 	providerName: 'Accelo',
 	idPlaceholder: 'e.g. 42',
-	idRegex: '^\\s*\\d+\\s*$',
+	idPattern: INTEGER_ID,
 	idLooksLike: 'a number, such as 42',
 });
 

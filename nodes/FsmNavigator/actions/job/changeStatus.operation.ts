@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
-import { readBackAfterWrite } from '../../../shared/transport';
 import { INTEGER_ID, InvalidInputError, checkOption, itemParameters, readJobId, readScope } from '../../../shared/parameters';
 import { JOB_STATUSES, checkTransition } from '../../statuses';
 import { provider, unwrapJob } from '../../provider';
@@ -44,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			...scope,
 		}),
 	);
-	return await readBackAfterWrite(async () => await provider.getJob(this, jobId, scope), {
+	return await provider.readBack(this, jobId, scope, {
 		...job,
 		...answer,
 	});

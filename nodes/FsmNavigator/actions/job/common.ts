@@ -1,8 +1,9 @@
 import { jobIdField } from '../../../shared/descriptions';
+import { INTEGER_ID } from '../../../shared/parameters';
 
 export const jobIdProperty = jobIdField({
 	providerName: 'FSM Navigator',
 	idPlaceholder: 'e.g. 123',
-	idRegex: '^\\s*\\d+\\s*$',
+	idPattern: INTEGER_ID,
 	idLooksLike: 'a number, such as 123',
 });

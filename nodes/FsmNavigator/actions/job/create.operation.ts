@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
-import { readBackAfterWrite } from '../../../shared/transport';
 import { INTEGER_ID, checkId, itemParameters, readCollection, readScope, requireText } from '../../../shared/parameters';
 import { provider, unwrapJob } from '../../provider';
 import { customerLocationField, jobBody, jobFields } from './fields';
@@ -38,6 +37,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const created = unwrapJob(await provider.request(this, { method: 'POST', path: '/jobs', body, ...scope }));
 	const jobId = provider.jobId(created);
 	if (jobId === undefined) return created;
-	return await readBackAfterWrite(async () => await provider.getJob(this, jobId, scope), created);
+	return await provider.readBack(this, jobId, scope, created);
 }
 

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { fieldsCollection, forJobOperation, optionsCollection } from '../../../shared/descriptions';
-import { readBackAfterWrite } from '../../../shared/transport';
 import { INTEGER_ID, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
 import { provider, unwrapJob } from '../../provider';
 import { jobIdProperty } from './common';
@@ -23,5 +22,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const answer = unwrapJob(
 		await provider.request(this, { method: 'PUT', path: '/jobs', qs: { id: jobId }, body, ...scope }),
 	);
-	return await readBackAfterWrite(async () => await provider.getJob(this, jobId, scope), answer);
+	return await provider.readBack(this, jobId, scope, answer);
 }

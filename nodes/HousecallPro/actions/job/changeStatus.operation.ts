@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { checkId, checkOption, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
-import { readBackAfterWrite } from '../../../shared/transport';
 import { HCP_ID } from '../../filters';
 import { JOB_ID, explainKeyRefusal, jobPath, provider } from '../../provider';
 import { SCHEDULE_THROUGH, appointmentWrite, isKeyRefusal, scheduleThroughOption, unscheduleWrites } from './appointments';
@@ -117,5 +116,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 	}
 	const writeAnswer: IDataObject = typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? (answer as IDataObject) : {};
-	return await readBackAfterWrite(async () => await provider.getJob(this, jobId, scope), { id: jobId, ...writeAnswer });
+	return await provider.readBack(this, jobId, scope, { id: jobId, ...writeAnswer });
 }

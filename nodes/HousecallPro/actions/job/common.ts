@@ -1,13 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { jobIdField } from '../../../shared/descriptions';
+import { JOB_ID } from '../../provider';
 import { recordLocator, recordsField } from '../../../shared/recordLocator';
 import { EXPAND_VALUES, HCP_ID } from '../../filters';
 
 export const jobIdProperty = jobIdField({
 	providerName: 'Housecall Pro',
 	idPlaceholder: 'e.g. job_6f3c0d1e2a4b4c5d8e9f0a1b2c3d4e5f',
-	idRegex: '^\\s*[A-Za-z0-9_-]+\\s*$',
+	idPattern: JOB_ID,
 	idLooksLike: 'letters, digits, _ and -, such as job_6f3c0d1e2a4b4c5d8e9f0a1b2c3d4e5f',
 	url: {
 		placeholder: 'e.g. https://pro.housecallpro.com/app/jobs/job_6f3c0d1e2a4b4c5d8e9f0a1b2c3d4e5f',

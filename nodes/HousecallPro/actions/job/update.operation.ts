@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { checkOption, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
-import { readBackAfterWrite } from '../../../shared/transport';
 import { JOB_ID, explainKeyRefusal, jobPath, provider } from '../../provider';
 import { SCHEDULE_THROUGH, isKeyRefusal, scheduleThroughOption } from './appointments';
 import { employeesField, jobIdProperty } from './common';
@@ -83,5 +82,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 	}
 	await applySteps(this, jobId, steps, scope, applied);
-	return await readBackAfterWrite(async () => await provider.getJob(this, jobId, scope), { id: jobId });
+	return await provider.readBack(this, jobId, scope, { id: jobId });
 }

@@ -20,7 +20,6 @@ import {
 	readJobId,
 	readScope,
 } from '../../../shared/parameters';
-import { readBackAfterWrite } from '../../../shared/transport';
 import { STATUS_NAMES, type JobStatus } from '../../filters';
 import { provider } from '../../provider';
 import { JOB_REF, jobIdProperty, notifyAssigneesOption, writeHeaders } from './common';
@@ -162,7 +161,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		headers: writeHeaders(options),
 		...scope,
 	});
-	return await readBackAfterWrite(async () => await provider.getJob(this, jobUuid, scope), {
+	return await provider.readBack(this, jobUuid, scope, {
 		...job,
 		...(isObject(answer) ? answer : {}),
 	});

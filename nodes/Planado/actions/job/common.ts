@@ -18,6 +18,7 @@ export const JOB_REF: IdPattern = {
 export const jobIdProperty = jobIdField({
 	providerName: 'Planado',
 	idPlaceholder: 'e.g. 137eafeb-15d1-6480-022b-0ec4617ba21a',
+	idPattern: JOB_REF,
 	description: 'The Planado job: pick it from the list, or give its UUID or its external ID',
 });
 

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { idString, isObject } from '../../../shared/json';
 import { itemParameters, readCollection, readScope } from '../../../shared/parameters';
-import { readBackAfterWrite } from '../../../shared/transport';
 import { provider } from '../../provider';
 import { notifyAssigneesOption, writeHeaders } from './common';
 import { createFields, jobBody } from './fields';
@@ -41,5 +40,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const written = isObject(answer) ? answer : {};
 	const jobUuid = idString(written.job_uuid);
 	if (jobUuid === undefined) return written;
-	return await readBackAfterWrite(async () => await provider.getJob(this, jobUuid, scope), written);
+	return await provider.readBack(this, jobUuid, scope, written);
 }

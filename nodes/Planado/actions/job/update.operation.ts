@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forJobOperation, optionsCollection } from '../../../shared/descriptions';
 import { idString, isObject } from '../../../shared/json';
 import { InvalidInputError, itemParameters, readCollection, readJobId, readScope } from '../../../shared/parameters';
-import { readBackAfterWrite } from '../../../shared/transport';
 import { provider } from '../../provider';
 import { JOB_REF, jobIdProperty, notifyAssigneesOption, writeHeaders } from './common';
 import { jobBody, updateFields } from './fields';
@@ -61,5 +60,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// The answer is `{ job_uuid }` only: read the job back.
 	const written = isObject(answer) ? answer : {};
 	const jobUuid = idString(written.job_uuid) ?? jobId;
-	return await readBackAfterWrite(async () => await provider.getJob(this, jobUuid, scope), written);
+	return await provider.readBack(this, jobUuid, scope, written);
 }

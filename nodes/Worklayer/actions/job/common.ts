@@ -3,14 +3,12 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { jobIdField } from '../../../shared/descriptions';
 import { InvalidInputError } from '../../../shared/parameters';
 import type { RequestScope } from '../../../shared/provider';
-import { readBackAfterWrite } from '../../../shared/transport';
-import { provider, unwrapJob } from '../../provider';
+import { JOB_ID, provider, unwrapJob } from '../../provider';
 
 export const jobIdProperty = jobIdField({
 	providerName: 'Worklayer',
 	idPlaceholder: 'e.g. a9749189-c82b-488b-a448-8f74c3d254e0 or 7GRK4ERKFLL',
-	idRegex:
-		'^\\s*([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{4,32})\\s*$',
+	idPattern: JOB_ID,
 	description: 'The Worklayer job: pick it from the list, or give its ID (a UUID) or its short ID',
 });
 
@@ -38,5 +36,5 @@ export async function draftJob(this: IExecuteFunctions, jobId: string, action: s
 export async function jobAfterWrite(this: IExecuteFunctions, jobId: string, answer: unknown, scope: RequestScope): Promise<IDataObject> {
 	const job = unwrapJob(answer);
 	if (provider.jobId(job) !== undefined && typeof job.status === 'string') return job;
-	return await readBackAfterWrite(async () => await provider.getJob(this, jobId, scope), job);
+	return await provider.readBack(this, jobId, scope, job);
 }
