@@ -72,9 +72,9 @@ async function readJobs(provider: ProviderTooling, running: RunningSimulator, re
 	}
 	const get: CommonJob[] = [];
 	for (const job of raw.slice(0, 100)) {
-		get.push(reads.simplify(reads.unwrap(await getJson(reads.getUrl(config.baseUrl, job), headers)) as IDataObject, {}));
+		get.push(reads.simplify(reads.unwrap(await getJson(reads.getUrl(config.baseUrl, job), headers)) as IDataObject));
 	}
-	return { list: raw.map((job) => reads.simplify(job as IDataObject, {})), get };
+	return { list: raw.map((job) => reads.simplify(job as IDataObject)), get };
 }
 
 function share(jobs: CommonJob[], isNull: (job: CommonJob) => boolean): string {

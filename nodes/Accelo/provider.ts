@@ -24,7 +24,7 @@ interface AcceloEnvelope {
 }
 
 /** A deployment name: one DNS label (the same rule is in the credential's token URL expression). */
-export const DEPLOYMENT = /^[a-z0-9][a-z0-9-]{0,62}$/i;
+const DEPLOYMENT = /^[a-z0-9][a-z0-9-]{0,62}$/i;
 
 export const acceloApi: ProviderApi = {
 	name: 'Accelo',
@@ -159,7 +159,7 @@ export const provider = defineJobProvider({
 });
 
 /** `query` with more `_filters` terms (a comma is AND in Accelo's filter language). */
-export function withTerms(query: IDataObject, ...terms: string[]): IDataObject {
+function withTerms(query: IDataObject, ...terms: string[]): IDataObject {
 	const existing = typeof query._filters === 'string' && query._filters !== '' ? [query._filters] : [];
 	return { ...query, _filters: [...existing, ...terms].join(',') };
 }

@@ -21,7 +21,7 @@ import {
 import { isObject, objectsOf } from '../shared/json';
 
 /** Standings in the common categories (the README has this table). */
-export const STANDING_CATEGORY: Record<string, StatusCategory> = {
+const STANDING_CATEGORY: Record<string, StatusCategory> = {
 	pending: 'new',
 	active: 'inProgress',
 	paused: 'onHold',

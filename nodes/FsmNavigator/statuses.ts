@@ -17,7 +17,7 @@ export const JOB_STATUSES = [
 
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export const STATUS_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
+const STATUS_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
 	Pending: ['Assigned', 'Cancelled'],
 	Assigned: ['In Progress', 'Pending', 'Cancelled', 'On Hold'],
 	'In Progress': ['Completed', 'Assigned', 'On Hold', 'Cancelled'],
@@ -40,11 +40,11 @@ export const ASSET_RELATIONSHIP_TYPES = [
 	'meter_threshold',
 ] as const;
 
-export function isJobStatus(value: unknown): value is JobStatus {
+function isJobStatus(value: unknown): value is JobStatus {
 	return typeof value === 'string' && (JOB_STATUSES as readonly string[]).includes(value);
 }
 
-export type TransitionCheck =
+type TransitionCheck =
 	| { allowed: true; unchanged: boolean }
 	| { allowed: false; message: string };
 

@@ -11,7 +11,7 @@ import { InvalidInputError, checkOption, checkOptions, parseIdList, readIsoDate,
 
 /** The words `work_status[]` accepts. Jobs come back with other words (see RESPONSE_WORDS). */
 export const WORK_STATUS_FILTERS = ['unscheduled', 'scheduled', 'in_progress', 'completed', 'canceled'] as const;
-export type WorkStatusFilter = (typeof WORK_STATUS_FILTERS)[number];
+type WorkStatusFilter = (typeof WORK_STATUS_FILTERS)[number];
 
 /** What each filter word selects, in the words of `job.work_status`. */
 export const RESPONSE_WORDS: Record<WorkStatusFilter, string[]> = {
@@ -23,7 +23,7 @@ export const RESPONSE_WORDS: Record<WorkStatusFilter, string[]> = {
 };
 
 export const SORT_FIELDS = ['created_at', 'updated_at', 'invoice_number', 'id', 'description', 'work_status'] as const;
-export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export const EXPAND_VALUES = ['attachments', 'appointments'] as const;
 
 /** Ids of customers, employees, franchisees, locations: prefixed tokens such as `cus_…`, `pro_…`. */

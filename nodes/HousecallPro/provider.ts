@@ -75,7 +75,7 @@ export function hcpErrorMessage(body: unknown): string | undefined {
 	return flattenFieldErrors(body);
 }
 
-export const APPLICATION_KEY_HINT =
+const APPLICATION_KEY_HINT =
 	"Housecall Pro accepts only an Application API Key (or OAuth) here, not a Company API Key: put an Application API Key in the credential, or set the option 'Schedule Through' to Automatic or Job's Appointment to schedule through the job's appointment.";
 
 export const housecallProApi: ProviderApi = {

@@ -19,16 +19,12 @@ import { trimBaseUrl, type ProviderApi } from '../shared/transport';
 export const DEFAULT_BASE_URL = 'https://api.planadoapp.com/v2';
 export const CREDENTIAL_TYPE = 'planadoApi';
 
-export interface PlanadoJobList {
+interface PlanadoJobList {
 	jobs?: IDataObject[];
 }
 
-export interface PlanadoJobAnswer {
+interface PlanadoJobAnswer {
 	job?: IDataObject;
-}
-
-export interface PlanadoWriteAnswer {
-	job_uuid?: string;
 }
 
 /** Error bodies are not specified ("the response body contains details of the error"): read what is there. */
@@ -91,7 +87,7 @@ export function unwrapJobs(body: unknown): IDataObject[] {
 	return objectsOf(isObject(body) ? (body as PlanadoJobList).jobs : undefined);
 }
 
-export function jobIdOf(job: IDataObject): string | undefined {
+function jobIdOf(job: IDataObject): string | undefined {
 	return idString(job.uuid);
 }
 

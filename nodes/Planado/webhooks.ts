@@ -14,7 +14,7 @@ import { idString, isObject, objectsOf } from '../shared/json';
 import type { RequestContext } from '../shared/transport';
 import { provider } from './provider';
 
-export interface PlanadoWebhook extends IDataObject {
+interface PlanadoWebhook extends IDataObject {
 	uuid?: string;
 	url?: string;
 	event_types?: string[];

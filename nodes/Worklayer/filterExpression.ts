@@ -22,7 +22,7 @@ interface Token {
 	at: number;
 }
 
-export interface FilterExpression {
+interface FilterExpression {
 	/** The expression in canonical spelling (single spaces, `field:"value"` for `:`). */
 	text: string;
 	/** Whether OR occurs anywhere in it: ANDing anything to it would depend on undocumented precedence. */

@@ -47,7 +47,7 @@ export function quote(value: string, label: string): string {
 	return `"${value}"`;
 }
 
-export function statusTerm(status: string): string {
+function statusTerm(status: string): string {
 	return `status = ${quote(status, 'Status')}`;
 }
 

@@ -24,7 +24,7 @@ import { quote, wireQueries, withTerm, type WorklayerListQuery } from './filters
 export const MAX_PAGE_SIZE = 50;
 
 /** A job's short id, as the docs show it (`7GRK4ERKFLL`). */
-export const SHORT_ID: IdPattern = { regex: /^[A-Za-z0-9]{4,32}$/, expected: 'a short ID such as 7GRK4ERKFLL' };
+const SHORT_ID: IdPattern = { regex: /^[A-Za-z0-9]{4,32}$/, expected: 'a short ID such as 7GRK4ERKFLL' };
 
 /** A job id (UUID) or short id. */
 export const JOB_ID: IdPattern = {
@@ -96,7 +96,7 @@ function nextToken(body: unknown): string | undefined {
 }
 
 /** Paging of every Worklayer list: `page_size` up to MAX_PAGE_SIZE, `page_token` ← `next_page_token`. */
-export function tokenPaging() {
+function tokenPaging() {
 	return pageTokenPaging({ tokenParam: 'page_token', sizeParam: 'page_size', maxPageSize: MAX_PAGE_SIZE, nextToken });
 }
 

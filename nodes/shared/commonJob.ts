@@ -10,7 +10,7 @@ import { parseInstant, toIsoUtc } from './dates';
 import { idString, isObject, textOf } from './json';
 
 export const PROVIDER_KEYS = ['housecallPro', 'accelo', 'fsmNavigator', 'worklayer', 'planado'] as const;
-export type ProviderKey = (typeof PROVIDER_KEYS)[number];
+type ProviderKey = (typeof PROVIDER_KEYS)[number];
 
 export const STATUS_CATEGORIES = ['new', 'scheduled', 'inProgress', 'onHold', 'completed', 'canceled', 'closed'] as const;
 export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
@@ -20,7 +20,7 @@ export interface Ref extends IDataObject {
 	name: string | null;
 }
 
-export interface Place extends IDataObject {
+interface Place extends IDataObject {
 	id: string | null;
 	address: string | null;
 }
@@ -46,13 +46,7 @@ export interface CommonJob extends IDataObject {
 	url: string | null;
 }
 
-/** What a provider's mapper may need besides the record (e.g. the web app's address). */
-export interface SimplifyContext {
-	/** The provider's web app origin, where job pages can be linked. */
-	webUrl?: string;
-}
-
-export type JobSimplifier = (job: IDataObject, context: SimplifyContext) => CommonJob;
+export type JobSimplifier = (job: IDataObject) => CommonJob;
 
 /** A time the API sent (ISO 8601 with or without offset, taken as UTC then) as ISO 8601 UTC, or null. */
 export function isoOrNull(value: unknown): string | null {

@@ -66,17 +66,8 @@ export function zoneOffsetMs(utcMs: number, timeZone: string): number {
 	return asUtc - wholeSecond;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-	try {
-		formatterFor(timeZone);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** An instant, or why a value is not one (said to the user after the field's name). */
-export type InstantReading = { ms: number } | { problem: string };
+type InstantReading = { ms: number } | { problem: string };
 
 /**
  * Reads a date value into epoch milliseconds. Values without an offset are read as wall-clock time

@@ -203,7 +203,7 @@ export function filtersCollection(filters: INodeProperties[]): INodeProperties {
 }
 
 /** One event a trigger offers, with how it is detected and what a poll costs, in the provider's terms. */
-export interface TriggerEventOption {
+interface TriggerEventOption {
 	value: 'jobCreated' | 'jobUpdated' | 'jobStatusChanged';
 	description: string;
 }

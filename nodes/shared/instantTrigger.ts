@@ -34,7 +34,7 @@ import { asNodeError } from './transport';
 export const MAX_REMEMBERED_DELIVERIES = 1_000;
 
 /** The key of the raw event in every output item. */
-export const EVENT_KEY = 'webhookEvent';
+const EVENT_KEY = 'webhookEvent';
 
 /** One webhook, answered as soon as it is received (the sender does not wait for the workflow). */
 export const INSTANT_WEBHOOKS: IWebhookDescription[] = [
@@ -50,7 +50,7 @@ export interface Delivery {
 	body: unknown;
 }
 
-export interface ReceivedEvent {
+interface ReceivedEvent {
 	/** The provider's event type, as the trigger's Events list names it. */
 	type: string;
 	/** The job the event is about; undefined when the event names none. */
@@ -71,7 +71,7 @@ export interface InstantTriggerDefinition {
 	readEvent(delivery: Delivery): ReceivedEvent | undefined;
 }
 
-export interface InstantTriggerState extends IDataObject {
+interface InstantTriggerState extends IDataObject {
 	/** Delivery keys already emitted, oldest first. */
 	deliveries?: string[];
 }
@@ -191,13 +191,13 @@ export async function receiveJobEvent(this: IWebhookFunctions, trigger: InstantT
 		}
 	}
 	if (key) remember(state, key);
-	const shaped = options.simplify === true && job && trigger.provider.simplify ? trigger.provider.simplify(job, {}) : (job ?? {});
+	const shaped = options.simplify === true && job && trigger.provider.simplify ? trigger.provider.simplify(job) : (job ?? {});
 	const raw = isObject(delivery.body) ? delivery.body : {};
 	const item: INodeExecutionData = { json: { ...shaped, [EVENT_KEY]: raw } };
 	return { workflowData: [[item]] };
 }
 
-export interface InstantEventOption {
+interface InstantEventOption {
 	name: string;
 	value: string;
 	description: string;
@@ -246,10 +246,10 @@ export function instantTriggerProperties(options: {
 }
 
 /** The credential field holding a signing secret the provider issued (Worklayer, Housecall Pro). */
-export const SIGNING_SECRET_FIELD = 'webhookSigningSecret';
+const SIGNING_SECRET_FIELD = 'webhookSigningSecret';
 
 /** The signing secret in the trigger's credential, trimmed; undefined when it is empty. */
-export async function signingSecret(ctx: IWebhookFunctions | IHookFunctions, credentialType: string): Promise<string | undefined> {
+async function signingSecret(ctx: IWebhookFunctions | IHookFunctions, credentialType: string): Promise<string | undefined> {
 	const credentials = await ctx.getCredentials(credentialType);
 	const secret = credentials[SIGNING_SECRET_FIELD];
 	return typeof secret === 'string' && secret.trim() !== '' ? secret.trim() : undefined;

@@ -13,7 +13,7 @@ import { resolveBaseUrl } from './transport';
 /** Pages read for one call while a search text finds nothing yet. */
 export const MAX_SEARCH_PAGES = 10;
 
-export interface PickerEntry {
+interface PickerEntry {
 	/** What the list shows. */
 	name: string;
 	/** More text a search may match (customer, address, external ids…). */
@@ -22,7 +22,7 @@ export interface PickerEntry {
 	url?: string;
 }
 
-export interface PickerSource {
+interface PickerSource {
 	provider: JobProvider;
 	/** One page of jobs after `token` (undefined: the first), and the next page's token (undefined: the end). */
 	readPage(ctx: ILoadOptionsFunctions, baseUrl: string, token: string | undefined, searching: boolean): Promise<{ jobs: IDataObject[]; next?: string }>;

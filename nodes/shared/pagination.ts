@@ -35,7 +35,7 @@ export interface PagingStrategy {
 
 
 /** `listChanged`: a parallel read saw the list change under it; its items are not to be trusted. */
-export type StopReason = 'limit' | 'end' | 'emptyPage' | 'listChanged';
+type StopReason = 'limit' | 'end' | 'emptyPage' | 'listChanged';
 
 /**
  * Reading stopped before the API said it was done (a page cap, a cursor the API handed out twice,
@@ -78,7 +78,7 @@ export interface PaginateOptions {
 	concurrency?: () => number;
 }
 
-export const DEFAULT_MAX_PAGES = 5_000;
+const DEFAULT_MAX_PAGES = 5_000;
 
 /** The items read so far: de-duplicated, never more than the limit. */
 class Collector {

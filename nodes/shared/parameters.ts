@@ -27,7 +27,7 @@ export function shown(value: unknown): string {
 }
 
 /** A number typed in or given by an expression (a number or numeric text); anything else is NaN. */
-export function numberOf(value: unknown): number {
+function numberOf(value: unknown): number {
 	if (typeof value === 'number') return value;
 	return typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
 }

@@ -26,23 +26,23 @@ import type { ChangeQuery, JobProvider } from './provider';
 import { StatusMemory } from './statusMemory';
 import { asNodeError } from './transport';
 
-export const JOB_EVENTS = ['jobCreated', 'jobUpdated', 'jobStatusChanged'] as const;
+const JOB_EVENTS = ['jobCreated', 'jobUpdated', 'jobStatusChanged'] as const;
 export type JobEvent = (typeof JOB_EVENTS)[number];
 
 /** Jobs handled in one poll; the rest wait for the next (a backlog is drained, not flooded). */
 export const MAX_JOBS_PER_POLL = 500;
 /** Statuses remembered for jobStatusChanged; the least recently seen are forgotten first. */
 export const MAX_REMEMBERED_STATUSES = 20_000;
-export const DEFAULT_CREATED_WITHIN_DAYS = 90;
+const DEFAULT_CREATED_WITHIN_DAYS = 90;
 const DAY_MS = 86_400_000;
 
-export interface TriggerDefinition {
+interface TriggerDefinition {
 	provider: JobProvider;
 	/** The trigger's Filters collection as list query parameters (the provider's Get Many encoder). */
 	buildQuery(filters: IDataObject, timeZone: string): IDataObject;
 }
 
-export interface PollState extends IDataObject {
+interface PollState extends IDataObject {
 	/** What the state was built for; a changed event starts afresh. */
 	event?: string;
 	/** Epoch ms: jobs whose event time is at or after it are new. */
@@ -63,14 +63,14 @@ export interface PollState extends IDataObject {
 	revision?: number;
 }
 
-export interface ReplayPoint extends IDataObject {
+interface ReplayPoint extends IDataObject {
 	cursor: number;
 	doneAtCursor: string[];
 	/** The status each job of a jobStatusChanged batch had before it. */
 	statuses: IDataObject;
 }
 
-export interface StatusChange extends IDataObject {
+interface StatusChange extends IDataObject {
 	from: string | null;
 	to: string | null;
 }
@@ -137,7 +137,7 @@ function output(ctx: IPollFunctions, provider: JobProvider, jobs: IDataObject[])
 		options.simplify === true && simplify
 			? jobs.map((job) => {
 					const { statusChange, ...raw } = job;
-					const common = simplify(raw, {});
+					const common = simplify(raw);
 					return statusChange === undefined ? common : { ...common, statusChange };
 				})
 			: jobs;

@@ -23,12 +23,12 @@ export interface RequestScope {
 	timeout?: number;
 }
 
-export interface GetJobOptions extends RequestScope {
+interface GetJobOptions extends RequestScope {
 	/** Provider-specific query parameters of the get (Accelo `_fields`, Housecall Pro `expand[]`). */
 	query?: IDataObject;
 }
 
-export interface ListJobsOptions extends RequestScope {
+interface ListJobsOptions extends RequestScope {
 	/** At most this many jobs; undefined reads every page. */
 	limit?: number;
 	/** Reading ends after a page for which this is true (a poll reading a newest-first list stops at old jobs). */
@@ -43,7 +43,7 @@ export interface ListJobsOptions extends RequestScope {
  * query whose order puts new jobs at the end, or whose pages carry a total that shows a change
  * (`PagingStrategy.snapshotOf`: the read is then done again, one page at a time).
  */
-export interface ParallelPaging {
+interface ParallelPaging {
 	/** Requests in flight by default: a safe value for the API's rate limits. */
 	defaultRequests: number;
 	/** Whether this query may be read in parallel. */
@@ -53,7 +53,7 @@ export interface ParallelPaging {
 }
 
 /** The declarative part a provider writes; `defineJobProvider` turns it into a `JobProvider`. */
-export interface JobProviderDefinition {
+interface JobProviderDefinition {
 	readonly api: ProviderApi;
 	/** The largest page the list endpoint serves. */
 	readonly maxPageSize: number;
@@ -97,7 +97,7 @@ export interface JobProviderDefinition {
  * compares strictly or in whole seconds asks from just before it (the engine drops jobs it has
  * already emitted).
  */
-export interface ChangeQueries {
+interface ChangeQueries {
 	/** Jobs created at or after `sinceMs`. */
 	createdSince(query: IDataObject, sinceMs: number): ChangeQuery;
 	/** Jobs changed at or after `sinceMs`; absent where the API cannot filter or sort by change time. */

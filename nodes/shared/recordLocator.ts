@@ -10,7 +10,7 @@ import { MAX_SEARCH_PAGES } from './listSearch';
 import type { IdPattern } from './parameters';
 import { idValidation } from './descriptions';
 
-export interface RecordLocatorOptions {
+interface RecordLocatorOptions {
 	displayName: string;
 	name: string;
 	/** The `methods.listSearch` function that lists the records. */
@@ -104,7 +104,7 @@ export interface RecordEntry {
 	url?: string;
 }
 
-export interface RecordSource {
+interface RecordSource {
 	/** One page after `token` (undefined: the first) and the next page's token (undefined: the end). */
 	readPage(token: string | undefined, search: string): Promise<{ items: IDataObject[]; next?: string }>;
 	/** How the list shows an item; undefined leaves it out (no ID, or not under the chosen parent). */

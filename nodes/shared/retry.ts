@@ -24,7 +24,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxDelayMs: 8_000,
 };
 
-export interface FailedAttempt {
+interface FailedAttempt {
 	method: string;
 	/** HTTP status, when the server answered. */
 	status?: number;
@@ -33,7 +33,7 @@ export interface FailedAttempt {
 	headers?: Record<string, unknown>;
 }
 
-export type FailureKind = 'rateLimit' | 'transient' | 'final';
+type FailureKind = 'rateLimit' | 'transient' | 'final';
 
 export type RetryDecision =
 	| { retry: true; kind: FailureKind; waitMs: number }

@@ -60,13 +60,13 @@ export async function routeOperations(
 }
 
 /** One operation file: its fields and its `execute`. */
-export interface OperationModule {
+interface OperationModule {
 	description: INodeProperties[];
 	execute: OperationHandler;
 }
 
 /** The five job operations of a node. */
-export interface JobOperationModules {
+interface JobOperationModules {
 	getAll: OperationModule;
 	get: OperationModule;
 	create: OperationModule;
@@ -74,7 +74,7 @@ export interface JobOperationModules {
 	changeStatus: OperationModule;
 }
 
-export function jobOperationMap(job: JobOperationModules): OperationMap {
+function jobOperationMap(job: JobOperationModules): OperationMap {
 	return {
 		job: {
 			getAll: job.getAll.execute,
@@ -88,7 +88,7 @@ export function jobOperationMap(job: JobOperationModules): OperationMap {
 
 /** Jobs in the common shape when the operation's `options.simplify` is on. */
 export function simplified(jobs: IDataObject | IDataObject[], simplify: JobSimplifier): IDataObject | IDataObject[] {
-	return Array.isArray(jobs) ? jobs.map((job) => simplify(job, {})) : simplify(jobs, {});
+	return Array.isArray(jobs) ? jobs.map((job) => simplify(job)) : simplify(jobs);
 }
 
 function withSimplify(handler: OperationHandler, simplify: JobSimplifier | undefined): OperationHandler {

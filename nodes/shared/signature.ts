@@ -12,7 +12,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
 /** Why a delivery was refused; each is answered 401 and starts no execution. */
-export type SignatureProblem = 'missingSecret' | 'missingSignature' | 'missingBody' | 'badTimestamp' | 'staleTimestamp' | 'mismatch';
+type SignatureProblem = 'missingSecret' | 'missingSignature' | 'missingBody' | 'badTimestamp' | 'staleTimestamp' | 'mismatch';
 
 export type SignatureVerdict = { ok: true } | { ok: false; problem: SignatureProblem };
 
@@ -43,7 +43,7 @@ export function generateSecret(): string {
 }
 
 /** HMAC-SHA256 of `parts` (written one after the other) with `secret` as UTF-8 key. */
-export function hmacSha256(secret: string, parts: Array<string | Buffer>, encoding: 'hex' | 'base64'): string {
+function hmacSha256(secret: string, parts: Array<string | Buffer>, encoding: 'hex' | 'base64'): string {
 	const hmac = createHmac('sha256', Buffer.from(secret, 'utf8'));
 	for (const part of parts) hmac.update(part);
 	return hmac.digest(encoding);

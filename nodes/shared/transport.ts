@@ -29,7 +29,7 @@ import { redactSecrets, secretsOf } from './secrets';
 /** Webhook triggers re-read jobs (IWebhookFunctions) and manage subscriptions (IHookFunctions) through the same path. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface ProviderApi {
 	/** Shown in error messages: "FSM Navigator". */
@@ -65,7 +65,7 @@ export interface ApiRequest {
 	onRateLimited?: () => void;
 }
 
-export interface ApiResponse<T = unknown> {
+interface ApiResponse<T = unknown> {
 	body: T;
 	statusCode: number;
 	headers: Record<string, unknown>;
@@ -159,10 +159,10 @@ function failureOf(error: unknown): HttpFailure {
 }
 
 /** How much of a failing response's body an error keeps: enough to diagnose, never megabytes. */
-export const MAX_ERROR_BODY_CHARS = 4_000;
+const MAX_ERROR_BODY_CHARS = 4_000;
 
 /** The body as it came when it is small, else its start as text with its full length. */
-export function boundedBody(body: unknown): JsonObject | string | null {
+function boundedBody(body: unknown): JsonObject | string | null {
 	if (body === undefined || body === null) return null;
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	if (text.length <= MAX_ERROR_BODY_CHARS) return typeof body === 'string' ? body : (body as JsonObject);

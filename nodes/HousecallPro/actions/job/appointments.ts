@@ -16,7 +16,6 @@ import { jobPath, provider } from '../../provider';
 import type { UpdateStep } from './fields';
 
 export const SCHEDULE_THROUGH = ['automatic', 'schedule', 'appointments'] as const;
-export type ScheduleThrough = (typeof SCHEDULE_THROUGH)[number];
 
 export const scheduleThroughOption: INodeProperties = {
 	displayName: 'Schedule Through',

@@ -240,8 +240,6 @@ export interface UpdateStep {
 	applicationKey: boolean;
 }
 
-export const UPDATE_GROUPS = ['schedule', 'dispatch', 'notes', 'tags'] as const;
-
 /**
  * Update Fields as the requests Housecall Pro needs, in a fixed order: schedule, dispatch, note,
  * then one request per tag. There is no general job update endpoint.
