@@ -5,7 +5,8 @@
  */
 import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { MAX_REMEMBERED_STATUSES, pollJobs } from '../../nodes/shared/poll';
+import { pollJobs } from '../../nodes/shared/poll';
+import { MAX_REMEMBERED_STATUSES } from '../../nodes/shared/pollState';
 import type { JobProvider } from '../../nodes/shared/provider';
 import { StatusMemory } from '../../nodes/shared/statusMemory';
 
