@@ -567,13 +567,15 @@ describe('record pickers', () => {
 });
 
 describe('sandbox example workflow', () => {
-	it('copy-fsm-navigator-to-accelo.json: its Create node, with company and manager picked From List, runs as saved', async () => {
+	it('copy-fsm-navigator-to-accelo.json: its Create node, with company, manager and rate picked From List, runs as saved', async () => {
 		const file = join(__dirname, '../../scripts/demo/workflows/copy-fsm-navigator-to-accelo.json');
 		const workflow = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Array<{ name: string; parameters: INodeParameters }> };
 		const parameters = workflow.nodes.find((n) => n.name === 'Create in Accelo')?.parameters as INodeParameters;
 		expect(parameters.againstId).toMatchObject({ __rl: true, mode: 'list', value: '45' });
+		const rate = sim.data.rates.find((r) => r.id === 1);
+		expect((parameters.additionalFields as INodeParameters).rateId).toEqual({ __rl: true, mode: 'list', value: '1', cachedResultName: `${rate?.title} (${rate?.charged}/h)` });
 		const result = await harness.runNode({ type: TYPE, parameters, input: [{ json: { id: 7, title: 'Boiler service', scheduledStart: '2026-03-02T09:00:00Z' } }] });
 		expect(result.status).toBe('success');
-		expect(sim.apiRequests.find((r) => r.method === 'POST')?.body).toMatchObject({ engagement_table: 'company', engagement_id: '45', manager_id: '10' });
+		expect(sim.apiRequests.find((r) => r.method === 'POST')?.body).toMatchObject({ engagement_table: 'company', engagement_id: '45', manager_id: '10', rate_id: '1' });
 	});
 });
