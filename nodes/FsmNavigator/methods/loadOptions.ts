@@ -31,5 +31,6 @@ export async function getAssets(this: ILoadOptionsFunctions): Promise<INodePrope
 			const name = textOf(asset.asset_name) ?? id;
 			return { name: detail ? `${name} (${detail})` : name, value: id };
 		})
-		.sort((a, b) => a.name.localeCompare(b.name));
+		// Numbers in names in their order: "Pump #2" before "Pump #10".
+		.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
 }
