@@ -8,7 +8,7 @@ import {
 
 import { routeOperations } from '../shared/router';
 import { descriptions, operations } from './actions';
-import { searchCompanies, searchJobs, searchStaff } from './methods/listSearch';
+import { searchAffiliations, searchCompanies, searchContracts, searchJobs, searchRates, searchStaff } from './methods/listSearch';
 import { getJobTypes, getStaff, getStatuses } from './methods/loadOptions';
 
 export class Accelo implements INodeType {
@@ -28,7 +28,10 @@ export class Accelo implements INodeType {
 		properties: descriptions,
 	};
 
-	methods = { listSearch: { searchCompanies, searchJobs, searchStaff }, loadOptions: { getJobTypes, getStaff, getStatuses } };
+	methods = {
+		listSearch: { searchAffiliations, searchCompanies, searchContracts, searchJobs, searchRates, searchStaff },
+		loadOptions: { getJobTypes, getStaff, getStatuses },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperations.call(this, operations);

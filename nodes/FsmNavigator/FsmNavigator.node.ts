@@ -9,6 +9,7 @@ import {
 import { routeOperations } from '../shared/router';
 import { descriptions, operations } from './actions';
 import { searchJobs, searchTechnicians } from './methods/listSearch';
+import { getAssets } from './methods/loadOptions';
 
 export class FsmNavigator implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +28,7 @@ export class FsmNavigator implements INodeType {
 		properties: descriptions,
 	};
 
-	methods = { listSearch: { searchJobs, searchTechnicians } };
+	methods = { listSearch: { searchJobs, searchTechnicians }, loadOptions: { getAssets } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperations.call(this, operations);

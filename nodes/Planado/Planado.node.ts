@@ -8,8 +8,8 @@ import {
 
 import { routeOperations } from '../shared/router';
 import { descriptions, operations } from './actions';
-import { searchClients, searchJobs, searchSites, searchTeams, searchTemplates } from './methods/listSearch';
-import { getResolutions } from './methods/loadOptions';
+import { searchClients, searchJobTypes, searchJobs, searchSites, searchTeams, searchTemplates, searchTerritories } from './methods/listSearch';
+import { getResolutions, getSkills } from './methods/loadOptions';
 
 export class Planado implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,8 +29,8 @@ export class Planado implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchClients, searchJobs, searchSites, searchTeams, searchTemplates },
-		loadOptions: { getResolutions },
+		listSearch: { searchClients, searchJobTypes, searchJobs, searchSites, searchTeams, searchTemplates, searchTerritories },
+		loadOptions: { getResolutions, getSkills },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -233,6 +233,27 @@ it('loads every record picker and multi-select through n8n as the editor does', 
 		{ provider: planadoTooling, kind: 'locator', method: 'searchTeams', path: 'parameters.filters.assigneeTeamUuid', parameters: { operation: 'getAll' }, expected: () => planadoSim.teams.map((t) => t.uuid) },
 		{ provider: planadoTooling, kind: 'options', method: 'getResolutions', path: 'parameters.filters.resolutionFinished', parameters: { operation: 'getAll' }, expected: () => planadoSim.resolutions.map((r) => r.uuid) },
 		{ provider: planadoTooling, kind: 'locator', method: 'searchTemplates', path: 'parameters.additionalFields.template', parameters: { operation: 'create' }, expected: () => [planadoSim.templates[0].uuid] },
+		{ provider: planadoTooling, kind: 'locator', method: 'searchJobTypes', path: 'parameters.additionalFields.jobType', parameters: { operation: 'create' }, expected: () => [planadoSim.jobTypes[0].uuid] },
+		{ provider: planadoTooling, kind: 'locator', method: 'searchTerritories', path: 'parameters.additionalFields.territory', parameters: { operation: 'create' }, expected: () => [planadoSim.territories[0].uuid] },
+		{ provider: planadoTooling, kind: 'options', method: 'getSkills', path: 'parameters.additionalFields.skills', parameters: { operation: 'create' }, expected: () => planadoSim.skills.map((x) => x.uuid) },
+		{
+			provider: fsmTooling,
+			kind: 'options',
+			method: 'getAssets',
+			path: 'parameters.additionalFields.assetIds',
+			parameters: { operation: 'create', customerLocationId: String([...fsm.assets.values()][0].customer_location_id) },
+			expected: () => [...fsm.assets.values()].filter((a) => !a.deleted && a.customer_location_id === [...fsm.assets.values()][0].customer_location_id).map((a) => String(a.asset_id)),
+		},
+		{
+			provider: acceloTooling,
+			kind: 'locator',
+			method: 'searchAffiliations',
+			path: 'parameters.additionalFields.affiliationId',
+			parameters: { operation: 'create', againstType: 'company', againstId: { __rl: true, mode: 'list', value: String(accelo.pickerLists().affiliations[0].company_id) } },
+			expected: () => accelo.pickerLists().affiliations.filter((a) => a.company_id === accelo.pickerLists().affiliations[0].company_id).map((a) => String(a.id)),
+		},
+		{ provider: acceloTooling, kind: 'locator', method: 'searchContracts', path: 'parameters.additionalFields.contractId', parameters: { operation: 'create' }, expected: () => accelo.pickerLists().contracts.map((c) => String(c.id)) },
+		{ provider: acceloTooling, kind: 'locator', method: 'searchRates', path: 'parameters.additionalFields.rateId', parameters: { operation: 'create' }, expected: () => accelo.data.rates.map((r) => String(r.id)) },
 	];
 	const server = await startN8n(home);
 	try {
@@ -246,7 +267,7 @@ it('loads every record picker and multi-select through n8n as the editor does', 
 			};
 			const values = (list.kind === 'locator' ? (await loadResourceLocatorList(server, request)).results : await loadOptionsList(server, request)).map((r) => String(r.value));
 			expect({ list: list.method, shows: list.expected().every((id) => values.includes(id)) }).toEqual({ list: list.method, shows: true });
-			if (list.method === 'searchSites') expect(values.every((id) => list.expected().includes(id))).toBe(true);
+			if (['searchSites', 'getAssets', 'searchAffiliations'].includes(list.method)) expect({ list: list.method, only: values.every((id) => list.expected().includes(id)) }).toEqual({ list: list.method, only: true });
 		}
 		// A search goes through n8n too, and comes back narrowed.
 		const found = await loadResourceLocatorList(server, {

@@ -526,3 +526,52 @@ describe('technician picker', () => {
 		}
 	});
 });
+
+describe('asset picker', () => {
+	const live = () => [...sim.assets.values()].filter((a) => !a.deleted);
+	const assetRequests = () => sim.requests.filter((r) => r.path === '/api/v1/assets');
+
+	it('every page of assets by name, tag and status; the Customer Location narrows it; empty; API error; scope refusal', async () => {
+		const all = await harness.loadOptions({ type: TYPE, method: 'getAssets' });
+		expect(all.map((o) => o.value).sort()).toEqual(live().map((a) => String(a.asset_id)).sort());
+		const asset = live()[0];
+		expect(all.find((o) => o.value === String(asset.asset_id))?.name).toBe(`${asset.asset_name} (${asset.asset_tag}, ${asset.asset_status})`);
+		// A page of 100, then the rest: total_pages ends the list.
+		expect(assetRequests().map((r) => r.query)).toEqual(
+			Array.from({ length: Math.ceil(live().length / 100) }, (_, i) => ({ page: String(i + 1), per_page: '100' })),
+		);
+		const location = asset.customer_location_id;
+		for (const parameters of [{ operation: 'create', customerLocationId: String(location) }, { operation: 'update', updateFields: { customerLocationId: String(location) } }]) {
+			sim.server.clearLog();
+			const here = await harness.loadOptions({ type: TYPE, method: 'getAssets', parameters });
+			expect(here.map((o) => o.value).sort()).toEqual(live().filter((a) => a.customer_location_id === location).map((a) => String(a.asset_id)).sort());
+			expect(assetRequests()[0].query).toMatchObject({ location_id: String(location) });
+		}
+		expect(await harness.loadOptions({ type: TYPE, method: 'getAssets', parameters: { operation: 'create', customerLocationId: '999999' } })).toEqual([]);
+		sim.server.injectFault({ method: 'GET', path: '/api/v1/assets' }, { status: 500, body: { success: false, error: 'server_error', message: 'Something broke' } }, 10);
+		await expect(harness.loadOptions({ type: TYPE, method: 'getAssets' })).rejects.toThrow(/Something broke|500/);
+		sim.server.clearFaults();
+		const noScope = new FsmNavigatorSimulator({ jobCount: 5, apiKeys: { fsm_jobs_only: ['jobs:read', 'jobs:write'] } });
+		await noScope.start();
+		try {
+			const h = new Harness({
+				nodeTypes: { [TYPE]: new FsmNavigator() },
+				credentialTypes: [new FsmNavigatorApi()],
+				credentials: [{ type: 'fsmNavigatorApi', data: { apiKey: 'fsm_jobs_only', baseUrl: `${noScope.baseUrl}/` } }],
+			});
+			await expect(h.loadOptions({ type: TYPE, method: 'getAssets' })).rejects.toThrow(/assets:read/);
+		} finally {
+			await noScope.stop();
+		}
+	});
+
+	it('Create sends picked assets (an array) and the comma-separated IDs of an older workflow', async () => {
+		const [a, b] = live().slice(0, 2);
+		for (const assetIds of [[String(a.asset_id), String(b.asset_id)], `${a.asset_id}, ${b.asset_id}`]) {
+			sim.server.clearLog();
+			const created = await run({ operation: 'create', jobTitle: 'With assets', customerLocationId: String(a.customer_location_id), additionalFields: { assetIds } });
+			expect(created.status).toBe('success');
+			expect(jobRequests().find((r) => r.method === 'POST')?.body).toMatchObject({ asset_ids: [a.asset_id, b.asset_id] });
+		}
+	});
+});

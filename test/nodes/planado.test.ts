@@ -572,6 +572,69 @@ describe('record pickers (reference lists paged by 5)', () => {
 		expect(templates.results.map((r) => r.value)).toContain(template.uuid);
 	});
 
+	it('job types by code: first page, next page after the last uuid, search across pages, empty, API error', async () => {
+		const first = await list('searchJobTypes');
+		expect(first.results).toEqual(small.jobTypes.slice(0, 5).map((t) => ({ name: t.code, value: t.uuid, url: undefined })));
+		expect(first.paginationToken).toBe(small.jobTypes[4].uuid);
+		const second = await list('searchJobTypes', { paginationToken: first.paginationToken });
+		expect(second.results.map((r) => r.value)).toEqual(small.jobTypes.slice(5, 10).map((t) => t.uuid));
+		const last = small.jobTypes[small.jobTypes.length - 1];
+		small.server.clearLog();
+		const found = await list('searchJobTypes', { filter: last.code.toUpperCase() });
+		expect(found.results.map((r) => r.value)).toContain(last.uuid);
+		expect(small.requests.length).toBeGreaterThan(1);
+		expect((await list('searchJobTypes', { filter: 'no such job type' })).results).toEqual([]);
+		small.server.injectFault({ method: 'GET', path: '/v2/job_types' }, { status: 500, body: { error: 'internal', message: 'Something broke' } }, 10);
+		await expect(list('searchJobTypes')).rejects.toThrow(/Something broke|500/);
+	});
+
+	it('territories by name: first page, next page, search, empty, API error', async () => {
+		const first = await list('searchTerritories');
+		expect(first.results).toEqual(small.territories.slice(0, 5).map((t) => ({ name: t.name, value: t.uuid, url: undefined })));
+		const next = await list('searchTerritories', { paginationToken: first.paginationToken });
+		expect(next.results).toEqual([]);
+		expect(next.paginationToken).toBeUndefined();
+		const target = small.territories[1];
+		expect((await list('searchTerritories', { filter: target.name.toLowerCase() })).results.map((r) => r.value)).toEqual([target.uuid]);
+		expect((await list('searchTerritories', { filter: 'no such territory' })).results).toEqual([]);
+		small.server.injectFault({ method: 'GET', path: '/v2/territories' }, { status: 500, body: { error: 'internal', message: 'Something broke' } }, 10);
+		await expect(list('searchTerritories')).rejects.toThrow(/Something broke|500/);
+	});
+
+	it('skills: every page, by name; an empty list; an API error', async () => {
+		const options = await h.loadOptions({ type: TYPE, method: 'getSkills' });
+		expect(options.map((o) => o.value).sort()).toEqual(small.skills.map((s) => s.uuid).sort());
+		expect(options.map((o) => o.name)).toEqual(small.skills.map((s) => s.name).sort((a, b) => a.localeCompare(b)));
+		expect(small.requests.length).toBe(Math.ceil(small.skills.length / 5) + 1);
+		const empty = new PlanadoSimulator({ jobCount: 0, referencePageSize: 5 });
+		empty.skills.splice(0);
+		await empty.start();
+		try {
+			expect(await makeHarness(empty).loadOptions({ type: TYPE, method: 'getSkills' })).toEqual([]);
+		} finally {
+			await empty.stop();
+		}
+		small.server.injectFault({ method: 'GET', path: '/v2/skills' }, { status: 500, body: { error: 'internal', message: 'Something broke' } }, 10);
+		await expect(h.loadOptions({ type: TYPE, method: 'getSkills' })).rejects.toThrow(/Something broke|500/);
+	});
+
+	it('Create sends a picked job type, territory and skills, and the names older workflows saved', async () => {
+		const [type, territory, skills] = [small.jobTypes[1], small.territories[0], small.skills.slice(0, 2)];
+		small.server.clearLog();
+		const picked = await run(
+			{ operation: 'create', additionalFields: { jobType: { __rl: true, mode: 'list', value: type.uuid }, territory: { __rl: true, mode: 'list', value: territory.uuid }, skills: skills.map((s) => s.uuid) } },
+			undefined,
+			false,
+			h,
+		);
+		expect(picked.status).toBe('success');
+		expect(small.requests[0].body).toMatchObject({ job_type: { uuid: type.uuid }, territory: { uuid: territory.uuid }, skills: skills.map((s) => ({ uuid: s.uuid })) });
+		small.server.clearLog();
+		const named = await run({ operation: 'create', additionalFields: { jobType: type.code, territory: territory.name, skills: skills.map((s) => s.name).join(', ') } }, undefined, false, h);
+		expect(named.status).toBe('success');
+		expect(small.requests[0].body).toMatchObject({ job_type: { code: type.code }, territory: { name: territory.name }, skills: skills.map((s) => ({ name: s.name })) });
+	});
+
 	it('Create and Get Many send a picked record and the plain UUIDs that older workflows saved', async () => {
 		const client = small.clients[0];
 		const site = small.sites.find((s) => s.client_uuid === client.uuid) ?? small.sites[0];

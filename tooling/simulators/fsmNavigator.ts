@@ -77,7 +77,7 @@ export const FSM_RELATIONSHIP_TYPES = [
 ] as const;
 export type FsmAssetRelationshipType = (typeof FSM_RELATIONSHIP_TYPES)[number];
 
-export type FsmScope = 'jobs:read' | 'jobs:write' | 'technicians:read';
+export type FsmScope = 'jobs:read' | 'jobs:write' | 'technicians:read' | 'assets:read';
 
 /** The seed's transition table, verbatim. */
 export const FSM_STATUS_TRANSITIONS: Readonly<Record<FsmJobStatus, readonly FsmJobStatus[]>> = {
@@ -749,7 +749,7 @@ class RollingRateLimiter {
 // ---------------------------------------------------------------------------------------------------------
 
 export interface FsmNavigatorSimulatorOptions {
-	/** Key → scopes. Default `{ fsm_test_key: ['jobs:read', 'jobs:write', 'technicians:read'] }`. */
+	/** Key → scopes. Default `{ fsm_test_key: ['jobs:read', 'jobs:write', 'technicians:read', 'assets:read'] }`. */
 	apiKeys?: Record<string, FsmScope[]>;
 	/** Generated jobs when neither `jobs` nor `data` is given (default 25). */
 	jobCount?: number;
@@ -796,7 +796,7 @@ export class FsmNavigatorSimulator {
 	private readonly createdMsCache = new WeakMap<FsmJob, { iso: string; ms: number }>();
 
 	constructor(options: FsmNavigatorSimulatorOptions = {}) {
-		this.apiKeys = options.apiKeys ?? { [FSM_DEFAULT_API_KEY]: ['jobs:read', 'jobs:write', 'technicians:read'] };
+		this.apiKeys = options.apiKeys ?? { [FSM_DEFAULT_API_KEY]: ['jobs:read', 'jobs:write', 'technicians:read', 'assets:read'] };
 		this.now = options.now ?? (() => new Date());
 		this.limiter = options.rateLimit
 			? new RollingRateLimiter(options.rateLimit.limit, options.rateLimit.windowMs, true)
@@ -871,6 +871,7 @@ export class FsmNavigatorSimulator {
 		const scopes = key ? this.apiKeys[key] : undefined;
 		if (!key || !scopes || !Object.prototype.hasOwnProperty.call(this.apiKeys, key)) return UNAUTHORIZED;
 		if (req.path === '/api/v1/technicians' && req.method.toUpperCase() === 'GET') return this.technicianRoute(req, scopes);
+		if (req.path === '/api/v1/assets' && req.method.toUpperCase() === 'GET') return this.assetRoute(req, scopes); // picker (#24)
 		if (req.path !== '/api/v1/jobs') return NOT_FOUND_ENDPOINT;
 		const method = req.method.toUpperCase();
 		if (!['GET', 'POST', 'PUT', 'PATCH'].includes(method)) return NOT_FOUND_ENDPOINT;
@@ -955,6 +956,49 @@ export class FsmNavigatorSimulator {
 		const data = all.slice((page - 1) * perPage, page * perPage).map(render);
 		return { status: 200, body: { data, pagination: { page, per_page: perPage, total: all.length, total_pages: Math.ceil(all.length / perPage) } } };
 	}
+
+	// ----- picker routes added for issue #24 (asset list): begin ------------------------------------------
+
+	/**
+	 * `GET /api/v1/assets` (https://fsmnavigator.com/docs/api/assets/, scope assets:read): `search` (name,
+	 * tag or serial number), `location_id`, `status`, `page` (1), `per_page` (50, max 100), in the
+	 * technicians' `{ data, pagination }` envelope. Deleted assets are not listed. The simulator keeps
+	 * only id, tag, name, status and location of an asset; other documented filters are refused.
+	 */
+	private assetRoute(req: RecordedRequest, scopes: FsmScope[]): ApiResult {
+		if (!scopes.includes('assets:read')) {
+			return {
+				status: 403,
+				body: { success: false, error: 'insufficient_scope', message: 'This API key does not have the assets:read scope', required_scope: 'assets:read' },
+			};
+		}
+		const query: Record<string, string> = {};
+		for (const [name, value] of req.queryPairs) query[name] = value;
+		const render = (a: FsmAsset) => ({ asset_id: a.asset_id, asset_tag: a.asset_tag, asset_name: a.asset_name, asset_status: a.asset_status, location_id: a.customer_location_id });
+		const errors = new ValidationErrors();
+		for (const name of Object.keys(query)) if (!['search', 'location_id', 'status', 'page', 'per_page'].includes(name)) errors.add(name, 'is not supported by the simulator');
+		const int = (name: string, fallback: number, max: number): number => {
+			const raw = query[name];
+			if (raw === undefined) return fallback;
+			if (!DIGITS_RE.test(raw) || Number(raw) < 1 || Number(raw) > max) errors.add(name, `must be an integer between 1 and ${max}`);
+			return Number(raw);
+		};
+		const page = int('page', 1, Number.MAX_SAFE_INTEGER);
+		const perPage = int('per_page', 50, 100);
+		const locationId = query.location_id === undefined ? undefined : int('location_id', 0, Number.MAX_SAFE_INTEGER);
+		if (errors.any) return errors.response();
+		const needle = query.search?.trim().toLowerCase() ?? '';
+		const all = [...this.assets.values()]
+			.filter((a) => !a.deleted)
+			.filter((a) => locationId === undefined || a.customer_location_id === locationId)
+			.filter((a) => query.status === undefined || a.asset_status === query.status)
+			.filter((a) => !needle || `${a.asset_name} ${a.asset_tag}`.toLowerCase().includes(needle))
+			.sort((a, b) => a.asset_id - b.asset_id);
+		const data = all.slice((page - 1) * perPage, page * perPage).map(render);
+		return { status: 200, body: { data, pagination: { page, per_page: perPage, total: all.length, total_pages: Math.ceil(all.length / perPage) } } };
+	}
+
+	// ----- picker routes added for issue #24: end -------------------------------------------------------
 
 	private parseId(query: Record<string, string>, onlyId: boolean): { id: number } | ApiResult {
 		if (!('id' in query)) return validationFailed('id', 'query parameter is required');

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
-import { textOf } from '../../shared/json';
+import { isObject, textOf } from '../../shared/json';
 import { jobLabel } from '../../shared/listSearch';
 import { currentRecordValue, personName, searchRecordPages } from '../../shared/recordLocator';
 import { MAX_PAGE_SIZE, idOf, provider, unwrapList } from '../provider';
@@ -78,6 +78,80 @@ export async function searchStaff(this: ILoadOptionsFunctions, filter?: string, 
 				const name = personName(staff.firstname, staff.surname) ?? id;
 				const email = textOf(staff.email);
 				return { id, name: email ? `${name} (${email})` : name, searchText: [staff.title] };
+			},
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/**
+ * Affiliations (a contact at a company) by name, searched by Accelo (`_search` over names, email and
+ * phones: https://api.accelo.com/docs/#list-affiliations). With a company as Against, only its
+ * affiliations (`company` filter).
+ */
+export async function searchAffiliations(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const againstType = currentRecordValue(this, ['againstType', 'updateFields.engagementTable']) ?? 'company';
+	const company = againstType === 'company' ? currentRecordValue(this, ['againstId', 'updateFields.engagementId']) : undefined;
+	const companyFilter = company !== undefined && /^\d+$/.test(company.trim()) ? `company(${company.trim()}),` : '';
+	return await searchRecordPages(
+		{
+			searchesItself: true,
+			readPage: async (token, search) =>
+				await readOffsetPage(this, '/affiliations', token, {
+					_fields: 'position,email,standing,contact(firstname,surname),company(name)',
+					_filters: `${companyFilter}order_by_asc(fullname)`,
+					...(search ? { _search: search } : {}),
+				}),
+			entry: (affiliation) => {
+				const id = idOf(affiliation);
+				if (id === undefined) return undefined;
+				const contact = isObject(affiliation.contact) ? personName(affiliation.contact.firstname, affiliation.contact.surname) : undefined;
+				const companyName = isObject(affiliation.company) ? textOf(affiliation.company.name) : undefined;
+				const name = [contact ?? textOf(affiliation.email) ?? id, companyName].filter(Boolean).join(', ');
+				const extra = [textOf(affiliation.position), affiliation.standing === 'inactive' ? 'inactive' : undefined].filter(Boolean).join(', ');
+				return { id, name: extra ? `${name} (${extra})` : name };
+			},
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/** Contracts (retainers) by title, searched by Accelo (`_search` over title: https://api.accelo.com/docs/#list-contracts). */
+export async function searchContracts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchRecordPages(
+		{
+			searchesItself: true,
+			readPage: async (token, search) =>
+				await readOffsetPage(this, '/contracts', token, { _fields: 'title,standing', _filters: 'order_by_asc(title)', ...(search ? { _search: search } : {}) }),
+			entry: (contract) => {
+				const id = idOf(contract);
+				if (id === undefined) return undefined;
+				const standing = textOf(contract.standing);
+				const title = textOf(contract.title) ?? id;
+				return { id, name: standing && standing !== 'active' ? `${title} (${standing})` : title };
+			},
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/**
+ * Rates with their hourly charge (https://api.accelo.com/docs/#list-rates). Accelo documents no
+ * search or filter for rates: a search text is matched here against the title.
+ */
+export async function searchRates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchRecordPages(
+		{
+			readPage: async (token) => await readOffsetPage(this, '/rates', token, { _fields: 'title,charged,standing' }),
+			entry: (rate) => {
+				const id = idOf(rate);
+				if (id === undefined) return undefined;
+				const extra = [textOf(rate.charged) ? `${textOf(rate.charged)}/h` : undefined, rate.standing === 'inactive' ? 'inactive' : undefined].filter(Boolean).join(', ');
+				const title = textOf(rate.title) ?? id;
+				return { id, name: extra ? `${title} (${extra})` : title };
 			},
 		},
 		filter,

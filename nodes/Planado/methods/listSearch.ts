@@ -127,3 +127,27 @@ export async function searchTemplates(this: ILoadOptionsFunctions, filter?: stri
 		paginationToken,
 	);
 }
+
+/** Job types by code (https://api-docs.planadoapp.com/docs/v2/resources/job-types.html). */
+export async function searchJobTypes(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchRecordPages(
+		{
+			readPage: async (token) => await readReferencePage(this, '/job_types', 'job_types', token),
+			entry: (type) => entryOf(type, textOf(type.code)),
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/** Territories by name (https://api-docs.planadoapp.com/docs/v2/resources/territories.html). */
+export async function searchTerritories(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchRecordPages(
+		{
+			readPage: async (token) => await readReferencePage(this, '/territories', 'territories', token),
+			entry: (territory) => entryOf(territory, textOf(territory.name)),
+		},
+		filter,
+		paginationToken,
+	);
+}

@@ -3,22 +3,21 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { INTEGER_ID, checkId, checkOption, readUnixSeconds, requireText } from '../../../shared/parameters';
 import { AGAINST_TYPES } from '../../filters';
-import { recordValues } from '../../../shared/recordLocator';
+import { recordLocator, recordValues } from '../../../shared/recordLocator';
 import { againstLocator, againstTypeOptions, managerLocator } from './common';
 
-const idField = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 12',
-	description,
-});
+const integerLocator = (displayName: string, name: string, searchListMethod: string, recordName: string, description: string): INodeProperties =>
+	recordLocator({ displayName, name, searchListMethod, recordName, idPlaceholder: 'e.g. 12', idPattern: INTEGER_ID, description });
 
-// The node has no pickers for these: the IDs are on a job that has them (Get: affiliation, contract, rate_id).
-const affiliationField = idField('Affiliation ID', 'affiliationId', "The affiliation (contact at the company) the job is for. Its ID is in a job's affiliation (Get), or in the contact's page in Accelo.");
-const contractField = idField('Contract ID', 'contractId', "The contract the job belongs to. Its ID is in a job's contract (Get), or in the contract's page in Accelo.");
-const rateIdField = idField('Rate ID', 'rateId', "The billing rate of the job. Its ID is in a job's rate_id (Get), or under the rates in Accelo's settings.");
+const affiliationField = integerLocator(
+	'Affiliation',
+	'affiliationId',
+	'searchAffiliations',
+	'affiliation',
+	"The contact at a company the job is for. With a company as Against, the list shows that company's contacts.",
+);
+const contractField = integerLocator('Contract', 'contractId', 'searchContracts', 'contract', 'The contract (retainer) the job belongs to');
+const rateIdField = integerLocator('Rate', 'rateId', 'searchRates', 'rate', 'The billing rate of the job');
 const dateDueField: INodeProperties = { displayName: 'Date Due', name: 'dateDue', type: 'dateTime', default: '' };
 const rateChargedField: INodeProperties = {
 	displayName: 'Rate Charged',
@@ -34,8 +33,8 @@ export const createFields: INodeProperties[] = [
 	{ displayName: 'Date Created', name: 'dateCreated', type: 'dateTime', default: '', description: 'Defaults to now' },
 	dateDueField,
 	{ displayName: 'Date Started', name: 'dateStarted', type: 'dateTime', default: '' },
-	rateChargedField,
 	rateIdField,
+	rateChargedField,
 	{
 		displayName: 'Status Name or ID',
 		name: 'statusId',
@@ -62,8 +61,8 @@ export const updateFields: INodeProperties[] = [
 	{ displayName: 'Date Created', name: 'dateCreated', type: 'dateTime', default: '' },
 	dateDueField,
 	managerLocator(),
-	rateChargedField,
 	rateIdField,
+	rateChargedField,
 	{
 		displayName: 'Status Name or ID',
 		name: 'statusId',
@@ -77,11 +76,11 @@ export const updateFields: INodeProperties[] = [
 ];
 
 const ID_FIELDS: Record<string, [wire: string, label: string]> = {
-	affiliationId: ['affiliation_id', 'Affiliation ID'],
-	contractId: ['contract_id', 'Contract ID'],
+	affiliationId: ['affiliation_id', 'Affiliation'],
+	contractId: ['contract_id', 'Contract'],
 	engagementId: ['engagement_id', 'Against'],
 	managerId: ['manager_id', 'Manager'],
-	rateId: ['rate_id', 'Rate ID'],
+	rateId: ['rate_id', 'Rate'],
 	statusId: ['status_id', 'Status'],
 };
 

@@ -11,7 +11,7 @@ import {
 	readIsoDate,
 	requireText,
 } from '../../../shared/parameters';
-import { recordLocator, recordValue } from '../../../shared/recordLocator';
+import { recordLocator, recordValue, recordsField } from '../../../shared/recordLocator';
 import { ASSET_RELATIONSHIP_TYPES, JOB_PRIORITIES } from '../../statuses';
 
 const priorityOptions = JOB_PRIORITIES.map((p) => ({ name: p, value: p }));
@@ -62,16 +62,14 @@ export const customerLocationField: INodeProperties = {
 /** Optional job fields, for Create's Additional Fields and Update's Update Fields. */
 export function jobFields(forUpdate: boolean): INodeProperties[] {
 	const fields: INodeProperties[] = [
-		{
-			displayName: 'Asset IDs',
-			name: 'assetIds',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 42, 67',
-			description: forUpdate
-				? 'Comma-separated IDs of assets to link. Replaces all current links; leave empty to remove every link. Unknown IDs are skipped by FSM Navigator (Enterprise asset module).'
-				: 'Comma-separated IDs of assets to link (Enterprise asset module). Unknown IDs are skipped by FSM Navigator.',
-		},
+		recordsField(
+			'Asset Names or IDs',
+			'assetIds',
+			'getAssets',
+			forUpdate
+				? 'Assets to link, replacing all links (none: unlink all); of the Customer Location if set'
+				: 'Assets to link; the assets of the Customer Location if one is set',
+		),
 		{
 			displayName: 'Asset Relationship Type',
 			name: 'assetRelationshipType',

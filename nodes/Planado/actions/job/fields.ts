@@ -8,7 +8,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInputError, UUID, checkId, checkOption, readIsoDate } from '../../../shared/parameters';
 import { isObject } from '../../../shared/json';
-import { recordLocator, recordValues } from '../../../shared/recordLocator';
+import { recordLocator, recordValues, recordsField } from '../../../shared/recordLocator';
 
 const uuidOrName = (value: string): IDataObject => (UUID.regex.test(value) ? { uuid: value } : { name: value });
 
@@ -148,24 +148,19 @@ function sharedFields(forUpdate: boolean): INodeProperties[] {
 			recordName: 'site',
 			description: "An existing site of your Planado account. With a Client chosen, the list shows that client's sites.",
 		}),
-		{
-			displayName: 'Skills',
-			name: 'skills',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Installation, Diagnostic',
-			description: forUpdate
-				? 'Skills the job needs, comma-separated names or UUIDs: replaces the current list'
-				: 'Skills the job needs, comma-separated names or UUIDs',
-		},
-		{
+		recordsField(
+			'Skill Names or IDs',
+			'skills',
+			'getSkills',
+			forUpdate ? 'Skills the job needs: replaces the current list' : 'Skills the job needs',
+		),
+		planadoLocator({
 			displayName: 'Territory',
 			name: 'territory',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. New York',
-			description: 'The territory, by its name or UUID',
-		},
+			searchListMethod: 'searchTerritories',
+			recordName: 'territory',
+			description: 'The territory of the job. An expression may also give its name.',
+		}),
 	];
 }
 
@@ -185,14 +180,13 @@ const createOnlyFields: INodeProperties[] = [
 		default: '',
 		description: 'The order, deal or lead the job belongs to in your system (several jobs may share it, up to 500 characters). Cannot be changed later.',
 	},
-	{
+	planadoLocator({
 		displayName: 'Job Type',
 		name: 'jobType',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Repair',
-		description: "The job type, by its code or UUID. Without it Planado uses the template's type, or the default type.",
-	},
+		searchListMethod: 'searchJobTypes',
+		recordName: 'job type',
+		description: "The job type; without it Planado uses the template's type, or the default. An expression may also give its code.",
+	}),
 	planadoLocator({
 		displayName: 'Template',
 		name: 'template',
