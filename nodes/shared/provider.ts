@@ -131,7 +131,7 @@ export interface JobProvider extends Omit<JobProviderDefinition, 'getRequest' | 
 	 * A whole reference list (statuses, tags, staff) read through the job list's paging; its records
 	 * are under `key` in a page's body, or where the job list has its jobs.
 	 */
-	listAll(ctx: RequestContext, list: { path: string; qs?: IDataObject; key?: string }): Promise<IDataObject[]>;
+	listAll(ctx: RequestContext, list: { path: string; qs?: IDataObject; key?: string; limit?: number }): Promise<IDataObject[]>;
 	/** Reads the job list with `query` as filters, page by page, up to `options.limit`. */
 	listJobs(ctx: RequestContext, query: IDataObject, options?: ListJobsOptions): Promise<PaginationResult>;
 }
@@ -161,11 +161,12 @@ export function defineJobProvider(definition: JobProviderDefinition): JobProvide
 				return writeAnswer;
 			}
 		},
-		async listAll(ctx, { path, qs, key }) {
+		async listAll(ctx, { path, qs, key, limit }) {
 			const unwrap = key === undefined ? list.unwrap : (body: unknown) => (isObject(body) ? objectsOf(body[key]) : []);
 			const recordId = (record: IDataObject) => idString(record.id ?? record.uuid);
-			const { items } = await providerRequestAllItems.call(ctx, definition.api, { method: 'GET', path, qs }, list.paging(undefined), unwrap, {
+			const { items } = await providerRequestAllItems.call(ctx, definition.api, { method: 'GET', path, qs }, list.paging(limit), unwrap, {
 				idOf: recordId,
+				limit,
 			});
 			return items;
 		},

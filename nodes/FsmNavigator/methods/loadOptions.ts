@@ -2,10 +2,10 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { idString, textOf } from '../../shared/json';
 import { currentRecordValue } from '../../shared/recordLocator';
-import { MAX_PAGE_SIZE, provider, type FsmListResponse } from '../transport';
+import { provider } from '../provider';
 
-/** Pages read for the asset list, at most (100 assets a page). */
-const MAX_ASSET_PAGES = 10;
+/** Assets listed at most (ten pages of 100). */
+const MAX_ASSETS = 1_000;
 
 /**
  * Assets for Asset IDs (https://fsmnavigator.com/docs/api/assets/, "List assets", scope assets:read):
@@ -14,15 +14,8 @@ const MAX_ASSET_PAGES = 10;
 export async function getAssets(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const location = currentRecordValue(this, ['customerLocationId', 'updateFields.customerLocationId']);
 	const locationId = location !== undefined && /^\d+$/.test(location.trim()) ? location.trim() : undefined;
-	const assets: IDataObject[] = [];
-	for (let page = 1; page <= MAX_ASSET_PAGES; page++) {
-		const qs: IDataObject = { page, per_page: MAX_PAGE_SIZE, ...(locationId ? { location_id: locationId } : {}) };
-		const body = (await provider.request(this, { method: 'GET', path: '/assets', qs })) as FsmListResponse;
-		const items = body.data ?? [];
-		assets.push(...items);
-		const totalPages = Number(body.pagination?.total_pages);
-		if (Number.isFinite(totalPages) ? page >= totalPages : items.length < MAX_PAGE_SIZE) break;
-	}
+	const qs: IDataObject = locationId ? { location_id: locationId } : {};
+	const assets = await provider.listAll(this, { path: '/assets', qs, limit: MAX_ASSETS });
 	return assets
 		.filter((asset) => idString(asset.asset_id) !== undefined)
 		.map((asset) => {
