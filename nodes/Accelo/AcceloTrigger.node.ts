@@ -9,7 +9,7 @@ import {
 
 import { triggerProperties } from '../shared/descriptions';
 import { pollJobs } from '../shared/poll';
-import { jobFilters } from './actions/job/getAll.operation';
+import { jobFilters } from './actions/job/filterFields';
 import { buildJobQuery } from './filters';
 import { getJobTypes, getStaff, getStatuses } from './methods/loadOptions';
 import { SIMPLIFY_FIELDS } from './simplify';

@@ -8,7 +8,7 @@ import {
 
 import { triggerProperties } from '../shared/descriptions';
 import { pollJobs } from '../shared/poll';
-import { jobFilters } from './actions/job/getAll.operation';
+import { jobFilters } from './actions/job/filterFields';
 import { buildJobQuery } from './filters';
 import { searchMembers } from './methods/listSearch';
 import { provider } from './provider';
