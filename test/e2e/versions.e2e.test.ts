@@ -30,9 +30,11 @@ import {
 import { nodeCredentials, PROVIDERS, type E2eWorkflow, type ProviderTooling, type RunningSimulator } from '../../tooling/providers';
 import { accelo as acceloTooling } from '../../tooling/providers/accelo';
 import { fsmNavigator as fsmTooling } from '../../tooling/providers/fsmNavigator';
+import { worklayer as worklayerTooling } from '../../tooling/providers/worklayer';
 import { PACKAGE_NAME as PKG } from '../../tooling/repo';
 import type { AcceloSimulator } from '../../tooling/simulators/accelo';
 import type { FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
+import type { WorklayerSimulator } from '../../tooling/simulators/worklayer';
 import type { RecordedRequest, SimResponse, SimulatorServer } from '../../tooling/simulators/server';
 
 import { e2eCredentials, homeWithPackage } from './setupHome';
@@ -92,6 +94,7 @@ function describeVersion(pin: N8nVersionPin): void {
 		let home: N8nHome;
 		let fsm: FsmNavigatorSimulator;
 		let accelo: AcceloSimulator;
+		let worklayer: WorklayerSimulator;
 		const timings: Record<string, number> = {};
 		const major = majorOf(pin.n8n);
 
@@ -107,10 +110,11 @@ function describeVersion(pin: N8nVersionPin): void {
 			for (const provider of PROVIDERS) running.set(provider, await provider.startSimulator({ jobCount: provider.e2e.jobCount }));
 			fsm = running.get(fsmTooling)!.sim as FsmNavigatorSimulator;
 			accelo = running.get(acceloTooling)!.sim as AcceloSimulator;
+			worklayer = running.get(worklayerTooling)!.sim as WorklayerSimulator;
 			home = await homeWithPackage({ version: pin.n8n });
 			await importCredentials(home, e2eCredentials(running));
 			for (const provider of PROVIDERS) e2e.set(provider, provider.e2e.workflows(running.get(provider)!));
-			await importWorkflow(home, [...[...e2e.values()].flat().map((entry) => entry.workflow), retryWorkflow(), messageWorkflow()]);
+			await importWorkflow(home, [...[...e2e.values()].flat().map((entry) => entry.workflow), retryWorkflow(), messageWorkflow(), tokenWorkflow()]);
 			timings.setupMs = Date.now() - started;
 		});
 
@@ -140,6 +144,25 @@ function describeVersion(pin: N8nVersionPin): void {
 					name: 'Accelo Get (429)',
 					executeOnce: true,
 					parameters: { resource: 'job', operation: 'get', jobId: { __rl: true, mode: 'id', value: String(accelo.jobs[0].id) } },
+				},
+			]);
+		}
+
+		function tokenWorkflow() {
+			return manualTriggerWorkflow('smokeTokens0001', 'Smoke: expired tokens', [
+				{
+					type: acceloTooling.nodeTypes.action,
+					credentials: nodeCredentials(acceloTooling, 'e2e'),
+					name: 'Accelo Get (expired token)',
+					executeOnce: true,
+					parameters: { resource: 'job', operation: 'get', jobId: { __rl: true, mode: 'id', value: String(accelo.jobs[1].id) } },
+				},
+				{
+					type: worklayerTooling.nodeTypes.action,
+					credentials: nodeCredentials(worklayerTooling, 'e2e'),
+					name: 'Worklayer Get Many (expired token)',
+					executeOnce: true,
+					parameters: { resource: 'job', operation: 'getAll', limit: 2 },
 				},
 			]);
 		}
@@ -281,6 +304,25 @@ function describeVersion(pin: N8nVersionPin): void {
 				fsm.server.onRequest = undefined;
 				accelo.server.onRequest = undefined;
 			}
+		});
+
+		it('renews an expired Accelo (OAuth 2) and Worklayer (preAuthentication) token and reads on', async () => {
+			// A token exists: the provider workflows ran before.
+			const acceloTokens = accelo.tokenRequests.length;
+			const worklayerTokens = worklayer.tokenRequests.length;
+			const acceloSeen = accelo.apiRequests.length;
+			accelo.expireAllTokens();
+			worklayer.expireTokens();
+			const result = await run('smokeTokens0001');
+			expect(result.run?.data.resultData.error).toBeUndefined();
+			expect(result.run?.status).toBe('success');
+			expect(String(nodeOutput(result.run!, 'Accelo Get (expired token)')[0].json.id)).toBe(String(accelo.jobs[1].id));
+			expect(nodeOutput(result.run!, 'Worklayer Get Many (expired token)')).toHaveLength(2);
+			expect({ accelo: accelo.tokenRequests.length - acceloTokens, worklayer: worklayer.tokenRequests.length - worklayerTokens }).toEqual({ accelo: 1, worklayer: 1 });
+			const refused = accelo.apiRequests.slice(acceloSeen).filter((r) => r.path === `/api/v0/jobs/${accelo.jobs[1].id}`).length;
+			// n8n 2.x throws the 401 itself; n8n 1.x hands it back and the node sends it once more to be thrown.
+			expect(refused).toBe(major >= 2 ? 2 : 3);
+			summary.expiredTokenRequests = { accelo: refused };
 		});
 
 		it("shows the provider's own message when a job is missing", async () => {
