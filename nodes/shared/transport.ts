@@ -99,8 +99,10 @@ function statusFromHttpCode(httpCode: unknown): number | undefined {
  *   response headers are gone (n8n-workflow 1.120.31, the one n8n 1.123.81 ships, on
  *   https://www.npmjs.com/package/n8n-workflow: `dist/cjs/errors/abstract/execution-base.error.js`).
  *   What is left: the status or network code as `httpCode` and a JSON object body as
- *   `context.data` (a text body is lost too). Without headers a 429 is retried with backoff
- *   instead of the wait `Retry-After` asked for.
+ *   `context.data` (a text body is lost too).
+ *
+ * `providerRequest` asks n8n for error answers as answers (with their headers) instead, so a thrown
+ * failure is read only for network errors and for a 401, which n8n must throw to renew a token.
  */
 export function readFailure(error: unknown): HttpFailure {
 	const outer = asRecord(error);
@@ -133,6 +135,23 @@ function tokenFailure(error: unknown): { message: string; passing: boolean } | u
 	return { message, passing };
 }
 
+/** An answer of 300 or more that n8n handed back instead of throwing (`ignoreHttpStatusErrors`). */
+class HttpAnswer extends Error {
+	constructor(
+		readonly status: number,
+		readonly headers: Record<string, unknown> | undefined,
+		readonly body: unknown,
+	) {
+		super(`HTTP ${status}`);
+	}
+}
+
+interface FullResponse {
+	body: unknown;
+	statusCode: number;
+	headers?: Record<string, unknown>;
+}
+
 /** A 2xx answer whose body is not JSON. */
 class UnreadableAnswer extends Error {
 	constructor(
@@ -150,6 +169,7 @@ class UnreadableAnswer extends Error {
  */
 function failureOf(error: unknown): HttpFailure {
 	if (error instanceof UnreadableAnswer) return { code: 'ENOTJSON', body: error.text };
+	if (error instanceof HttpAnswer) return { status: error.status, headers: error.headers, body: error.body };
 	const failure = readFailure(error);
 	if (failure.status !== undefined && failure.status >= 300 && failure.status < 400) return failure;
 	if (failure.status !== undefined && failure.status < 400) {
@@ -348,6 +368,12 @@ export async function providerRequest<T = unknown>(
 		timeout,
 		returnFullResponse: true,
 		disableFollowRedirect: true,
+		// Error answers come back as answers, with their headers: the error n8n 1.x throws has none,
+		// so a 429's Retry-After would be lost. A 401 is still thrown, as n8n renews a token (OAuth 2
+		// refresh, preAuthentication) only on a thrown 401; n8n 1.x ignores `except`, see below.
+		// (n8n-core on https://www.npmjs.com/package/n8n-core, 1.x:
+		// `dist/execution-engine/node-execution-context/utils/request-helper-functions.js`.)
+		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 	};
 	// n8n 2.x checks it too, on every hop of its own (n8n 1.x ignores the option).
 	if (allowedDomains) options.allowedDomains = allowedDomains;
@@ -360,17 +386,23 @@ export async function providerRequest<T = unknown>(
 	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				provider.credentialType,
-				options,
-			)) as { body: T; statusCode: number; headers: Record<string, unknown> };
+			let response = (await this.helpers.httpRequestWithAuthentication.call(this, provider.credentialType, options)) as FullResponse;
+			if (response.statusCode === 401) {
+				// n8n 1.x treats any `ignoreHttpStatusErrors` as true and hands the 401 back, so it
+				// never renews the token: the request is sent once more in n8n's throwing mode, where
+				// n8n renews it and repeats the request. A 401 was refused, so a write was not applied.
+				response = (await this.helpers.httpRequestWithAuthentication.call(this, provider.credentialType, {
+					...options,
+					ignoreHttpStatusErrors: false,
+				})) as FullResponse;
+			}
+			if (response.statusCode >= 300) throw new HttpAnswer(response.statusCode, response.headers, response.body);
 			// A success whose body n8n could not parse as JSON (a proxy's or captive portal's page)
 			// is no answer: read as an empty page it would end a list early, as `{}` a job.
 			if (typeof response.body === 'string' && response.body.trim() !== '') {
 				throw new UnreadableAnswer(response.statusCode, response.body);
 			}
-			return { body: response.body, statusCode: response.statusCode, headers: response.headers ?? {} };
+			return { body: response.body as T, statusCode: response.statusCode, headers: response.headers ?? {} };
 		} catch (error) {
 			const failure = failureOf(error);
 			if (failure.status !== undefined && failure.status >= 300 && failure.status < 400) {

@@ -3,14 +3,15 @@
  * test/e2e/fixtures/thrown-errors.json: what `httpRequestWithAuthentication` threw in real n8n
  * (captured, and re-checked on every e2e run, by test/e2e/thrownErrors.e2e.test.ts). n8n 2.x keeps
  * the AxiosError with the response; n8n 1.x keeps only `httpCode` and a JSON body in
- * `context.data`.
+ * `context.data`. The transport asks n8n for error answers instead (so 1.x's have their headers),
+ * which the last block checks with a helper that answers as n8n 1.x does.
  */
 jest.mock('n8n-workflow', () => {
 	const actual: Record<string, unknown> = jest.requireActual('n8n-workflow');
 	return { ...actual, sleep: jest.fn(async () => undefined) };
 });
 
-import { sleep, type IExecuteFunctions, type INode } from 'n8n-workflow';
+import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type INode } from 'n8n-workflow';
 
 import { acceloApi } from '../../nodes/Accelo/provider';
 import { fsmNavigatorApi } from '../../nodes/FsmNavigator/provider';
@@ -173,5 +174,106 @@ describe.each(VERSIONS)('providerRequest on what n8n %s throws', (version) => {
 		const refused = await request(fsmNavigatorApi, { method: 'GET', path: '/jobs' }, ['get-connection-refused']);
 		expect(refused.calls).toBe(1);
 		expect(refused.error).toMatchObject({ message: 'FSM Navigator refused the connection' });
+	});
+});
+
+describe('providerRequest when n8n hands error answers back (ignoreHttpStatusErrors)', () => {
+	const node: INode = {
+		id: 'n1',
+		name: 'Node',
+		type: 'n8n-nodes-field-service.fsmNavigator',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const sleepMock = jest.mocked(sleep);
+	interface Answer {
+		statusCode: number;
+		headers?: Record<string, unknown>;
+		body?: unknown;
+	}
+
+	/**
+	 * A helper like n8n 1.x's: with `ignoreHttpStatusErrors` set (any value: 1.x has no `except`)
+	 * it returns `answers` in turn; without it, it throws what `thrownWithout` gives (n8n 1.x's
+	 * error shape) or answers 200 when that is undefined (a renewed token worked).
+	 */
+	async function request(
+		req: Omit<ApiRequest, 'baseUrl'>,
+		answers: Answer[],
+		thrownWithout?: () => unknown,
+	): Promise<{ asked: IHttpRequestOptions[]; result?: unknown; error?: Record<string, unknown>; waits: number[] }> {
+		sleepMock.mockClear();
+		const asked: IHttpRequestOptions[] = [];
+		let answered = 0;
+		const context = {
+			getNode: () => node,
+			getCredentials: async () => ({ apiKey: 'secret-key-0123456789' }),
+			helpers: {
+				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+					asked.push({ ...options });
+					if (options.ignoreHttpStatusErrors) {
+						const answer = answers[answered++] ?? { statusCode: 200, body: { ok: true } };
+						return { headers: {}, ...answer };
+					}
+					if (thrownWithout) throw thrownWithout();
+					return { statusCode: 200, headers: {}, body: { ok: true } };
+				},
+			},
+		} as unknown as IExecuteFunctions;
+		const waits = (): number[] => sleepMock.mock.calls.map(([ms]) => ms);
+		try {
+			const result = await providerRequest.call(context, fsmNavigatorApi, { ...req, baseUrl: 'http://127.0.0.1:1/api' });
+			return { asked, result: result.body, waits: waits() };
+		} catch (error) {
+			return { asked, error: error as Record<string, unknown>, waits: waits() };
+		}
+	}
+
+	it('asks for error answers, except a 401, which n8n must throw to renew a token', async () => {
+		const outcome = await request({ method: 'GET', path: '/jobs' }, []);
+		expect(outcome.asked[0].ignoreHttpStatusErrors).toEqual({ ignore: true, except: [401] });
+	});
+
+	it.each([
+		['Retry-After seconds', { 'retry-after': '7' }, 7_100],
+		['X-RateLimit-Reset seconds', { 'x-ratelimit-reset': '3' }, 3_100],
+	])('waits for a 429 as its %s asks', async (_name, headers, wait) => {
+		const outcome = await request({ method: 'GET', path: '/jobs' }, [{ statusCode: 429, headers, body: RATE_LIMIT_BODY }]);
+		expect({ calls: outcome.asked.length, result: outcome.result, waits: outcome.waits }).toEqual({ calls: 2, result: { ok: true }, waits: [wait] });
+	});
+
+	it('sends a 401 answer again in throwing mode, once, and returns what n8n gives after renewing the token', async () => {
+		const outcome = await request({ method: 'POST', path: '/jobs', body: { a: 1 } }, [{ statusCode: 401, body: { message: 'expired' } }]);
+		expect(outcome.result).toEqual({ ok: true });
+		expect(outcome.asked.map((o) => o.ignoreHttpStatusErrors)).toEqual([{ ignore: true, except: [401] }, false]);
+	});
+
+	it('reads the error n8n throws when the request sent again fails (n8n 1.x shape), after two requests', async () => {
+		const outcome = await request({ method: 'GET', path: '/jobs' }, [{ statusCode: 401, body: { message: 'expired' } }], () => thrown('1.123.81', 'get-404-json'));
+		expect(outcome.asked).toHaveLength(2);
+		expect(outcome.error).toMatchObject({ name: 'NodeApiError', httpCode: '404' });
+	});
+
+	it('sends a write answered 503 once, with the API message, and keeps a long body short and without secrets', async () => {
+		const outcome = await request({ method: 'PUT', path: '/jobs/1' }, [
+			{ statusCode: 503, body: { success: false, error: 'unavailable', message: 'Down for maintenance', echo: 'secret-key-0123456789', pad: 'x'.repeat(9_000) } },
+		]);
+		expect(outcome.asked).toHaveLength(1);
+		expect(outcome.error).toMatchObject({ name: 'NodeApiError', httpCode: '503', message: 'FSM Navigator: Down for maintenance (unavailable)' });
+		expect(String(outcome.error?.description)).toContain('The request was not repeated');
+		const kept = JSON.stringify([outcome.error, outcome.error?.errorResponse]);
+		expect(kept).not.toContain('secret-key-0123456789');
+		expect(kept).toContain('characters in all');
+		expect(kept.length).toBeLessThan(8_000);
+	});
+
+	it('follows a redirect answer within the origin and refuses one elsewhere', async () => {
+		const followed = await request({ method: 'GET', path: '/jobs' }, [{ statusCode: 302, headers: { location: '/api/moved?x=1' } }]);
+		expect(followed.result).toEqual({ ok: true });
+		expect(followed.asked.map((o) => o.url)).toEqual(['http://127.0.0.1:1/api/jobs', 'http://127.0.0.1:1/api/moved?x=1']);
+		const refused = await request({ method: 'GET', path: '/jobs' }, [{ statusCode: 302, headers: { location: 'http://elsewhere.example/steal' } }]);
+		expect(refused.asked).toHaveLength(1);
+		expect(refused.error).toMatchObject({ httpCode: '302', message: 'FSM Navigator redirected the request to elsewhere.example; the node did not follow it' });
 	});
 });
