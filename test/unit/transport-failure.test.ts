@@ -15,7 +15,8 @@ import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type INode } f
 
 import { acceloApi } from '../../nodes/Accelo/provider';
 import { fsmNavigatorApi } from '../../nodes/FsmNavigator/provider';
-import { providerRequest, readFailure, type ApiRequest, type ProviderApi } from '../../nodes/shared/transport';
+import { readFailure } from '../../nodes/shared/httpFailure';
+import { providerRequest, type ApiRequest, type ProviderApi } from '../../nodes/shared/transport';
 import { majorOf } from '../../tooling/n8n/versionPins';
 import { PROBE_RATE_LIMIT_RESET } from '../../tooling/n8n/thrownErrors/server';
 import { rebuildThrown, type Shape } from '../../tooling/n8n/thrownErrors/shape';
