@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { idString, isObject, objectsOf } from '../shared/json';
 import { InvalidInputError } from '../shared/parameters';
-import { offsetPaging } from '../shared/pagination';
+import { offsetPaging } from '../shared/pagingStrategies';
 import { defineJobProvider } from '../shared/provider';
 import { simplifyJob } from './simplify';
 import { trimBaseUrl, type ProviderApi } from '../shared/transport';

@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { parseInstant } from '../shared/dates';
 import { isObject, idString } from '../shared/json';
-import { pageNumberPaging } from '../shared/pagination';
+import { pageNumberPaging } from '../shared/pagingStrategies';
 import { defineJobProvider } from '../shared/provider';
 import { simplifyJob } from './simplify';
 import { trimBaseUrl, type ProviderApi } from '../shared/transport';

@@ -9,7 +9,7 @@ import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
 import { parseInstant } from '../shared/dates';
 import { idString, isObject, objectsOf, textOf } from '../shared/json';
-import { pageNumberPaging } from '../shared/pagination';
+import { pageNumberPaging } from '../shared/pagingStrategies';
 import { defineJobProvider } from '../shared/provider';
 import { trimBaseUrl, type ProviderApi, type RequestContext } from '../shared/transport';
 import { simplifyJob } from './simplify';

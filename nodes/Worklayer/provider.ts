@@ -10,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { idString, isObject, objectsOf } from '../shared/json';
 import { UUID, unanchored, type IdPattern } from '../shared/parameters';
-import { pageTokenPaging } from '../shared/pagination';
+import { pageTokenPaging } from '../shared/pagingStrategies';
 import { defineJobProvider } from '../shared/provider';
 import { simplifyJob } from './simplify';
 import { trimBaseUrl, type ProviderApi } from '../shared/transport';

@@ -1,17 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	afterCursorPaging,
-	IncompleteListError,
-	MAX_PAGES_WITHOUT_NEW_ITEMS,
-	offsetPaging,
-	pageNumberPaging,
-	pageSizeFor,
-	pageTokenPaging,
-	paginate,
-	RequestSpacing,
-	type Page,
-} from '../../nodes/shared/pagination';
+import { IncompleteListError, MAX_PAGES_WITHOUT_NEW_ITEMS, paginate, RequestSpacing, type Page } from '../../nodes/shared/pagination';
+import { afterCursorPaging, offsetPaging, pageNumberPaging, pageSizeFor, pageTokenPaging } from '../../nodes/shared/pagingStrategies';
 
 const jobs = (n: number): IDataObject[] => Array.from({ length: n }, (_, i) => ({ id: `j${i + 1}` }));
 const idOf = (item: IDataObject) => item.id as string;
