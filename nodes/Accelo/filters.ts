@@ -15,8 +15,7 @@ import {
 	parseIdList,
 	readUnixSeconds,
 } from '../shared/parameters';
-
-export const STANDINGS = ['active', 'complete', 'inactive', 'paused', 'pending'] as const;
+import { STANDINGS } from './statuses';
 
 export const AGAINST_TYPES = ['company', 'site'] as const;
 

@@ -9,25 +9,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	idOrNull,
-	isoFromUnixSeconds,
-	placeOrNull,
-	refOrNull,
-	textOrNull,
-	type CommonJob,
-	type StatusCategory,
-} from '../shared/commonJob';
+import { idOrNull, isoFromUnixSeconds, placeOrNull, refOrNull, textOrNull, type CommonJob } from '../shared/commonJob';
 import { isObject, objectsOf } from '../shared/json';
-
-/** Standings in the common categories (the README has this table). */
-const STANDING_CATEGORY: Record<string, StatusCategory> = {
-	pending: 'new',
-	active: 'inProgress',
-	paused: 'onHold',
-	complete: 'completed',
-	inactive: 'closed',
-};
+import { STANDING_CATEGORY } from './statuses';
 
 /**
  * `_fields` with Simplify on: every field, plus the linked company's name, the manager's name and

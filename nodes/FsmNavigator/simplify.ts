@@ -4,21 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { idOrNull, isoOrNull, placeOrNull, refOrNull, textOrNull, type CommonJob, type StatusCategory } from '../shared/commonJob';
+import { idOrNull, isoOrNull, placeOrNull, refOrNull, textOrNull, type CommonJob } from '../shared/commonJob';
 import type { JobStatus } from './statuses';
-
-/** Its nine statuses in the common categories (the README has this table). */
-export const STATUS_CATEGORY: Record<JobStatus, StatusCategory> = {
-	Pending: 'new',
-	Assigned: 'scheduled',
-	'In Progress': 'inProgress',
-	'On Hold': 'onHold',
-	Completed: 'completed',
-	Invoiced: 'completed',
-	Paid: 'completed',
-	Closed: 'closed',
-	Cancelled: 'canceled',
-};
+import { STATUS_CATEGORY } from './statuses';
 
 export function simplifyJob(job: IDataObject): CommonJob {
 	const status = textOrNull(job.job_status);

@@ -3,6 +3,8 @@
  * API page, "Status transitions"). The node checks it before sending so that a wrong move fails with
  * the allowed targets named, and no request is spent on it.
  */
+import type { StatusCategory } from '../shared/commonJob';
+
 export const JOB_STATUSES = [
 	'Pending',
 	'Assigned',
@@ -65,3 +67,16 @@ export function checkTransition(current: unknown, target: JobStatus): Transition
 				: `The job is '${current}' and cannot change to '${target}'. Allowed: ${targets.map((t) => `'${t}'`).join(', ')}`,
 	};
 }
+
+/** Its nine statuses in the common categories (the README has this table). */
+export const STATUS_CATEGORY: Record<JobStatus, StatusCategory> = {
+	Pending: 'new',
+	Assigned: 'scheduled',
+	'In Progress': 'inProgress',
+	'On Hold': 'onHold',
+	Completed: 'completed',
+	Invoiced: 'completed',
+	Paid: 'completed',
+	Closed: 'closed',
+	Cancelled: 'canceled',
+};

@@ -8,9 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { recordValue } from '../shared/recordLocator';
 import { InvalidInputError, checkOption, checkOptions, parseIdList, readIsoDate, type IdPattern } from '../shared/parameters';
+import { WORK_STATUS_FILTERS } from './statuses';
 
-/** The words `work_status[]` accepts. Jobs come back with other words (see RESPONSE_WORDS). */
-export const WORK_STATUS_FILTERS = ['unscheduled', 'scheduled', 'in_progress', 'completed', 'canceled'] as const;
 type WorkStatusFilter = (typeof WORK_STATUS_FILTERS)[number];
 
 /** What each filter word selects, in the words of `job.work_status`. */

@@ -16,21 +16,9 @@ import {
 	textOrNull,
 	type CommonJob,
 	type Ref,
-	type StatusCategory,
 } from '../shared/commonJob';
 import { isObject, objectsOf, textOf } from '../shared/json';
-
-/** `work_status` (response words) in the common categories; older spellings use `_` for spaces. */
-export const STATUS_CATEGORY: Record<string, StatusCategory> = {
-	'needs scheduling': 'new',
-	unscheduled: 'new',
-	scheduled: 'scheduled',
-	'in progress': 'inProgress',
-	'complete unrated': 'completed',
-	'complete rated': 'completed',
-	'user canceled': 'canceled',
-	'pro canceled': 'canceled',
-};
+import { STATUS_CATEGORY } from './statuses';
 
 function personName(record: IDataObject): string | undefined {
 	const name = [textOf(record.first_name), textOf(record.last_name)].filter(Boolean).join(' ');

@@ -8,7 +8,15 @@ import {
 
 import { routeOperations } from '../shared/router';
 import { descriptions, operations } from './actions';
-import { searchClients, searchJobTypes, searchJobs, searchSites, searchTeams, searchTemplates, searchTerritories } from './methods/listSearch';
+import {
+	searchClients,
+	searchJobTypes,
+	searchJobs,
+	searchSites,
+	searchTeams,
+	searchTemplates,
+	searchTerritories,
+} from './methods/listSearch';
 import { getResolutions, getSkills } from './methods/loadOptions';
 
 export class Planado implements INodeType {

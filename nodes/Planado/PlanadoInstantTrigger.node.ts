@@ -10,7 +10,13 @@ import {
 } from 'n8n-workflow';
 
 import { idString, isObject } from '../shared/json';
-import { headerOf, INSTANT_WEBHOOKS, instantTriggerProperties, receiveJobEvent, type InstantTriggerDefinition } from '../shared/instantTrigger';
+import {
+	headerOf,
+	INSTANT_WEBHOOKS,
+	instantTriggerProperties,
+	receiveJobEvent,
+	type InstantTriggerDefinition,
+} from '../shared/instantTrigger';
 import { constantTimeEqual, generateSecret, verifySharedSecret } from '../shared/signature';
 import { provider } from './provider';
 import { createWebhook, deleteWebhook, listWebhooks } from './webhooks';

@@ -8,20 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { recordValues } from '../shared/recordLocator';
 import { InvalidInputError, UUID, checkId, checkOptions, parseIdList, readIsoDate } from '../shared/parameters';
-
-export const JOB_STATUSES = ['posted', 'scheduled', 'published', 'en_route', 'started', 'suspended', 'finished', 'canceled'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-
-export const STATUS_NAMES: Record<JobStatus, string> = {
-	posted: 'Posted',
-	scheduled: 'Scheduled',
-	published: 'Published',
-	en_route: 'En Route',
-	started: 'Started',
-	suspended: 'Suspended',
-	finished: 'Finished',
-	canceled: 'Canceled',
-};
+import { JOB_STATUSES } from './statuses';
 
 function present(value: unknown): boolean {
 	return value !== undefined && value !== null && value !== '';

@@ -7,21 +7,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { firstLineOrNull, idOrNull, isoOrNull, placeOrNull, refOrNull, textOrNull, type CommonJob, type Ref, type StatusCategory } from '../shared/commonJob';
+import { firstLineOrNull, idOrNull, isoOrNull, placeOrNull, refOrNull, textOrNull, type CommonJob, type Ref } from '../shared/commonJob';
 import { isObject } from '../shared/json';
-import type { JobStatus } from './filters';
-
-/** Its eight statuses in the common categories (the README has this table). */
-export const STATUS_CATEGORY: Record<JobStatus, StatusCategory> = {
-	posted: 'new',
-	scheduled: 'scheduled',
-	published: 'scheduled',
-	en_route: 'inProgress',
-	started: 'inProgress',
-	suspended: 'onHold',
-	finished: 'completed',
-	canceled: 'canceled',
-};
+import type { JobStatus } from './statuses';
+import { STATUS_CATEGORY } from './statuses';
 
 const objectOf = (value: unknown): IDataObject => (isObject(value) ? value : {});
 

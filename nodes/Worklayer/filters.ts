@@ -19,12 +19,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { InvalidInputError, UUID, checkId, checkOptions, hasControlCharacter, readIsoDate } from '../shared/parameters';
 import { recordValues } from '../shared/recordLocator';
 import { hasOr, parseFilterExpression } from './filterExpression';
+import { JOB_STATUSES } from './statuses';
 
 export { hasOr };
-
-/** The statuses the docs name (job-resource, job-submit, and the list's own example), in lifecycle order. */
-export const JOB_STATUSES = ['UNDER_CONSTRUCTION', 'INFO_GATHERING', 'UNCLAIMED', 'CLAIMED', 'CLOSED'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Filter keys whose dates become `<field> >= "…"` / `<field> <= "…"` (inclusive). */
 export const DATE_FILTERS: ReadonlyArray<[key: string, label: string, field: string, op: '>=' | '<=']> = [

@@ -7,28 +7,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	amountOrNull,
-	idOrNull,
-	isoOrNull,
-	refOrNull,
-	textOrNull,
-	type CommonJob,
-	type Ref,
-	type StatusCategory,
-} from '../shared/commonJob';
+import { amountOrNull, idOrNull, isoOrNull, refOrNull, textOrNull, type CommonJob, type Ref } from '../shared/commonJob';
 import { objectsOf, textOf } from '../shared/json';
-
-/** Its statuses in the common categories (the README has this table). */
-export const STATUS_CATEGORY: Record<string, StatusCategory> = {
-	UNDER_CONSTRUCTION: 'new',
-	INFO_GATHERING: 'new',
-	UNCLAIMED: 'new',
-	CLAIMED: 'inProgress',
-	CLOSED: 'closed',
-	CANCELED: 'canceled',
-	CANCELLED: 'canceled',
-};
+import { STATUS_CATEGORY } from './statuses';
 
 function memberRef(member: IDataObject): Ref | null {
 	const name = [textOf(member.given_name), textOf(member.family_name)].filter(Boolean).join(' ');

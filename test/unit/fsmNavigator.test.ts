@@ -1,6 +1,7 @@
 import { buildListQuery } from '../../nodes/FsmNavigator/filters';
 import { jobBody } from '../../nodes/FsmNavigator/actions/job/fields';
-import { JOB_STATUSES, checkTransition, type JobStatus } from '../../nodes/FsmNavigator/statuses';
+import { checkTransition } from '../../nodes/FsmNavigator/statuses';
+import { JOB_STATUSES, type JobStatus } from '../../nodes/FsmNavigator/statuses';
 import { InvalidInputError } from '../../nodes/shared/parameters';
 
 // The vendor's table (https://fsmnavigator.com/docs/api/endpoints/, "Status transitions"), typed in again here on purpose.

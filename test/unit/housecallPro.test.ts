@@ -1,6 +1,7 @@
 import { HousecallProApi } from '../../credentials/HousecallProApi.credentials';
 import { createBody, scheduleBody, updateSteps } from '../../nodes/HousecallPro/actions/job/fields';
-import { RESPONSE_WORDS, WORK_STATUS_FILTERS, buildJobQuery } from '../../nodes/HousecallPro/filters';
+import { RESPONSE_WORDS, buildJobQuery } from '../../nodes/HousecallPro/filters';
+import { WORK_STATUS_FILTERS } from '../../nodes/HousecallPro/statuses';
 import { hcpErrorMessage } from '../../nodes/HousecallPro/provider';
 import { InvalidInputError } from '../../nodes/shared/parameters';
 

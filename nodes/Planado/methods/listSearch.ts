@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { idString, isObject, objectsOf, textOf } from '../../shared/json';
 import { jobLabel, searchJobPages } from '../../shared/listSearch';
 import { currentRecordValue, personName, type RecordEntry, searchRecordPages } from '../../shared/recordLocator';
-import { STATUS_NAMES } from '../filters';
+import { STATUS_NAMES } from '../statuses';
 import { provider, unwrapJobs } from '../provider';
 
 /**

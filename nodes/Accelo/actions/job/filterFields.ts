@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dateFilter, idsFilter } from '../../../shared/descriptions';
 import { recordsField } from '../../../shared/recordLocator';
-import { STANDINGS } from '../../filters';
+import { STANDINGS } from '../../statuses';
 import { againstTypeOptions } from './common';
 
 /** The Filters collection's fields (the trigger offers the ones that are not dates). */

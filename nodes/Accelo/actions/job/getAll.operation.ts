@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { filtersCollection, forJobOperation, optionsCollection, parallelRequestsOption, returnAllFields } from '../../../shared/descriptions';
+import {
+	filtersCollection,
+	forJobOperation,
+	optionsCollection,
+	parallelRequestsOption,
+	returnAllFields,
+} from '../../../shared/descriptions';
 import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
 import { ORDER_FIELDS, buildJobQuery } from '../../filters';
 import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../provider';

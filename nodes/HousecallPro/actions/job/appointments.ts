@@ -8,7 +8,14 @@
  * `dispatched_employees_ids` on POST and PUT alike, so a change is sent with the rest of the
  * appointment as it is; `arrival_window_minutes` is optional.
  */
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { toIsoUtc } from '../../../shared/dates';
 import { idString, isObject, objectsOf, textOf } from '../../../shared/json';

@@ -2,7 +2,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dateFilter, idsFilter } from '../../../shared/descriptions';
-import { RESPONSE_WORDS, WORK_STATUS_FILTERS } from '../../filters';
+import { RESPONSE_WORDS } from '../../filters';
+import { WORK_STATUS_FILTERS } from '../../statuses';
 import { customerLocator, employeesField } from './common';
 
 const zonedDateFilter = (displayName: string, name: string, description: string): INodeProperties =>

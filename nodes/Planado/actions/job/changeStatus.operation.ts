@@ -20,7 +20,7 @@ import {
 	readJobId,
 	readScope,
 } from '../../../shared/parameters';
-import { STATUS_NAMES, type JobStatus } from '../../filters';
+import { STATUS_NAMES, type JobStatus } from '../../statuses';
 import { provider } from '../../provider';
 import { JOB_REF, jobIdProperty, notifyAssigneesOption, writeHeaders } from './common';
 

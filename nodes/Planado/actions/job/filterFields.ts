@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dateFilter } from '../../../shared/descriptions';
 import { recordsField } from '../../../shared/recordLocator';
-import { JOB_STATUSES, STATUS_NAMES } from '../../filters';
+import { JOB_STATUSES, STATUS_NAMES } from '../../statuses';
 import { WORKER_ID_HINT, planadoLocator } from './fields';
 
 const uuidFilter = (displayName: string, name: string, description: string): INodeProperties => ({

@@ -4,6 +4,7 @@ import { jobIdField } from '../../../shared/descriptions';
 import { InvalidInputError } from '../../../shared/parameters';
 import type { RequestScope } from '../../../shared/provider';
 import { JOB_ID, provider, unwrapJob } from '../../provider';
+import { DRAFT_STATUS } from '../../statuses';
 
 export const jobIdProperty = jobIdField({
 	providerName: 'Worklayer',
@@ -11,9 +12,6 @@ export const jobIdProperty = jobIdField({
 	idPattern: JOB_ID,
 	description: 'The Worklayer job: pick it from the list, or give its ID (a UUID) or its short ID',
 });
-
-/** The only status in which Worklayer lets a client change a job (https://docs.taxfyle.com/jobs/job-submit). */
-export const DRAFT_STATUS = 'UNDER_CONSTRUCTION';
 
 /** Reads the job and refuses, without a write, when it is no longer a draft. */
 export async function draftJob(this: IExecuteFunctions, jobId: string, action: string, scope: RequestScope): Promise<IDataObject> {
