@@ -1,6 +1,7 @@
 /** The Housecall Pro simulator's state: options, reference data, the job store and its sorting and paging. */
-import { type RateLimiter, RollingWindowLimiter } from '../kit/rateLimit';
-import { type RecordedRequest, type SimResponse, SimulatorServer } from '../server';
+import { SimulatorBase } from '../kit/base';
+import { createRateLimiter, type RateLimiter } from '../kit/rateLimit';
+import type { RecordedRequest } from '../server';
 import { COMPANIES, FRANCHISEE_IDS, isoMs } from './catalog';
 import { generateHousecallProData } from './data';
 import { type ApiResult, badRequest, DIGITS_RE, toMs } from './errors';
@@ -62,9 +63,7 @@ export interface Caller {
 export function emptyExtras(): HcpJobExtras {
 	return { franchisee_id: null, line_items: [], appointments: [], attachments: [], pipeline_status_id: null, amount_paid: 0 };
 }
-export abstract class HcpStore {
-	readonly server: SimulatorServer;
-
+export abstract class HcpStore extends SimulatorBase {
 	/** The live job store by id. Replace a job to change it (`putJob`); writes never mutate in place. */
 	readonly jobs = new Map<string, HcpJob>();
 
@@ -113,6 +112,7 @@ export abstract class HcpStore {
 	protected filterCache: { version: number; key: string; jobs: readonly HcpJob[] } | undefined;
 
 	constructor(options: HousecallProSimulatorOptions = {}) {
+		super();
 		const data = options.data ?? generateHousecallProData(options.jobs ? 0 : (options.jobCount ?? 25), options.seed ?? 1, options.referenceDate);
 		this.companies = data.companies.map((c) => ({ ...c }));
 		this.employees = data.employees.map((e) => ({ ...e }));
@@ -132,30 +132,19 @@ export abstract class HcpStore {
 			[HCP_SINGLE_COMPANY_API_KEY]: { kind: 'company', companyIds: ids.slice(0, 1) },
 		};
 		this.now = options.now ?? (() => new Date());
-		this.limiter = options.rateLimit ? new RollingWindowLimiter(options.rateLimit.limit, options.rateLimit.windowMs) : undefined;
+		this.limiter = options.rateLimit ? createRateLimiter({ algorithm: 'rolling-window', limit: options.rateLimit.limit, windowMs: options.rateLimit.windowMs }) : undefined;
 		this.retryAfter = options.rateLimit?.retryAfter ?? false;
 		this.latencyMs = options.latencyMs ?? 0;
 		this.pageSizeCap = options.pageSizeCap ?? 'clamp';
 		this.pipelineEnabled = options.pipelineEnabled ?? true;
 		this.keyKindRefusal = options.keyKindRefusal ?? { status: 401, body: { message: 'Unauthorized' } };
 		this.onList = options.onList;
-		this.server = new SimulatorServer((req) => this.handle(req));
-	}
-
-	protected abstract handle(req: RecordedRequest): SimResponse;
-
-	get requests(): RecordedRequest[] {
-		return this.server.requests;
 	}
 
 	/** Starts on loopback; resolves to the base URL (origin only: the real API has no `/v1`). */
 	async start(port?: number): Promise<string> {
 		this.baseUrl = await this.server.start(port ?? 0);
 		return this.baseUrl;
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
 	}
 
 	// ----- direct store access (tests) ---------------------------------------------------------------------

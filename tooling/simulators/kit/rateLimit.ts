@@ -1,7 +1,8 @@
 /**
  * Per-key rate limiters, chosen by configuration: a rolling window (a key may make `limit` calls in any
- * `windowMs`) or a leaky bucket (the level drains at `limit` per `windowMs`; a call that would overflow is
- * refused and does not fill the bucket).
+ * `windowMs`), a fixed window (`limit` calls per window that starts with the first call after the last one
+ * ended; refused calls count too) or a leaky bucket (the level drains at `limit` per `windowMs`; a call
+ * that would overflow is refused and does not fill the bucket).
  */
 
 export interface RateDecision {
@@ -21,7 +22,7 @@ export interface RateLimiter {
 }
 
 export interface RateLimitConfig {
-	algorithm: 'rolling-window' | 'leaky-bucket';
+	algorithm: 'rolling-window' | 'fixed-window' | 'leaky-bucket';
 	limit: number;
 	windowMs: number;
 	/** Rolling window only: false counts calls (for the headers) but never refuses one. */
@@ -53,6 +54,26 @@ export class RollingWindowLimiter implements RateLimiter {
 	}
 }
 
+export class FixedWindowLimiter implements RateLimiter {
+	private readonly windows = new Map<string, { start: number; count: number }>();
+
+	constructor(
+		readonly limit: number,
+		readonly windowMs: number,
+	) {}
+
+	reset(): void {
+		this.windows.clear();
+	}
+
+	take(key: string, now: number): RateDecision {
+		let window = this.windows.get(key);
+		if (!window || now >= window.start + this.windowMs) this.windows.set(key, (window = { start: now, count: 0 }));
+		window.count++;
+		return { allowed: window.count <= this.limit, remaining: Math.max(0, this.limit - window.count), resetMs: window.start + this.windowMs };
+	}
+}
+
 export class LeakyBucketLimiter implements RateLimiter {
 	private readonly levels = new Map<string, { level: number; at: number }>();
 
@@ -77,5 +98,7 @@ export class LeakyBucketLimiter implements RateLimiter {
 }
 
 export function createRateLimiter(config: RateLimitConfig): RateLimiter {
-	return config.algorithm === 'leaky-bucket' ? new LeakyBucketLimiter(config.limit, config.windowMs) : new RollingWindowLimiter(config.limit, config.windowMs, config.enforce ?? true);
+	if (config.algorithm === 'leaky-bucket') return new LeakyBucketLimiter(config.limit, config.windowMs);
+	if (config.algorithm === 'fixed-window') return new FixedWindowLimiter(config.limit, config.windowMs);
+	return new RollingWindowLimiter(config.limit, config.windowMs, config.enforce ?? true);
 }
