@@ -48,9 +48,7 @@ export const UNAUTHORIZED: ApiResult = { status: 401, body: { success: false, er
 
 export const DIGITS_RE = /^[0-9]+$/;
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../kit/body';
 
 export const CREATE_FIELDS = new Set([
 	'job_title',

@@ -1,4 +1,5 @@
 /** FSM Navigator job writes: create, update and status changes. */
+import { parseJson } from '../kit/body';
 import { header, type RecordedRequest } from '../server';
 import { fsmIso } from './catalog';
 import { FsmReads } from './reads';
@@ -13,14 +14,10 @@ export abstract class FsmWrites extends FsmReads {
 		if (!/^application\/json\b/i.test(contentType.trim())) {
 			return { error: validationFailed('body', 'must be sent as Content-Type: application/json') };
 		}
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(req.rawBody);
-		} catch {
-			return { error: validationFailed('body', 'is not valid JSON') };
-		}
-		if (!isRecord(parsed)) return { error: validationFailed('body', 'must be a JSON object') };
-		return { fields: parsed };
+		const parsed = parseJson(req.rawBody);
+		if ('invalid' in parsed) return { error: validationFailed('body', 'is not valid JSON') };
+		if (!isRecord(parsed.value)) return { error: validationFailed('body', 'must be a JSON object') };
+		return { fields: parsed.value };
 	}
 
 	/**

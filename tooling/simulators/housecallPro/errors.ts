@@ -52,9 +52,7 @@ export function parseHcpTime(value: string): number | undefined {
 	return isoMatchToMs(ISO_RE.exec(value.trim()));
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../kit/body';
 
 /** A query value read as a Rails array param: array → strings, bare string → [it], hash → undefined (matches nothing). */
 export function railsArray(value: QueryValue | undefined): string[] | null | undefined {

@@ -1,4 +1,5 @@
 /** Housecall Pro jobs: list, get and create. */
+import { parseJson } from '../kit/body';
 import { DAY, HOUR } from '../kit/time';
 import type { RecordedRequest } from '../server';
 import { freshId, isoMs, isoSeconds } from './catalog';
@@ -131,14 +132,10 @@ export abstract class HcpJobs extends HcpStore {
 	/** The JSON object body (an empty body reads as `{}`), or a 400. */
 	protected jsonBody(req: RecordedRequest): { fields: Record<string, unknown> } | { error: ApiResult } {
 		if (req.rawBody.trim() === '') return { fields: {} };
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(req.rawBody);
-		} catch {
-			return { error: badRequest('body', 'is not valid JSON') };
-		}
-		if (!isRecord(parsed)) return { error: badRequest('body', 'must be a JSON object') };
-		return { fields: parsed };
+		const parsed = parseJson(req.rawBody);
+		if ('invalid' in parsed) return { error: badRequest('body', 'is not valid JSON') };
+		if (!isRecord(parsed.value)) return { error: badRequest('body', 'must be a JSON object') };
+		return { fields: parsed.value };
 	}
 
 	protected readTime(value: unknown, field: string, errors: FieldErrors): number | undefined {

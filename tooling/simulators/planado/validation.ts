@@ -32,9 +32,7 @@ export class Validation {
 	}
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../kit/body';
 
 export const STARTED_STATUSES: ReadonlySet<PlanadoJobStatus> = new Set(['started', 'suspended', 'finished']);
 

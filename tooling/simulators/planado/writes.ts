@@ -1,4 +1,5 @@
 /** Planado job writes: create and update, with the fields' rules. */
+import { parseJson } from '../kit/body';
 import { header, type RecordedRequest } from '../server';
 import { parsePlanadoDateTime, planadoLocal, uuidFrom } from './format';
 import { copyJob } from './jobStore';
@@ -10,13 +11,8 @@ export abstract class PlanadoWrites extends PlanadoReads {
 	// ----- jobs: create and update -------------------------------------------------------------------------
 
 	protected jsonBody(req: RecordedRequest): { fields: Record<string, unknown> } | { error: ApiResult } {
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(req.rawBody);
-		} catch {
-			parsed = undefined;
-		}
-		return isRecord(parsed) ? { fields: parsed } : { error: apiError(400, 'bad_request', 'The body must be a JSON object') };
+		const parsed = parseJson(req.rawBody);
+		return 'value' in parsed && isRecord(parsed.value) ? { fields: parsed.value } : { error: apiError(400, 'bad_request', 'The body must be a JSON object') };
 	}
 
 	protected notifyOf(req: RecordedRequest, method: 'POST' | 'PATCH', jobUuid: string): void {

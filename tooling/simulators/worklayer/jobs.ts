@@ -1,4 +1,5 @@
 /** Worklayer jobs: list, create and the job actions. */
+import { parseJson } from '../kit/body';
 import { createHash } from 'node:crypto';
 
 import { HOUR } from '../kit/time';
@@ -70,11 +71,9 @@ export abstract class WorklayerJobs extends WorklayerAccess {
 	protected jsonBody(req: RecordedRequest): unknown {
 		const contentType = header(req, 'content-type') ?? '';
 		if (!/^application\/json\b/i.test(contentType.trim())) throw badRequest('The request body must be JSON (Content-Type: application/json)');
-		try {
-			return JSON.parse(req.rawBody) as unknown;
-		} catch {
-			throw badRequest('The request body is not valid JSON');
-		}
+		const parsed = parseJson(req.rawBody);
+		if ('invalid' in parsed) throw badRequest('The request body is not valid JSON');
+		return parsed.value;
 	}
 
 	protected createJob(req: RecordedRequest): ApiResult {

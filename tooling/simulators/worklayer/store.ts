@@ -83,9 +83,7 @@ export const notFound = (message: string): ApiError => new ApiError(404, 'NotFou
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../kit/body';
 
 export function copyJob(job: WorklayerJob): WorklayerJob {
 	return { ...job, members: job.members.map((m) => ({ ...m })) };
