@@ -1,4 +1,5 @@
 /** The FSM Navigator job store: a Map by `job_id` with an ascending-id index. */
+import { JobStore } from '../kit/jobStore';
 import type { FsmJob } from './types';
 
 function binarySearch(sorted: readonly FsmJob[], id: number): number {
@@ -19,7 +20,7 @@ function binarySearch(sorted: readonly FsmJob[], id: number): number {
  * `set(job.job_id, job)`) to add or replace; replacing the object is how every write works, the simulator
  * never mutates a stored job in place.
  */
-export class FsmJobStore extends Map<number, FsmJob> {
+export class FsmJobStore extends JobStore<number, FsmJob> {
 	private sorted: FsmJob[] | undefined;
 
 	set(id: number, job: FsmJob): this {

@@ -90,7 +90,7 @@ export abstract class HcpJobs extends HcpStore {
 		const hasDates = Object.keys(dates).length > 0;
 		// Paging through one filter re-reads the same matches: keep the last result until the store changes.
 		const filterKey = JSON.stringify([sortBy, direction, [...caller.visibleCompanies], customer, employeeSet && [...employeeSet], franchiseeSet && [...franchiseeSet], locationSet && [...locationSet], statuses && [...statuses], dates]);
-		if (this.filterCache && this.filterCache.version === this.version && this.filterCache.key === filterKey) {
+		if (this.filterCache && this.filterCache.version === this.jobs.version && this.filterCache.key === filterKey) {
 			return this.listPage(this.filterCache.jobs, params.page, params.pageSize, expand);
 		}
 		const all = this.sorted(sortBy as HcpSortField, direction);
@@ -115,7 +115,7 @@ export abstract class HcpJobs extends HcpStore {
 					}
 					return true;
 				});
-		this.filterCache = { version: this.version, key: filterKey, jobs: matches };
+		this.filterCache = { version: this.jobs.version, key: filterKey, jobs: matches };
 		return this.listPage(matches, params.page, params.pageSize, expand);
 	}
 

@@ -1,5 +1,6 @@
 /** The Housecall Pro simulator's state: options, reference data, the job store and its sorting and paging. */
 import { SimulatorBase } from '../kit/base';
+import { JobStore } from '../kit/jobStore';
 import { createRateLimiter, type RateLimiter } from '../kit/rateLimit';
 import type { RecordedRequest } from '../server';
 import { COMPANIES, FRANCHISEE_IDS, isoMs } from './catalog';
@@ -65,7 +66,7 @@ export function emptyExtras(): HcpJobExtras {
 }
 export abstract class HcpStore extends SimulatorBase {
 	/** The live job store by id. Replace a job to change it (`putJob`); writes never mutate in place. */
-	readonly jobs = new Map<string, HcpJob>();
+	readonly jobs = new JobStore<string, HcpJob>();
 
 	/** Sub-resources and filter-only facts per job id. */
 	readonly extras = new Map<string, HcpJobExtras>();
@@ -104,10 +105,6 @@ export abstract class HcpStore extends SimulatorBase {
 	protected readonly limiter: RateLimiter | undefined;
 
 	protected readonly retryAfter: boolean;
-
-	protected version = 0;
-
-	protected sortCache = new Map<string, { version: number; jobs: HcpJob[] }>();
 
 	protected filterCache: { version: number; key: string; jobs: readonly HcpJob[] } | undefined;
 
@@ -161,13 +158,11 @@ export abstract class HcpStore extends SimulatorBase {
 	putJob(job: HcpJob, extras?: Partial<HcpJobExtras>): HcpJob {
 		this.jobs.set(job.id, job);
 		this.extras.set(job.id, { ...(this.extras.get(job.id) ?? emptyExtras()), ...extras });
-		this.version++;
 		return job;
 	}
 
 	deleteJob(id: string): boolean {
 		this.extras.delete(id);
-		this.version++;
 		return this.jobs.delete(id);
 	}
 
@@ -244,9 +239,10 @@ export abstract class HcpStore extends SimulatorBase {
 	// ----- sorting ------------------------------------------------------------------------------
 
 	protected sorted(sortBy: HcpSortField, direction: 'asc' | 'desc'): HcpJob[] {
-		const cacheKey = `${sortBy}|${direction}`;
-		const cached = this.sortCache.get(cacheKey);
-		if (cached && cached.version === this.version) return cached.jobs;
+		return this.jobs.cached(`sort|${sortBy}|${direction}`, () => this.sort(sortBy, direction));
+	}
+
+	private sort(sortBy: HcpSortField, direction: 'asc' | 'desc'): HcpJob[] {
 		const sign = direction === 'asc' ? 1 : -1;
 		const keyed = [...this.jobs.values()].map((job) => {
 			let key: number | string;
@@ -261,8 +257,6 @@ export abstract class HcpStore extends SimulatorBase {
 			if (a.key > b.key) return sign;
 			return a.job.id < b.job.id ? -sign : a.job.id > b.job.id ? sign : 0;
 		});
-		const jobs = keyed.map((k) => k.job);
-		this.sortCache.set(cacheKey, { version: this.version, jobs });
-		return jobs;
+		return keyed.map((k) => k.job);
 	}
 }

@@ -1,5 +1,6 @@
 /** The Worklayer simulator's state: options, reference data and the job store. */
 import { SimulatorBase } from '../kit/base';
+import { JobStore } from '../kit/jobStore';
 import { createRateLimiter, type RateLimiter } from '../kit/rateLimit';
 import { mulberry32 } from '../random';
 import type { RecordedRequest } from '../server';
@@ -90,7 +91,7 @@ export function copyJob(job: WorklayerJob): WorklayerJob {
 }
 export abstract class WorklayerStore extends SimulatorBase {
 	/** The job store, by id. Prefer `putJob` / `deleteJob`, which keep the list order index. */
-	readonly jobs = new Map<string, WorklayerJob>();
+	readonly jobs = new JobStore<string, WorklayerJob>();
 
 	readonly members: WorklayerMember[];
 
@@ -143,8 +144,6 @@ export abstract class WorklayerStore extends SimulatorBase {
 	protected readonly now: () => Date;
 
 	protected readonly limiter: RateLimiter | undefined;
-
-	protected sorted: WorklayerJob[] | undefined;
 
 	protected readonly requestedProviders = new Map<string, string>();
 
@@ -221,19 +220,16 @@ export abstract class WorklayerStore extends SimulatorBase {
 	/** Adds or replaces a job as given (no timestamps are touched). */
 	putJob(job: WorklayerJob): WorklayerJob {
 		this.jobs.set(job.id, job);
-		this.sorted = undefined;
 		return job;
 	}
 
 	deleteJob(id: string): boolean {
-		this.sorted = undefined;
 		return this.jobs.delete(id);
 	}
 
 	/** Every job in the API's list order: `create_time` ascending, then `id`. */
 	listJobs(): readonly WorklayerJob[] {
-		if (!this.sorted) this.sorted = [...this.jobs.values()].sort(compareJobs);
-		return this.sorted;
+		return this.jobs.cached('list', () => [...this.jobs.values()].sort(compareJobs));
 	}
 
 	/** The Pro requested for a job through `requested-provider`, if any. */
