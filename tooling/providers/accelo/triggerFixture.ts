@@ -1,14 +1,13 @@
 import { AcceloOAuth2Api } from '../../../credentials/AcceloOAuth2Api.credentials';
 import { AcceloTrigger } from '../../../nodes/Accelo/AcceloTrigger.node';
-import { AcceloSimulator } from '../../../tooling/simulators/accelo';
-import { Harness } from '../../harness/engine';
-import type { TriggerFixture } from './fixture';
+import { AcceloSimulator } from '../../simulators/accelo';
+import type { HarnessSetup, TriggerFixture } from '../fixtures';
 
 const TYPE = 'n8n-nodes-field-service.acceloTrigger';
 
-export function acceloFixture(): TriggerFixture {
+export function acceloTriggerFixture<H>(makeHarness: (setup: HarnessSetup) => H): TriggerFixture<H> {
 	const sim = new AcceloSimulator({ jobCount: 40 });
-	let harness: Harness | undefined;
+	let harness: H | undefined;
 	const seconds = (ms: number) => Math.floor(ms / 1000);
 	const statusOf = (id: string) => {
 		const job = sim.getJob(id);
@@ -23,7 +22,7 @@ export function acceloFixture(): TriggerFixture {
 		resolutionMs: 1000,
 		async start() {
 			const origin = await sim.start();
-			harness = new Harness({
+			harness = makeHarness({
 				nodeTypes: { [TYPE]: new AcceloTrigger() },
 				credentialTypes: [new AcceloOAuth2Api()],
 				credentials: [

@@ -4,11 +4,11 @@
  * the bench profile and the e2e workflows. API: offset-paged lists (`_limit` up to 100, `_offset`),
  * the last page is short (https://api.accelo.com/docs/#pagination).
  */
-import { manualTriggerWorkflow } from '../n8n/runs';
-import { AcceloSimulator, generateAcceloData, type AcceloJob } from '../simulators/accelo';
-import { nodeCredentials } from './credentials';
-import type { ProviderTooling, RunningSimulator } from './types';
-import { byExpression, countBy, idFreePath, nodeType, runningSimulator } from './util';
+import { manualTriggerWorkflow } from '../../n8n/runs';
+import { AcceloSimulator, generateAcceloData, type AcceloJob } from '../../simulators/accelo';
+import { nodeCredentials } from '../credentials';
+import type { ProviderTooling, RunningSimulator } from '../types';
+import { byExpression, countBy, idFreePath, nodeType, runningSimulator } from '../util';
 
 const PAGE_SIZE = 100;
 /** Jobs the node reads again at the start of every page after the first (nodes/Accelo/transport). */

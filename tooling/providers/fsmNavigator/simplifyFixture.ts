@@ -1,13 +1,12 @@
 import { FsmNavigatorApi } from '../../../credentials/FsmNavigatorApi.credentials';
 import { FsmNavigator } from '../../../nodes/FsmNavigator/FsmNavigator.node';
 import { FsmNavigatorTrigger } from '../../../nodes/FsmNavigator/FsmNavigatorTrigger.node';
-import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator, fsmIso } from '../../../tooling/simulators/fsmNavigator';
-import { Harness } from '../../harness/engine';
-import type { SimplifyFixture } from './fixture';
+import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator, fsmIso } from '../../simulators/fsmNavigator';
+import type { HarnessSetup, SimplifyFixture } from '../fixtures';
 
-export function fsmNavigatorFixture(): SimplifyFixture {
+export function fsmNavigatorSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => H): SimplifyFixture<H> {
 	const sim = new FsmNavigatorSimulator({ jobCount: 120 });
-	let harness: Harness | undefined;
+	let harness: H | undefined;
 	const type = 'n8n-nodes-field-service.fsmNavigator';
 	const triggerType = 'n8n-nodes-field-service.fsmNavigatorTrigger';
 	return {
@@ -16,14 +15,14 @@ export function fsmNavigatorFixture(): SimplifyFixture {
 		triggerType,
 		async start() {
 			await sim.start();
-			harness = new Harness({
+			harness = makeHarness({
 				nodeTypes: { [type]: new FsmNavigator(), [triggerType]: new FsmNavigatorTrigger() },
 				credentialTypes: [new FsmNavigatorApi()],
 				credentials: [{ type: 'fsmNavigatorApi', data: { apiKey: FSM_DEFAULT_API_KEY, baseUrl: sim.baseUrl } }],
 			});
 		},
 		stop: async () => await sim.stop(),
-		harness: () => harness as Harness,
+		harness: () => harness as H,
 		sampleJobId() {
 			const job = sim.jobs.ascending().find((j) => j.assigned_technician_id !== null && j.scheduled_start && j.actual_end);
 			if (!job) throw new Error('no such job in the data');

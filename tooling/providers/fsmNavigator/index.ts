@@ -3,17 +3,17 @@
  * credential, the sandbox's text, the bench profile and the e2e workflows. API: page-numbered job
  * list (`page`, `per_page` up to 100, `pagination.total_pages`), auth by `X-API-Key` header.
  */
-import { manualTriggerWorkflow } from '../n8n/runs';
+import { manualTriggerWorkflow } from '../../n8n/runs';
 import {
 	FSM_DEFAULT_API_KEY,
 	FsmNavigatorSimulator,
 	generateFsmData,
 	type FsmData,
 	type FsmJob,
-} from '../simulators/fsmNavigator';
-import { nodeCredentials } from './credentials';
-import type { ProviderTooling, RunningSimulator } from './types';
-import { byExpression, countBy, getJson, idFreePath, nodeType, runningSimulator } from './util';
+} from '../../simulators/fsmNavigator';
+import { nodeCredentials } from '../credentials';
+import type { ProviderTooling, RunningSimulator } from '../types';
+import { byExpression, countBy, getJson, idFreePath, nodeType, runningSimulator } from '../util';
 
 const ISO_SECONDS_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const PAGE_SIZE = 100;

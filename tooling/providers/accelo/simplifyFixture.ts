@@ -1,19 +1,18 @@
 import { AcceloOAuth2Api } from '../../../credentials/AcceloOAuth2Api.credentials';
 import { Accelo } from '../../../nodes/Accelo/Accelo.node';
 import { AcceloTrigger } from '../../../nodes/Accelo/AcceloTrigger.node';
-import { AcceloSimulator } from '../../../tooling/simulators/accelo';
-import { Harness } from '../../harness/engine';
-import type { SimplifyFixture } from './fixture';
+import { AcceloSimulator } from '../../simulators/accelo';
+import type { HarnessSetup, SimplifyFixture } from '../fixtures';
 
 const iso = (seconds: number | null) => (seconds ? new Date(seconds * 1000).toISOString() : null);
 
-export function acceloFixture(): SimplifyFixture {
+export function acceloSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => H): SimplifyFixture<H> {
 	const sim = new AcceloSimulator({ jobCount: 120 });
 	const staffName = (id: number | null) => {
 		const staff = sim.data.staff.find((s) => s.id === id);
 		return staff ? `${staff.firstname} ${staff.surname}` : null;
 	};
-	let harness: Harness | undefined;
+	let harness: H | undefined;
 	const type = 'n8n-nodes-field-service.accelo';
 	const triggerType = 'n8n-nodes-field-service.acceloTrigger';
 	return {
@@ -22,7 +21,7 @@ export function acceloFixture(): SimplifyFixture {
 		triggerType,
 		async start() {
 			const origin = await sim.start();
-			harness = new Harness({
+			harness = makeHarness({
 				nodeTypes: { [type]: new Accelo(), [triggerType]: new AcceloTrigger() },
 				credentialTypes: [new AcceloOAuth2Api()],
 				credentials: [
@@ -34,7 +33,7 @@ export function acceloFixture(): SimplifyFixture {
 			});
 		},
 		stop: async () => await sim.stop(),
-		harness: () => harness as Harness,
+		harness: () => harness as H,
 		sampleJobId() {
 			const job = sim.jobs.find((j) => j.date_completed && j.date_due && j.against_type === 'company');
 			if (!job) throw new Error('no such job in the data');

@@ -6,11 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { manualTriggerWorkflow } from '../n8n/runs';
-import { generateWorklayerData, WORKLAYER_AUDIENCE, WorklayerSimulator, worklayerIsoMs } from '../simulators/worklayer';
-import { nodeCredentials } from './credentials';
-import type { ProviderTooling, RunningSimulator } from './types';
-import { byExpression, countBy, nodeType, runningSimulator } from './util';
+import { manualTriggerWorkflow } from '../../n8n/runs';
+import { generateWorklayerData, WORKLAYER_AUDIENCE, WorklayerSimulator, worklayerIsoMs } from '../../simulators/worklayer';
+import { nodeCredentials } from '../credentials';
+import type { ProviderTooling, RunningSimulator } from '../types';
+import { byExpression, countBy, nodeType, runningSimulator } from '../util';
 
 const PAGE_SIZE = 50;
 const ACTION = nodeType('worklayer');

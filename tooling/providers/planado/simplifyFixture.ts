@@ -9,9 +9,8 @@ import {
 	planadoTimestamp,
 	type PlanadoJob,
 	type PlanadoJobStatus,
-} from '../../../tooling/simulators/planado';
-import { Harness } from '../../harness/engine';
-import type { SimplifyFixture } from './fixture';
+} from '../../simulators/planado';
+import type { HarnessSetup, SimplifyFixture } from '../fixtures';
 
 /** scheduled_at has no offset: the account's time zone, UTC in the simulator. */
 const utcMs = (value: string) => Date.parse(/Z$|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value}Z`);
@@ -29,9 +28,9 @@ const CATEGORIES: Record<PlanadoJobStatus, StatusCategory> = {
 	canceled: 'canceled',
 };
 
-export function planadoFixture(): SimplifyFixture {
+export function planadoSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => H): SimplifyFixture<H> {
 	const sim = new PlanadoSimulator({ jobCount: 100 });
-	let harness: Harness | undefined;
+	let harness: H | undefined;
 	const realLimit = { ...PLANADO_RATE_LIMIT };
 	const type = 'n8n-nodes-field-service.planado';
 	const triggerType = 'n8n-nodes-field-service.planadoTrigger';
@@ -45,7 +44,7 @@ export function planadoFixture(): SimplifyFixture {
 			// Paced 1000 times faster than the real minute, as the trigger suite does.
 			Object.assign(PLANADO_RATE_LIMIT, { calls: 90, windowMs: 60 });
 			await sim.start();
-			harness = new Harness({
+			harness = makeHarness({
 				nodeTypes: { [type]: new Planado(), [triggerType]: new PlanadoTrigger() },
 				credentialTypes: [new PlanadoApi()],
 				credentials: [{ type: 'planadoApi', data: { apiKey: PLANADO_DEFAULT_API_KEY, baseUrl: sim.baseUrl } }],
@@ -55,7 +54,7 @@ export function planadoFixture(): SimplifyFixture {
 			Object.assign(PLANADO_RATE_LIMIT, realLimit);
 			await sim.stop();
 		},
-		harness: () => harness as Harness,
+		harness: () => harness as H,
 		sampleJobId() {
 			const complete = (j: PlanadoJob) =>
 				j.status === 'finished' &&

@@ -8,9 +8,8 @@ import {
 	type HcpEmployee,
 	type HcpJob,
 	type HcpWorkStatus,
-} from '../../../tooling/simulators/housecallPro';
-import { Harness } from '../../harness/engine';
-import type { SimplifyFixture } from './fixture';
+} from '../../simulators/housecallPro';
+import type { HarnessSetup, SimplifyFixture } from '../fixtures';
 
 const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
 const fullName = (first: string | null, last: string | null) => [first, last].filter((part) => part).join(' ') || null;
@@ -26,9 +25,9 @@ const CATEGORIES: Record<HcpWorkStatus, StatusCategory> = {
 	'pro canceled': 'canceled',
 };
 
-export function housecallProFixture(): SimplifyFixture {
+export function housecallProSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => H): SimplifyFixture<H> {
 	const sim = new HousecallProSimulator({ jobCount: 120 });
-	let harness: Harness | undefined;
+	let harness: H | undefined;
 	const type = 'n8n-nodes-field-service.housecallPro';
 	const triggerType = 'n8n-nodes-field-service.housecallProTrigger';
 	let next = 0;
@@ -38,14 +37,14 @@ export function housecallProFixture(): SimplifyFixture {
 		triggerType,
 		async start() {
 			await sim.start();
-			harness = new Harness({
+			harness = makeHarness({
 				nodeTypes: { [type]: new HousecallPro(), [triggerType]: new HousecallProTrigger() },
 				credentialTypes: [new HousecallProApi()],
 				credentials: [{ type: 'housecallProApi', data: { apiKey: HCP_DEFAULT_COMPANY_API_KEY, baseUrl: sim.baseUrl } }],
 			});
 		},
 		stop: async () => await sim.stop(),
-		harness: () => harness as Harness,
+		harness: () => harness as H,
 		sampleJobId() {
 			const complete = (j: HcpJob) =>
 				j.assigned_employees.length > 0 &&

@@ -1,15 +1,14 @@
 import { PlanadoApi } from '../../../credentials/PlanadoApi.credentials';
 import { PlanadoTrigger } from '../../../nodes/Planado/PlanadoTrigger.node';
 import { PLANADO_RATE_LIMIT } from '../../../nodes/Planado/transport/pacing';
-import { PLANADO_DEFAULT_API_KEY, PlanadoSimulator, planadoTimestamp, type PlanadoJob } from '../../../tooling/simulators/planado';
-import { Harness } from '../../harness/engine';
-import type { TriggerFixture } from './fixture';
+import { PLANADO_DEFAULT_API_KEY, PlanadoSimulator, planadoTimestamp, type PlanadoJob } from '../../simulators/planado';
+import type { HarnessSetup, TriggerFixture } from '../fixtures';
 
 const TYPE = 'n8n-nodes-field-service.planadoTrigger';
 
-export function planadoFixture(): TriggerFixture {
+export function planadoTriggerFixture<H>(makeHarness: (setup: HarnessSetup) => H): TriggerFixture<H> {
 	const sim = new PlanadoSimulator({ jobCount: 40 });
-	let harness: Harness | undefined;
+	let harness: H | undefined;
 	const realLimit = { ...PLANADO_RATE_LIMIT };
 	const job = (uuid: string): PlanadoJob => {
 		const found = sim.getJob(uuid);
@@ -29,7 +28,7 @@ export function planadoFixture(): TriggerFixture {
 			// The backlog test reads a few hundred pages: pace them 1000 times faster than a real minute.
 			Object.assign(PLANADO_RATE_LIMIT, { calls: 90, windowMs: 60 });
 			await sim.start();
-			harness = new Harness({
+			harness = makeHarness({
 				nodeTypes: { [TYPE]: new PlanadoTrigger() },
 				credentialTypes: [new PlanadoApi()],
 				credentials: [{ type: 'planadoApi', data: { apiKey: PLANADO_DEFAULT_API_KEY, baseUrl: sim.baseUrl } }],

@@ -1,14 +1,13 @@
 import { FsmNavigatorApi } from '../../../credentials/FsmNavigatorApi.credentials';
 import { FsmNavigatorTrigger } from '../../../nodes/FsmNavigator/FsmNavigatorTrigger.node';
-import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator, fsmIso, type FsmJobStatus } from '../../../tooling/simulators/fsmNavigator';
-import { Harness } from '../../harness/engine';
-import type { TriggerFixture } from './fixture';
+import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator, fsmIso, type FsmJobStatus } from '../../simulators/fsmNavigator';
+import type { HarnessSetup, TriggerFixture } from '../fixtures';
 
 const TYPE = 'n8n-nodes-field-service.fsmNavigatorTrigger';
 
-export function fsmNavigatorFixture(): TriggerFixture {
+export function fsmNavigatorTriggerFixture<H>(makeHarness: (setup: HarnessSetup) => H): TriggerFixture<H> {
 	const sim = new FsmNavigatorSimulator({ jobCount: 40 });
-	let harness: Harness | undefined;
+	let harness: H | undefined;
 	const job = (id: string) => {
 		const found = sim.getJob(Number(id));
 		if (!found) throw new Error(`no job ${id}`);
@@ -23,7 +22,7 @@ export function fsmNavigatorFixture(): TriggerFixture {
 		resolutionMs: 1000,
 		async start() {
 			await sim.start();
-			harness = new Harness({
+			harness = makeHarness({
 				nodeTypes: { [TYPE]: new FsmNavigatorTrigger() },
 				credentialTypes: [new FsmNavigatorApi()],
 				credentials: [{ type: 'fsmNavigatorApi', data: { apiKey: FSM_DEFAULT_API_KEY, baseUrl: sim.baseUrl } }],

@@ -2,16 +2,15 @@ import { randomUUID } from 'node:crypto';
 
 import { WorklayerApi } from '../../../credentials/WorklayerApi.credentials';
 import { WorklayerTrigger } from '../../../nodes/Worklayer/WorklayerTrigger.node';
-import { generateWorklayerData, worklayerIsoMs, WorklayerSimulator, type WorklayerJobStatus } from '../../../tooling/simulators/worklayer';
-import { Harness } from '../../harness/engine';
-import type { TriggerFixture } from './fixture';
+import { generateWorklayerData, worklayerIsoMs, WorklayerSimulator, type WorklayerJobStatus } from '../../simulators/worklayer';
+import type { HarnessSetup, TriggerFixture } from '../fixtures';
 
 const TYPE = 'n8n-nodes-field-service.worklayerTrigger';
 
-export function worklayerFixture(): TriggerFixture {
+export function worklayerTriggerFixture<H>(makeHarness: (setup: HarnessSetup) => H): TriggerFixture<H> {
 	// Dated up to now, so that some generated jobs fall inside the trigger's 90-day window.
 	const sim = new WorklayerSimulator({ data: generateWorklayerData(40, 1, new Date()) });
-	let harness: Harness | undefined;
+	let harness: H | undefined;
 	const job = (id: string) => {
 		const found = sim.getJob(id);
 		if (!found) throw new Error(`no job ${id}`);
@@ -27,7 +26,7 @@ export function worklayerFixture(): TriggerFixture {
 		resolutionMs: 1000,
 		async start() {
 			await sim.start();
-			harness = new Harness({
+			harness = makeHarness({
 				nodeTypes: { [TYPE]: new WorklayerTrigger() },
 				credentialTypes: [new WorklayerApi()],
 				credentials: [

@@ -1,14 +1,13 @@
 import { HousecallProApi } from '../../../credentials/HousecallProApi.credentials';
 import { HousecallProTrigger } from '../../../nodes/HousecallPro/HousecallProTrigger.node';
-import { HCP_DEFAULT_COMPANY_API_KEY, HousecallProSimulator, type HcpJob } from '../../../tooling/simulators/housecallPro';
-import { Harness } from '../../harness/engine';
-import type { TriggerFixture } from './fixture';
+import { HCP_DEFAULT_COMPANY_API_KEY, HousecallProSimulator, type HcpJob } from '../../simulators/housecallPro';
+import type { HarnessSetup, TriggerFixture } from '../fixtures';
 
 const TYPE = 'n8n-nodes-field-service.housecallProTrigger';
 
-export function housecallProFixture(): TriggerFixture {
+export function housecallProTriggerFixture<H>(makeHarness: (setup: HarnessSetup) => H): TriggerFixture<H> {
 	const sim = new HousecallProSimulator({ jobCount: 40 });
-	let harness: Harness | undefined;
+	let harness: H | undefined;
 	const iso = (ms: number) => new Date(ms).toISOString();
 	const job = (id: string): HcpJob => {
 		const found = sim.getJob(id);
@@ -24,7 +23,7 @@ export function housecallProFixture(): TriggerFixture {
 		resolutionMs: 1000,
 		async start() {
 			await sim.start();
-			harness = new Harness({
+			harness = makeHarness({
 				nodeTypes: { [TYPE]: new HousecallProTrigger() },
 				credentialTypes: [new HousecallProApi()],
 				credentials: [{ type: 'housecallProApi', data: { apiKey: HCP_DEFAULT_COMPANY_API_KEY, baseUrl: sim.baseUrl } }],

@@ -7,16 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { manualTriggerWorkflow } from '../n8n/runs';
+import { manualTriggerWorkflow } from '../../n8n/runs';
 import {
 	HCP_DEFAULT_APPLICATION_API_KEY,
 	HCP_DEFAULT_COMPANY_API_KEY,
 	HousecallProSimulator,
 	generateHousecallProData,
-} from '../simulators/housecallPro';
-import { nodeCredentials } from './credentials';
-import type { ProviderTooling, RunningSimulator } from './types';
-import { byExpression, countBy, nodeType, runningSimulator } from './util';
+} from '../../simulators/housecallPro';
+import { nodeCredentials } from '../credentials';
+import type { ProviderTooling, RunningSimulator } from '../types';
+import { byExpression, countBy, nodeType, runningSimulator } from '../util';
 
 const PAGE_SIZE = 200;
 const WRONG_KEY = 'hcp_wrong_key_must_not_leak_42';

@@ -7,17 +7,17 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { manualTriggerWorkflow } from '../n8n/runs';
+import { manualTriggerWorkflow } from '../../n8n/runs';
 import {
 	PLANADO_DEFAULT_API_KEY,
 	PLANADO_JOBS_PAGE_SIZE,
 	PlanadoSimulator,
 	generatePlanadoData,
 	planadoTimestamp,
-} from '../simulators/planado';
-import { nodeCredentials } from './credentials';
-import type { ProviderTooling, RunningSimulator } from './types';
-import { byExpression, countBy, nodeType, runningSimulator } from './util';
+} from '../../simulators/planado';
+import { nodeCredentials } from '../credentials';
+import type { ProviderTooling, RunningSimulator } from '../types';
+import { byExpression, countBy, nodeType, runningSimulator } from '../util';
 
 const PAGE_SIZE = PLANADO_JOBS_PAGE_SIZE;
 const WRONG_KEY = 'planado_wrong_key_must_not_leak_42';

@@ -11,9 +11,8 @@ import {
 	type WorklayerJob,
 	type WorklayerJobMember,
 	type WorklayerJobStatus,
-} from '../../../tooling/simulators/worklayer';
-import { Harness } from '../../harness/engine';
-import type { SimplifyFixture } from './fixture';
+} from '../../simulators/worklayer';
+import type { HarnessSetup, SimplifyFixture } from '../fixtures';
 
 const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
 
@@ -27,10 +26,10 @@ const CATEGORIES: Record<WorklayerJobStatus, StatusCategory> = {
 	CANCELED: 'canceled',
 };
 
-export function worklayerFixture(): SimplifyFixture {
+export function worklayerSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => H): SimplifyFixture<H> {
 	// Dated up to now, as the trigger suite's data (the trigger looks back 90 days).
 	const sim = new WorklayerSimulator({ data: generateWorklayerData(80, 1, new Date()) });
-	let harness: Harness | undefined;
+	let harness: H | undefined;
 	const type = 'n8n-nodes-field-service.worklayer';
 	const triggerType = 'n8n-nodes-field-service.worklayerTrigger';
 	let serial = 0;
@@ -40,7 +39,7 @@ export function worklayerFixture(): SimplifyFixture {
 		triggerType,
 		async start() {
 			await sim.start();
-			harness = new Harness({
+			harness = makeHarness({
 				nodeTypes: { [type]: new Worklayer(), [triggerType]: new WorklayerTrigger() },
 				credentialTypes: [new WorklayerApi()],
 				credentials: [
@@ -52,7 +51,7 @@ export function worklayerFixture(): SimplifyFixture {
 			});
 		},
 		stop: async () => await sim.stop(),
-		harness: () => harness as Harness,
+		harness: () => harness as H,
 		sampleJobId() {
 			const complete = (j: WorklayerJob) =>
 				j.name !== null && j.deadline_time !== null && j.total_amount > 0 && j.members.some((m) => m.role === 'CHAMPION');
