@@ -1,5 +1,5 @@
 /**
- * Accelo in the tooling: its simulator (tooling/simulators/accelo.ts: API + OAuth2 token endpoint),
+ * Accelo in the tooling: its simulator (tooling/simulators/accelo/: API + OAuth2 token endpoint),
  * a service-application credential (client credentials; n8n fetches the token), the sandbox's text,
  * the bench profile and the e2e workflows. API: offset-paged lists (`_limit` up to 100, `_offset`),
  * the last page is short (https://api.accelo.com/docs/#pagination).

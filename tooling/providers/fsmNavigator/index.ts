@@ -1,5 +1,5 @@
 /**
- * FSM Navigator in the tooling: its simulator (tooling/simulators/fsmNavigator.ts), an API key
+ * FSM Navigator in the tooling: its simulator (tooling/simulators/fsmNavigator/), an API key
  * credential, the sandbox's text, the bench profile and the e2e workflows. API: page-numbered job
  * list (`page`, `per_page` up to 100, `pagination.total_pages`), auth by `X-API-Key` header.
  */

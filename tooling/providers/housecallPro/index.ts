@@ -1,5 +1,5 @@
 /**
- * Housecall Pro in the tooling: its simulator (tooling/simulators/housecallPro.ts), a Company API Key
+ * Housecall Pro in the tooling: its simulator (tooling/simulators/housecallPro/), a Company API Key
  * credential (what most accounts have; scheduling needs an Application API Key), the sandbox's text,
  * the bench profile and the e2e workflows. API: `GET /jobs` paged by `page` / `page_size` (up to
  * 200), `{ page, total_pages, jobs }`, auth `Authorization: Token <key>`

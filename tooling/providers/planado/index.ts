@@ -1,5 +1,5 @@
 /**
- * Planado in the tooling: its simulator (tooling/simulators/planado.ts), an API-key credential, the
+ * Planado in the tooling: its simulator (tooling/simulators/planado/), an API-key credential, the
  * sandbox's text, the bench profile and the e2e workflows. API: `GET /v2/jobs` newest first, paged by
  * `after=<uuid of the last job>` with a page size the server fixes (50 in the simulator), an empty
  * page at the end (https://api-docs.planadoapp.com/docs/v2/listing-resources.html); auth by

@@ -1,5 +1,5 @@
 /**
- * Worklayer (Taxfyle) in the tooling: its simulator (tooling/simulators/worklayer.ts: API + Auth0
+ * Worklayer (Taxfyle) in the tooling: its simulator (tooling/simulators/worklayer/: API + Auth0
  * token endpoint), the client-credentials credential (the node's credential fetches the token with
  * a JSON body), the sandbox's text, the bench profile and the e2e workflows. API: `page_size` (50
  * documented) / `page_token` → `next_page_token`, "" at the end (https://docs.taxfyle.com/jobs/job-list).
