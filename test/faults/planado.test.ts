@@ -1,21 +1,12 @@
 /**
- * Planado under injected faults (see suite.ts): its fixture. The node paces itself to Planado's 90
- * calls a minute; as in the node tests, the window is scaled down a hundredfold so that pacing never
- * dominates the run.
+ * Planado under injected faults (see suite.ts): its fixture is in tooling/providers/planado/faultFixture.ts.
+ * The node paces itself to Planado's 90 calls a minute; as in the node tests, the window is scaled down a
+ * hundredfold so that pacing never dominates the run.
  */
-import { randomUUID } from 'node:crypto';
-
-import type { INodeParameters } from 'n8n-workflow';
-
-import { PlanadoApi } from '../../credentials/PlanadoApi.credentials';
-import { Planado } from '../../nodes/Planado/Planado.node';
 import { planadoApi } from '../../nodes/Planado/provider';
-import { PLANADO_DEFAULT_API_KEY, PLANADO_STATUSES, PlanadoSimulator, type PlanadoJob } from '../../tooling/simulators/planado';
-import { JOB_ID_FROM_ITEM, markerIn, type FaultFixture, type FaultWorld, type ItemPlan, type ListFilter } from './fixture';
-import type { Random } from './random';
+import { planadoFaults } from '../../tooling/providers/planado/faultFixture';
 import { faultSuite } from './suite';
 
-const MISSING_ID = '00000000-0000-4000-8000-00000000fa17';
 const REAL_LIMIT = planadoApi.pacing!.limit;
 
 beforeAll(() => {
@@ -26,110 +17,5 @@ beforeAll(() => {
 afterAll(() => {
 	planadoApi.pacing!.limit = REAL_LIMIT;
 });
-
-async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
-	const sim = new PlanadoSimulator({ jobCount, seed: rng.int(1, 1_000_000) });
-	await sim.start();
-	const jobs = (): PlanadoJob[] => sim.listJobs();
-	const ids = (match: (job: PlanadoJob) => boolean) => jobs().filter(match).map((job) => job.uuid);
-	const filter = (label: string, parameters: INodeParameters, match: (job: PlanadoJob) => boolean): ListFilter => ({
-		label,
-		parameters,
-		ids: () => ids(match),
-	});
-	const team = sim.teams[0];
-	let serial = 900_000;
-
-	return {
-		server: sim.server,
-		credentials: [{ type: 'planadoApi', data: { apiKey: PLANADO_DEFAULT_API_KEY, baseUrl: sim.baseUrl } }],
-		secrets: () => [PLANADO_DEFAULT_API_KEY],
-		classify: (req) => {
-			if (!req.path.startsWith('/v2/')) return undefined;
-			if (req.method !== 'GET') return 'write';
-			return req.path === '/v2/jobs' ? 'list' : 'read';
-		},
-		errorBody: (status, rng) =>
-			status === 429 ? (rng.chance(0.5) ? 'Rate Limit Exceeded' : { error: 'rate_limit_exceeded', message: 'Rate Limit Exceeded' }) : { error: 'internal_error', message: `Injected failure ${status}` },
-		notFoundMessage: /Not found/,
-		listFilters: [
-			filter('none', {}, () => true),
-			filter('status Posted or Scheduled', { filters: { status: ['posted', 'scheduled'] } }, (job) => job.status === 'posted' || job.status === 'scheduled'),
-		],
-		writeKey: (req) => {
-			const marker = markerIn(req);
-			if (marker) return marker;
-			const patch = /^\/v2\/jobs\/([^/]+)$/.exec(req.path);
-			return patch && req.method === 'PATCH' ? `status:${decodeURIComponent(patch[1])}` : undefined;
-		},
-		get: (rng, count) => ({
-			parameters: { jobId: JOB_ID_FROM_ITEM },
-			items: rng.sample(jobs(), count).map((job): ItemPlan =>
-				rng.chance(0.1) ? { json: { jobId: MISSING_ID }, jobId: MISSING_ID, missing: true } : { json: { jobId: job.uuid }, jobId: job.uuid },
-			),
-		}),
-		create: (_rng, markers) => ({
-			parameters: { additionalFields: { description: '={{ $json.marker }}' } },
-			items: markers.map((marker) => ({ json: { marker }, writeKey: marker })),
-		}),
-		update: (rng, markers) => ({
-			parameters: { jobId: JOB_ID_FROM_ITEM, updateFields: { description: '={{ $json.marker }}' } },
-			items: rng
-				.sample(jobs().filter((job) => job.status === 'posted' || job.status === 'scheduled'), markers.length)
-				.map((job, i) => ({ json: { jobId: job.uuid, marker: markers[i] }, jobId: job.uuid, writeKey: markers[i] })),
-		}),
-		changeStatus: (rng, count) => ({
-			parameters: {
-				jobId: JOB_ID_FROM_ITEM,
-				status: '={{ $json.status }}',
-				scheduledAt: '={{ $json.at }}',
-				assigneeType: 'team',
-				assigneeUuid: team.uuid,
-			},
-			// Only real moves: Posted of a posted job writes nothing and would look like a lost write.
-			items: rng
-				.sample(jobs().filter((job) => job.status === 'posted' || job.status === 'scheduled' || job.status === 'published'), count)
-				.map((job) => ({
-					json: {
-						jobId: job.uuid,
-						status: job.status === 'posted' || rng.chance(0.5) ? 'scheduled' : 'posted',
-						at: new Date(Date.UTC(2027, rng.int(0, 11), rng.int(1, 28), rng.int(8, 16))).toISOString(),
-					},
-					jobId: job.uuid,
-					writeKey: `status:${job.uuid}`,
-				})),
-		}),
-		// A write whose read-back failed returns Planado's own answer, `{ job_uuid }`.
-		outputId: (json) => (typeof json.uuid === 'string' ? json.uuid : typeof json.job_uuid === 'string' ? json.job_uuid : undefined),
-		jobsTitled: (marker) => ids((job) => job.description === marker),
-		mutate: {
-			create: (rng) => {
-				const now = new Date().toISOString();
-				const job = sim.putJob({ ...rng.pick(jobs()), uuid: randomUUID(), serial_no: ++serial, description: 'Added while paging', created_at: now, updated_at: now });
-				return `created job ${job.uuid}`;
-			},
-			change: (rng) => {
-				const job = rng.pick(jobs());
-				const status = rng.pick(PLANADO_STATUSES);
-				sim.setStatus(job.uuid, status);
-				return `changed job ${job.uuid} to ${status}`;
-			},
-			delete: (rng) => {
-				const job = rng.pick(jobs());
-				sim.deleteJob(job.uuid);
-				return `deleted job ${job.uuid}`;
-			},
-		},
-		stop: async () => await sim.stop(),
-	};
-}
-
-export const planadoFaults: FaultFixture = {
-	name: 'Planado',
-	nodeType: 'n8n-nodes-field-service.planado',
-	node: new Planado(),
-	credentialTypes: [new PlanadoApi()],
-	start,
-};
 
 faultSuite(planadoFaults);

@@ -8,12 +8,13 @@ import addFormats from 'ajv-formats';
 import type { IDataObject } from 'n8n-workflow';
 
 import schema from '../../nodes/shared/job.schema.json';
-import { acceloFixture } from './simplify/accelo';
+import { acceloSimplifyFixture } from '../../tooling/providers/accelo/simplifyFixture';
+import { fsmNavigatorSimplifyFixture } from '../../tooling/providers/fsmNavigator/simplifyFixture';
+import { housecallProSimplifyFixture } from '../../tooling/providers/housecallPro/simplifyFixture';
+import { planadoSimplifyFixture } from '../../tooling/providers/planado/simplifyFixture';
+import { worklayerSimplifyFixture } from '../../tooling/providers/worklayer/simplifyFixture';
+import { Harness, type HarnessOptions } from '../harness/engine';
 import type { SimplifyFixture } from './simplify/fixture';
-import { fsmNavigatorFixture } from './simplify/fsmNavigator';
-import { housecallProFixture } from './simplify/housecallPro';
-import { planadoFixture } from './simplify/planado';
-import { worklayerFixture } from './simplify/worklayer';
 
 const ajv = new Ajv2020({ allErrors: true });
 addFormats(ajv);
@@ -27,12 +28,14 @@ function expectValid(jobs: IDataObject[]): void {
 	}
 }
 
+const makeHarness = (setup: HarnessOptions): Harness => new Harness(setup);
+
 const fixtures: SimplifyFixture[] = [
-	fsmNavigatorFixture(),
-	acceloFixture(),
-	housecallProFixture(),
-	worklayerFixture(),
-	planadoFixture(),
+	fsmNavigatorSimplifyFixture(makeHarness),
+	acceloSimplifyFixture(makeHarness),
+	housecallProSimplifyFixture(makeHarness),
+	worklayerSimplifyFixture(makeHarness),
+	planadoSimplifyFixture(makeHarness),
 ];
 
 describe.each(fixtures.map((fx) => [fx.name, fx] as const))('%s: the common job shape', (_name, fx) => {

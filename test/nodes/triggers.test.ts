@@ -7,14 +7,23 @@
 import type { IDataObject, INodeExecutionData, WorkflowActivateMode } from 'n8n-workflow';
 
 import { MAX_JOBS_PER_POLL, type JobEvent } from '../../nodes/shared/poll';
-import { acceloFixture } from './triggers/accelo';
+import { acceloTriggerFixture } from '../../tooling/providers/accelo/triggerFixture';
+import { fsmNavigatorTriggerFixture } from '../../tooling/providers/fsmNavigator/triggerFixture';
+import { housecallProTriggerFixture } from '../../tooling/providers/housecallPro/triggerFixture';
+import { planadoTriggerFixture } from '../../tooling/providers/planado/triggerFixture';
+import { worklayerTriggerFixture } from '../../tooling/providers/worklayer/triggerFixture';
+import { Harness, type HarnessOptions } from '../harness/engine';
 import type { TriggerFixture } from './triggers/fixture';
-import { fsmNavigatorFixture } from './triggers/fsmNavigator';
-import { planadoFixture } from './triggers/planado';
-import { worklayerFixture } from './triggers/worklayer';
-import { housecallProFixture } from './triggers/housecallPro';
 
-const fixtures: TriggerFixture[] = [fsmNavigatorFixture(), acceloFixture(), housecallProFixture(), worklayerFixture(), planadoFixture()];
+const makeHarness = (setup: HarnessOptions): Harness => new Harness(setup);
+
+const fixtures: TriggerFixture[] = [
+	fsmNavigatorTriggerFixture(makeHarness),
+	acceloTriggerFixture(makeHarness),
+	housecallProTriggerFixture(makeHarness),
+	worklayerTriggerFixture(makeHarness),
+	planadoTriggerFixture(makeHarness),
+];
 
 function emitted(fx: TriggerFixture, output: INodeExecutionData[][] | null): string[] {
 	return (output?.[0] ?? []).map((item) => fx.idOf(item.json));
