@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description:
 			"The job's new status; if the job already has it, nothing is changed",
-		hint: 'Pending → Assigned/Cancelled; Assigned → In Progress/Pending/On Hold/Cancelled; In Progress → Completed/Assigned/On Hold/Cancelled; On Hold → In Progress/Assigned/Cancelled; Completed → Invoiced → Paid → Closed',
+		hint: 'Moves: Pending → Assigned/Cancelled; Assigned → In Progress/Pending/On Hold/Cancelled; In Progress → Completed/Assigned/On Hold/Cancelled; On Hold → In Progress/Assigned/Cancelled; Completed → Invoiced → Paid → Closed',
 	},
 	optionsCollection(),
 ];
