@@ -34,7 +34,8 @@ export class AcceloOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: 'https://{deployment}.api.accelo.com',
 			description:
-				'Change only for a proxy or a test server. {deployment} is replaced by the Deployment field. The API is at {Base URL}/api/v0, the token at {Base URL}/oauth2/v0/token.',
+				'Change only for a proxy or a test server. {deployment} is replaced by the Deployment field.',
+			hint: 'The API is at {Base URL}/api/v0, the token at {Base URL}/oauth2/v0/token.',
 		},
 		// n8n lists oAuth2Api's own fields (Client ID, Client Secret, Scope, Allowed Domains) before a
 		// child's new ones, and only an override keeps its parent's place: Client ID, seen first, says

@@ -31,7 +31,8 @@ export class HousecallProApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				"A Company API Key (Housecall Pro app: App Store → API Key Management, MAX or XL plan) or an Application API Key (partners). A Company API Key is refused by the job schedule and dispatch endpoints: with it the node schedules, unschedules and dispatches through the job's appointment instead (option Schedule Through). Everything else works with either.",
+				'A Company API Key (Housecall Pro app: App Store → API Key Management, MAX or XL plan) or an Application API Key (partners)',
+			hint: "A Company API Key is refused by the job schedule and dispatch endpoints: the node then goes through the job's appointment (option Schedule Through). Everything else works with either.",
 		},
 		{
 			displayName: 'Company ID',
@@ -40,7 +41,8 @@ export class HousecallProApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. cmp_1a2b3c',
 			description:
-				'Only for multi-location accounts: the location (company) to act for, sent as the X-Company-Id header. Leave empty otherwise: a single-company key is refused when the header is sent.',
+				'Only for multi-location accounts: the location (company) to act for, sent as the X-Company-Id header',
+			hint: 'Leave empty otherwise: a single-company key is refused when the header is sent.',
 		},
 		{
 			displayName: 'Base URL',
@@ -56,7 +58,8 @@ export class HousecallProApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for the Housecall Pro Instant Trigger: the signing secret Housecall Pro shows when you add the webhook URL in the Housecall Pro app (MAX plan). Every delivery is checked against it; leave empty if you do not use the instant trigger.',
+				'Only for the Housecall Pro Instant Trigger: the signing secret shown when you add the webhook URL in the Housecall Pro app (MAX plan)',
+			hint: 'Every delivery is checked against it; leave empty if you do not use the instant trigger.',
 		},
 	];
 

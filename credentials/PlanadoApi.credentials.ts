@@ -31,7 +31,8 @@ export class PlanadoApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.planadoapp.com/v2',
 			description:
-				"The API of your account's region: https://api.planadoapp.com/v2, or https://api.planado.ru/v2 for accounts in the Russian region (a key works only in its own region). Change it otherwise only for a proxy or a test server.",
+				"The API of your account's region (a key works only in its own region). Change it otherwise only for a proxy or a test server.",
+			hint: 'https://api.planadoapp.com/v2, or https://api.planado.ru/v2 for accounts in the Russian region.',
 		},
 	];
 

@@ -116,7 +116,8 @@ export class WorklayerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for the Worklayer Instant Trigger: the signing secret Worklayer shared when it set up your webhook (docs.taxfyle.com, Webhooks). Every delivery is checked against it; leave empty if you do not use the instant trigger.',
+				'Only for the Worklayer Instant Trigger: the signing secret Worklayer shared when it set up your webhook (docs.taxfyle.com, Webhooks)',
+			hint: 'Every delivery is checked against it; leave empty if you do not use the instant trigger.',
 		},
 		{
 			displayName: 'Access Token',

@@ -52,7 +52,7 @@ export class AcceloTrigger implements INodeType {
 				{
 					value: 'jobStatusChanged',
 					description:
-						"A job's status changed; the output adds statusChange { from, to } (status IDs). Found with date_modified_after: one request per poll when nothing changed. On activation it reads the jobs created within 'Created Within (Days)' once, to know their statuses.",
+						"A job's status changed; the output adds statusChange { from, to } (status IDs)",
 				},
 			],
 			filters: jobFilters.filter((filter) => !DATE_FILTERS.test(filter.name)),

@@ -37,12 +37,12 @@ export class FsmNavigatorTrigger implements INodeType {
 				{
 					value: 'jobUpdated',
 					description:
-						"A job's updated time moved on. FSM Navigator cannot filter by update time, so each poll reads every job created within 'Created Within (Days)' (one request per 100 jobs).",
+						"A job's updated time moved on. Each poll reads every job created within 'Created Within (Days)' (one request per 100 jobs).",
 				},
 				{
 					value: 'jobStatusChanged',
 					description:
-						"A job's status changed; the output adds statusChange { from, to }. Each poll reads every job created within 'Created Within (Days)' (one request per 100 jobs).",
+						"A job's status changed; the output adds statusChange { from, to }. Each poll reads the jobs created within 'Created Within (Days)'.",
 				},
 			],
 			filters: jobFilters.filter((filter) => !['createdAfter', 'createdBefore'].includes(filter.name)),

@@ -86,7 +86,7 @@ export class HousecallProInstantTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts the workflow as soon as Housecall Pro sends a job or appointment event (webhook, MAX plan). Pick this when your plan has webhooks and n8n can be reached from the internet; otherwise use the Housecall Pro Trigger, which polls.',
+			'Starts the workflow as soon as Housecall Pro sends a job or appointment event (webhook, MAX plan; n8n must be reachable from the internet)',
 		defaults: { name: 'Housecall Pro Instant Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

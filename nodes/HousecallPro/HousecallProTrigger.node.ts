@@ -28,7 +28,7 @@ export class HousecallProTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
 		description:
-			'Starts the workflow when a job is created or changes in Housecall Pro, checked at the Poll Times. Works without n8n being reachable from the internet; for events as they happen use the Housecall Pro Instant Trigger.',
+			'Starts the workflow when a job is created or changes in Housecall Pro, checked at the Poll Times (no webhook needed)',
 		defaults: { name: 'Housecall Pro Trigger' },
 		polling: true,
 		inputs: [],
@@ -39,7 +39,7 @@ export class HousecallProTrigger implements INodeType {
 				{
 					value: 'jobCreated',
 					description:
-						'A new job. Housecall Pro cannot filter by creation time, so each poll reads the job list newest first (sort by created_at) and stops at the first page reaching older jobs: one request per poll when nothing is new.',
+						'A new job. Found newest first (created_at), up to the first page of older jobs: one request per poll when nothing is new',
 				},
 				{
 					value: 'jobUpdated',
@@ -49,7 +49,7 @@ export class HousecallProTrigger implements INodeType {
 				{
 					value: 'jobStatusChanged',
 					description:
-						"A job's work_status changed (e.g. scheduled → in progress); the output adds statusChange { from, to } in the response words. Found among the jobs updated since the last poll (updated_at, newest first): one request per poll when nothing changed. On activation it reads the jobs created within 'Created Within (Days)' once, to know their statuses.",
+						"A job's work_status changed (e.g. scheduled → in progress); the output adds statusChange { from, to } in the response words",
 				},
 			],
 			filters: jobFilters,

@@ -92,7 +92,7 @@ export class PlanadoInstantTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts the workflow as soon as Planado sends a job event (webhook). Pick this over the Planado Trigger when n8n can be reached from the internet; the Planado Trigger polls instead.',
+			'Starts the workflow as soon as Planado sends a job event (webhook; n8n must be reachable from the internet)',
 		defaults: { name: 'Planado Instant Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -32,7 +32,8 @@ function describeWindow(properties: INodeProperties[]): INodeProperties[] {
 							: {
 									...option,
 									description:
-										'On activation the trigger reads, once, the jobs created within this many days (0 = every job) to learn their statuses. A status change of any of them is reported; an older job is reported from its second status change on (its first one teaches the trigger its status). Polls themselves read only the jobs changed since the last poll.',
+										'On activation the trigger reads, once, the jobs created within this many days (0 = every job) to learn their statuses',
+									hint: 'A status change of any of them is reported; an older job from its second status change on. Polls themselves read only the jobs changed since the last poll.',
 								},
 					),
 				},
@@ -48,7 +49,7 @@ export class PlanadoTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
 		description:
-			'Starts the workflow when a job is created or changes in Planado, checked at the Poll Times. Works without n8n being reachable from the internet; for events as they happen use the Planado Instant Trigger.',
+			'Starts the workflow when a job is created or changes in Planado, checked at the Poll Times (no webhook needed)',
 		defaults: { name: 'Planado Trigger' },
 		polling: true,
 		inputs: [],
@@ -60,17 +61,17 @@ export class PlanadoTrigger implements INodeType {
 					{
 						value: 'jobCreated',
 						description:
-							'A new job. Planado cannot filter by creation time, so each poll asks for the jobs changed since the last poll (a new job is one of them) and keeps those created since: one request when nothing changed.',
+							'A new job, found among the jobs changed since the last poll (Planado cannot filter by creation time): one request when nothing changed',
 					},
 					{
 						value: 'jobUpdated',
 						description:
-							'Any change to a job, including a status change made in the apps. Found with the changed-after filter (updated_at): one request per poll when nothing changed.',
+							'Any change to a job, including a status change made in the apps. Found with updated_at: one request per poll when nothing changed.',
 					},
 					{
 						value: 'jobStatusChanged',
 						description:
-							"A job's status changed (also in the web or mobile app); the output adds statusChange { from, to }. Found with the changed-after filter: one request per poll when nothing changed. On activation it reads the jobs created within 'Created Within (Days)' once, to know their statuses.",
+							"A job's status changed (also in the web or mobile app); the output adds statusChange { from, to }",
 					},
 				],
 				filters: jobFilters.filter((filter) => !['updatedAfter', 'updatedBefore'].includes(filter.name)),

@@ -54,7 +54,7 @@ export class WorklayerInstantTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts the workflow as soon as Worklayer by Taxfyle sends a job event (webhook). Pick this when Worklayer has set up a webhook to this URL for you; otherwise use the Worklayer Trigger, which polls.',
+			'Starts the workflow as soon as Worklayer by Taxfyle sends a job event (webhook Worklayer sets up to this URL for you)',
 		defaults: { name: 'Worklayer Instant Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

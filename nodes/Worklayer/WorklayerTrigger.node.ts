@@ -22,7 +22,7 @@ export class WorklayerTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
 		description:
-			'Starts the workflow when a job is created or changes in Worklayer by Taxfyle, checked at the Poll Times. Works without n8n being reachable from the internet; for events as they happen use the Worklayer Instant Trigger.',
+			'Starts the workflow when a job is created or changes in Worklayer by Taxfyle, checked at the Poll Times (no webhook needed)',
 		defaults: { name: 'Worklayer Trigger' },
 		polling: true,
 		inputs: [],
@@ -33,17 +33,17 @@ export class WorklayerTrigger implements INodeType {
 				{
 					value: 'jobCreated',
 					description:
-						'A new job. Found with a create_time filter: one request per poll when nothing is new (one per status when several statuses are filtered together with other filters).',
+						'A new job. Found with a create_time filter: one request per poll when nothing is new.',
 				},
 				{
 					value: 'jobUpdated',
 					description:
-						"A job's update time moved on. Worklayer cannot filter or sort by update time, so each poll reads every job created within 'Created Within (Days)' (one request per 50 jobs); a change to an older job is not seen.",
+						"A job's update time moved on. Each poll reads every job created within 'Created Within (Days)'; a change to an older job is not seen.",
 				},
 				{
 					value: 'jobStatusChanged',
 					description:
-						"A job's status changed; the output adds statusChange { from, to }. Each poll reads every job created within 'Created Within (Days)' (one request per 50 jobs); a change to an older job is not seen.",
+						"A job's status changed; the output adds statusChange { from, to }. Each poll reads the jobs created within 'Created Within (Days)'.",
 				},
 			],
 			filters: jobFilters.filter((filter) => !['createdAfter', 'createdBefore'].includes(filter.name)),

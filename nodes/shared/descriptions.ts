@@ -91,16 +91,17 @@ export const timeoutOption: INodeProperties = {
 
 /**
  * `options.parallelRequests` of Get Many, where the API lets pages be read in parallel; the
- * description says how many pages go at once, why the default is safe, and when it stays sequential.
+ * hint says why the default is safe and when it stays sequential.
  */
-export function parallelRequestsOption(defaultRequests: number, description: string): INodeProperties {
+export function parallelRequestsOption(defaultRequests: number, hint: string): INodeProperties {
 	return {
 		displayName: 'Parallel Requests',
 		name: 'parallelRequests',
 		type: 'number',
 		default: defaultRequests,
 		typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
-		description,
+		description: 'How many pages to request at once when reading many jobs (1: one page at a time)',
+		hint,
 	};
 }
 
@@ -110,7 +111,8 @@ export const simplifyOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to return a simplified version of the response instead of the raw data: each job in the common job shape, with the same keys for every field-service provider (see the README)',
+		'Whether to return a simplified version of the response instead of the raw data',
+	hint: 'Each job in the common job shape, with the same keys for every field-service provider (see the README)',
 };
 
 /** The `options` collection of an operation: Simplify and Timeout plus what the operation adds. */
@@ -247,7 +249,8 @@ export function triggerProperties(options: {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to emit, when the workflow is activated again, the jobs created or changed while it was inactive (500 per poll). Off, it starts from the activation, as the first time. A restart of n8n or saving the active workflow never skips anything.',
+				'Whether to emit, on reactivation, the jobs created or changed while the workflow was inactive (500 per poll)',
+			hint: 'Off, it starts from the activation, as the first time. A restart of n8n or saving the active workflow never skips anything.',
 		},
 	];
 	if (options.windowEvents.length) {
@@ -259,7 +262,8 @@ export function triggerProperties(options: {
 			typeOptions: { minValue: 0 },
 			displayOptions: { show: { '/event': options.windowEvents } },
 			description:
-				'Only jobs created within this many days are watched for changes (0 = every job). Each poll reads all of them, so a smaller window costs fewer requests; a change to an older job is not seen.',
+				'Only jobs created within this many days are watched for changes (0 = every job)',
+			hint: 'Each poll reads all of them, so a smaller window costs fewer requests; a change to an older job is not seen.',
 		});
 	}
 	properties.push(optionsCollection(extra));

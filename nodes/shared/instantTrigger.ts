@@ -236,7 +236,8 @@ export function instantTriggerProperties(options: {
 					type: 'boolean',
 					default: true,
 					description:
-						'Whether to read the job from the API (with the credential) and emit it as it is now, instead of the copy in the event. A forged or partial event then cannot put data into the workflow, and an event for a job that does not exist emits nothing. Costs one request per event.',
+						'Whether to read the job from the API (with the credential) and emit it as it is now, instead of the copy in the event',
+					hint: 'A forged or partial event then cannot put data into the workflow, and an event for a job that does not exist emits nothing. Costs one request per event.',
 				},
 				simplifyOption,
 				timeoutOption,

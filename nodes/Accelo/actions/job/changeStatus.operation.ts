@@ -31,7 +31,8 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			"Whether to run the job's progression that leads to this status, following your Accelo business process (it fails and lists the reachable statuses when none does), or to set the status directly",
+			"Whether to run the job's progression that leads to this status, or to set the status directly",
+		hint: 'It follows your Accelo business process; it fails and lists the reachable statuses when no progression leads there.',
 	},
 	optionsCollection([fieldsOption]),
 ];

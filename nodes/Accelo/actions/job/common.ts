@@ -20,7 +20,8 @@ export const fieldsOption: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. title,standing,status(title),manager(firstname,surname)',
 	description:
-		"Accelo's _fields: which fields and linked objects to return. Empty returns every field (_ALL; with Simplify on, also the company's and manager's names); Accelo's own default is only the ID and title.",
+		"Accelo's _fields: which fields and linked objects to return (empty: every field)",
+	hint: "Empty returns every field (_ALL; with Simplify on, also the company's and manager's names); Accelo's own default is only the ID and title.",
 };
 
 /** `_fields` for a request: what the user chose, else every field (with Simplify, also the linked names it maps). */

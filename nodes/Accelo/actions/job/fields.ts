@@ -42,7 +42,8 @@ export const createFields: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getStatuses' },
 		default: '',
 		description:
-			'The starting status (one Accelo allows at creation). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The starting status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'It must be one Accelo allows at creation.',
 	},
 ];
 
@@ -70,7 +71,8 @@ export const updateFields: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getStatuses' },
 		default: '',
 		description:
-			'Sets the status directly, without running a progression. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Sets the status directly. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'Without running a progression.',
 	},
 	{ displayName: 'Title', name: 'title', type: 'string', default: '' },
 ];

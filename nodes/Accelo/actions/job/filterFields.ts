@@ -8,11 +8,14 @@ import { againstTypeOptions } from './common';
 
 /** The Filters collection's fields (the trigger offers the ones that are not dates). */
 export const jobFilters: INodeProperties[] = [
-	idsFilter(
-		'Against IDs',
-		'againstIds',
-		"Only jobs against these companies or sites (comma-separated IDs); combine with Against Type. The IDs are in against_id of the jobs (Get Many), or pick the company in Create's Against list to see its ID.",
-	),
+	{
+		...idsFilter(
+			'Against IDs',
+			'againstIds',
+		'Only jobs against these companies or sites (comma-separated IDs); combine with Against Type',
+		),
+		hint: "The IDs are in against_id of the jobs (Get Many), or pick the company in Create's Against list to see its ID.",
+	},
 	{
 		displayName: 'Against Type',
 		name: 'againstType',
@@ -55,5 +58,5 @@ export const jobFilters: INodeProperties[] = [
 		description: "Only jobs in these broad states (a status's standing)",
 	},
 	recordsField('Status Names or IDs', 'statusIds', 'getStatuses', 'Only jobs with these statuses'),
-	recordsField('Type Names or IDs', 'typeIds', 'getJobTypes', 'Only jobs of these job types (the list shows the active ones)'),
+	{ ...recordsField('Type Names or IDs', 'typeIds', 'getJobTypes', 'Only jobs of these job types'), hint: 'The list shows the active job types.' },
 ];

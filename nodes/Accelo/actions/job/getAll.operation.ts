@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		fieldsOption,
 		parallelRequestsOption(
 			DEFAULT_PARALLEL_REQUESTS,
-			'How many pages to request at once when reading many jobs (1: one page at a time). Accelo allows 5,000 requests an hour; 4 at once is a safe default. Reading in parallel costs one count request first, and is used only in Accelo\'s default order (no Order By).',
+			"Accelo allows 5,000 requests an hour; 4 at once is a safe default. Costs one count request first; used only in Accelo's default order (no Order By).",
 		),
 		{
 			displayName: 'Order By',

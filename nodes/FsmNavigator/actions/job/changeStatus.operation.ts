@@ -16,7 +16,8 @@ const properties: INodeProperties[] = [
 		default: 'Assigned',
 		required: true,
 		description:
-			"The job's new status. Allowed moves: Pending → Assigned/Cancelled; Assigned → In Progress/Pending/On Hold/Cancelled; In Progress → Completed/Assigned/On Hold/Cancelled; On Hold → In Progress/Assigned/Cancelled; Completed → Invoiced → Paid → Closed. If the job already has this status, nothing is changed.",
+			"The job's new status; if the job already has it, nothing is changed",
+		hint: 'Moves: Pending → Assigned/Cancelled; Assigned → In Progress/Pending/On Hold/Cancelled; In Progress → Completed/Assigned/On Hold/Cancelled; On Hold → In Progress/Assigned/Cancelled; Completed → Invoiced → Paid → Closed',
 	},
 	optionsCollection(),
 ];

@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 	{
 		...customerLocationField,
 		required: true,
-		description: `The customer location where the work happens. ${customerLocationField.description}`,
+		description: 'The customer location where the work happens',
 	},
 	fieldsCollection('additionalFields', jobFields(false)),
 	optionsCollection(),

@@ -56,20 +56,17 @@ export const customerLocationField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 87',
 	description:
-		"The ID is in customer_location_id of the customer's jobs (Get Many), or in the customer's location list of FSM Navigator's API (Customers API, List customer locations)",
+		'The customer location of the job',
+	hint: "The ID is in customer_location_id of the customer's jobs (Get Many), or in the customer's location list of FSM Navigator's API (Customers API, List customer locations).",
 };
 
 /** Optional job fields, for Create's Additional Fields and Update's Update Fields. */
 export function jobFields(forUpdate: boolean): INodeProperties[] {
 	const fields: INodeProperties[] = [
-		recordsField(
-			'Asset Names or IDs',
-			'assetIds',
-			'getAssets',
-			forUpdate
-				? 'Assets to link, replacing all links (none: unlink all); of the Customer Location if set'
-				: 'Assets to link; the assets of the Customer Location if one is set',
-		),
+		{
+			...recordsField('Asset Names or IDs', 'assetIds', 'getAssets', forUpdate ? 'Assets to link, replacing all links' : 'Assets to link'),
+			hint: forUpdate ? 'None: unlink all. The assets of the Customer Location if one is set.' : 'The assets of the Customer Location if one is set.',
+		},
 		{
 			displayName: 'Asset Relationship Type',
 			name: 'assetRelationshipType',
@@ -122,7 +119,7 @@ export function jobFields(forUpdate: boolean): INodeProperties[] {
 				description:
 					'Fields to empty on the job (sent as null, as FSM Navigator allows for these). An empty field above leaves the value unchanged; this removes it.',
 			},
-			{ ...customerLocationField, description: `Moves the job to this customer location. ${customerLocationField.description}` },
+			{ ...customerLocationField, description: 'Moves the job to this customer location' },
 			{
 				displayName: 'Job Title',
 				name: 'jobTitle',

@@ -21,7 +21,7 @@ export const jobFilters: INodeProperties[] = [
 		default: '',
 		description: 'Only jobs created at or before this time',
 	},
-	{ ...customerLocationField, description: `Only jobs at this customer location. ${customerLocationField.description}` },
+	{ ...customerLocationField, description: 'Only jobs at this customer location' },
 	{
 		displayName: 'Priority',
 		name: 'priority',

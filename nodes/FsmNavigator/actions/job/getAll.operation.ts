@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([
 		parallelRequestsOption(
 			DEFAULT_PARALLEL_REQUESTS,
-			'How many pages to request at once when reading many jobs (1: one page at a time). FSM Navigator publishes no rate-limit figures; 4 is a safe default. If the list changes during a parallel read (its total moves), it is read again one page at a time.',
+			'FSM Navigator publishes no rate-limit figures; 4 is a safe default. If the list changes during a parallel read, it is read again one page at a time.',
 		),
 	]),
 ];

@@ -33,7 +33,7 @@ export const scheduleThroughOption: INodeProperties = {
 			name: 'Automatic',
 			value: 'automatic',
 			description:
-				"The job's schedule; when Housecall Pro refuses the key there (a Company API Key), its appointment instead. With a Company API Key this costs one refused request: choose Appointment to save it.",
+				"The job's schedule, or its appointment when Housecall Pro refuses the key there (a Company API Key)",
 		},
 		{
 			name: "Job's Appointment",
@@ -48,7 +48,8 @@ export const scheduleThroughOption: INodeProperties = {
 	],
 	default: 'automatic',
 	description:
-		"Housecall Pro keeps a job's time in two places. The schedule endpoints (schedule, dispatch) take only an Application API Key. Appointments are the visits of a job (several for a multi-day job); their endpoints take a Company API Key, and a job with an appointment is scheduled at its time. The node changes a job with one appointment or none: a multi-day job's appointments are changed in Housecall Pro.",
+		"Where to change the job's time: its schedule (Application API Key) or its appointment (Company API Key)",
+	hint: "Only a job with one appointment or none: a multi-day job's appointments are changed in Housecall Pro. See the node's docs page.",
 };
 
 /** What to put on the appointment; what is left out stays as the appointment has it. */

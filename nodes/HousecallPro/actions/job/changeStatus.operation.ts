@@ -56,7 +56,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { status: ['pipeline'] } },
 		description:
-			'The stage to move the job to, from your job pipeline. Housecall Pro only moves forward (to a stage at or after the current one) and refuses a move back. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The stage to move the job to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'From your job pipeline. Housecall Pro only moves forward (to a stage at or after the current one) and refuses a move back.',
 	},
 	optionsCollection([{ ...scheduleThroughOption, displayOptions: { show: { '/status': ['scheduled', 'unscheduled'] } } }]),
 ];

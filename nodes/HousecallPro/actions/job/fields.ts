@@ -48,7 +48,8 @@ export const createFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. bu_1a2b3c',
 		description:
-			"The business unit of the job (job_fields.business_unit_id). The API has no list of business units: the ID is in the business unit's page in Housecall Pro's settings, or in job_fields.business_unit of a job that has it (Get).",
+			'The business unit of the job (job_fields.business_unit_id)',
+		hint: "The API lists no business units: the ID is on the business unit's page in Housecall Pro's settings, or in job_fields.business_unit of a job that has it (Get).",
 	},
 	{
 		displayName: 'Invoice Number',

@@ -20,19 +20,15 @@ const STATUS_NAMES: Record<string, string> = {
 /** The Filters collection's fields (the trigger offers the same). */
 export const jobFilters: INodeProperties[] = [
 	customerLocator('Only jobs of this customer'),
-	employeesField('Employee Names or IDs', 'employeeIds', 'Only jobs assigned to any of these employees (pros)'),
-	idsFilter(
-		'Franchisee IDs',
-		'franchiseeIds',
-		"Only jobs of these franchisees, comma-separated IDs. In Housecall Pro's Get Jobs page but not in its newer API description, so it may be ignored. The API has no list of franchisees: a job's franchisee ID is in its franchisee_id (Get).",
-		'e.g. fra_1a2b3c',
-	),
-	idsFilter(
-		'Location IDs',
-		'locationIds',
-		"Only jobs of these locations (companies) of a multi-location account, comma-separated IDs. Ignored by Housecall Pro when the credential has a 'Company ID'. The API lists no locations: a job's location ID is in its company_id (Get).",
-		'e.g. cmp_1a2b3c',
-	),
+	{ ...employeesField('Employee Names or IDs', 'employeeIds', 'Only jobs assigned to these employees'), hint: 'A job assigned to any of these employees (pros) matches.' },
+	{
+		...idsFilter('Franchisee IDs', 'franchiseeIds', 'Only jobs of these franchisees, comma-separated IDs (Housecall Pro may ignore this filter)', 'e.g. fra_1a2b3c'),
+		hint: "In Housecall Pro's Get Jobs page but not in its newer API description. The API lists no franchisees: a job's franchisee ID is in its franchisee_id (Get).",
+	},
+	{
+		...idsFilter('Location IDs', 'locationIds', 'Only jobs of these locations (companies) of a multi-location account, comma-separated IDs', 'e.g. cmp_1a2b3c'),
+		hint: "Ignored by Housecall Pro when the credential has a 'Company ID'. The API lists no locations: a job's location ID is in its company_id (Get).",
+	},
 	zonedDateFilter('Scheduled End Max', 'scheduledEndMax', 'Only jobs scheduled to end at or before this time.'),
 	zonedDateFilter('Scheduled End Min', 'scheduledEndMin', 'Only jobs scheduled to end at or after this time.'),
 	zonedDateFilter('Scheduled Start Max', 'scheduledStartMax', 'Only jobs scheduled to start at or before this time.'),
@@ -48,6 +44,7 @@ export const jobFilters: INodeProperties[] = [
 		})),
 		default: [],
 		description:
-			'Only jobs in any of these states. The filter uses these words; the jobs come back with different ones in work_status: unscheduled → "needs scheduling", in_progress → "in progress", completed → "complete unrated" / "complete rated", canceled → "user canceled" / "pro canceled".',
+			'Only jobs in any of these states (the filter uses other words than the work_status of the jobs returned)',
+		hint: 'Jobs come back with: unscheduled → "needs scheduling", in_progress → "in progress", completed → "complete unrated" / "complete rated", canceled → "user canceled" / "pro canceled".',
 	},
 ];

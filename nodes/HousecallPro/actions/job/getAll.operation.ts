@@ -21,7 +21,8 @@ export const sortOptions: INodeProperties[] = [
 		options: SORT_FIELDS.map((field) => ({ name: field, value: field })),
 		default: 'created_at',
 		description:
-			'Field to sort by. Without a sort, Housecall Pro returns the newest jobs first; Return All then reads oldest first instead (created_at ascending), so that jobs created during the read are not missed.',
+			'Field to sort by. Without a sort, Housecall Pro returns the newest jobs first.',
+		hint: 'Without a sort, Return All reads oldest first instead (created_at ascending), so that jobs created during the read are not missed.',
 	},
 	{
 		displayName: 'Sort Direction',
@@ -43,7 +44,7 @@ const properties: INodeProperties[] = [
 		...sortOptions,
 		parallelRequestsOption(
 			DEFAULT_PARALLEL_REQUESTS,
-			'How many pages to request at once when reading many jobs (1: one page at a time). Housecall Pro publishes no rate limits and clients see 429s at about 4 requests a second, so 3 is the default; a 429 drops the rest of the read to one page at a time. Used only for Return All (or a limit over 200) in the default order, oldest first, where new jobs land at the end.',
+			'Clients see 429s at about 4 requests a second, so 3 is the default; a 429 drops the rest of the read to one page at a time. Only for Return All or a limit over 200.',
 		),
 	]),
 ];

@@ -25,11 +25,10 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ ...arrivalWindowField, description: `${arrivalWindowField.description}. Sent with the schedule, so it needs Scheduled Start.` },
-			employeesField(
-				'Dispatched Employee Names or IDs',
-				'dispatchedEmployeeIds',
-				"Employees (pros) to dispatch: replaces the assigned employees (with appointments: the appointment's employees)",
-			),
+			{
+				...employeesField('Dispatched Employee Names or IDs', 'dispatchedEmployeeIds', 'Employees (pros) to dispatch'),
+				hint: "Replaces the assigned employees (with appointments: the appointment's employees).",
+			},
 			{
 				displayName: 'Notes',
 				name: 'notes',
@@ -42,7 +41,8 @@ const properties: INodeProperties[] = [
 			{
 				...scheduledStartField,
 				description:
-					'Reschedules the job: its schedule, or its appointment (see the option Schedule Through); a job needing scheduling becomes scheduled. Without a time zone it is read in the workflow time zone.',
+					'Reschedules the job: its schedule, or its appointment (see the option Schedule Through)',
+				hint: 'A job needing scheduling becomes scheduled. Without a time zone it is read in the workflow time zone.',
 			},
 			{
 				displayName: 'Tag Names or IDs',
@@ -51,7 +51,8 @@ const properties: INodeProperties[] = [
 				typeOptions: { loadOptionsMethod: 'getTags' },
 				default: [],
 				description:
-					'Adds these existing tags to the job (one request per tag; tags it has stay). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Adds these existing tags to the job. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				hint: 'One request per tag; tags the job has stay.',
 			},
 		],
 	},

@@ -55,8 +55,8 @@ const properties: INodeProperties[] = [
 		],
 		default: 'scheduled',
 		required: true,
-		description:
-			"The status to move the job to, through the only fields Planado's API has for it. Published, En Route, Started, Suspended, Finished and Canceled are set in Planado's web app or by the worker's mobile app: the API has no way to set them.",
+		description: "The status to move the job to, through the only fields Planado's API has for it",
+		hint: APP_ONLY,
 	},
 	{
 		displayName: 'Scheduled At',

@@ -28,7 +28,8 @@ export const notifyAssigneesOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		"Whether Planado sends push notifications about this change to the assigned workers' mobile app. Turn off for bulk or frequent changes (sends X-Planado-Notify-Assignees: false).",
+		"Whether Planado sends push notifications about this change to the assigned workers' mobile app",
+	hint: 'Turn off for bulk or frequent changes (sends X-Planado-Notify-Assignees: false).',
 };
 
 /** Request headers for a write: push notifications off when the option says so. */

@@ -43,15 +43,18 @@ function sharedFields(forUpdate: boolean): INodeProperties[] {
 			placeholder: 'e.g. 12 Main Street, New York, NY',
 			description: 'Where the work happens, as one line of text (address.formatted)',
 		},
-		planadoLocator({
-			displayName: 'Assignee Team',
-			name: 'assigneeTeamUuid',
-			searchListMethod: 'searchTeams',
-			recordName: 'team',
-			description: forUpdate
-				? 'The team to assign the job to (instead of a worker). A posted job that also has a scheduled time becomes scheduled. Planado refuses to change it once the job has started (started, suspended or finished).'
-				: 'The team to assign the job to (instead of a worker). A posted job that also has a scheduled time becomes scheduled.',
-		}),
+		{
+			...planadoLocator({
+				displayName: 'Assignee Team',
+				name: 'assigneeTeamUuid',
+				searchListMethod: 'searchTeams',
+				recordName: 'team',
+				description: forUpdate
+					? 'The team to assign the job to (instead of a worker); Planado refuses the change once the job has started (started, suspended or finished)'
+					: 'The team to assign the job to (instead of a worker)',
+			}),
+			hint: 'A posted job that also has a scheduled time becomes scheduled.',
+		},
 		{
 			displayName: 'Assignee Worker UUID',
 			name: 'assigneeWorkerUuid',
@@ -59,8 +62,9 @@ function sharedFields(forUpdate: boolean): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. 4132ed05-3b6d-456c-b3ef-ee1cc6af1e90',
 			description: forUpdate
-				? 'The worker to assign the job to. ' + WORKER_ID_HINT + ' A posted job that also has a scheduled time becomes scheduled. Planado refuses to change it once the job has started (started, suspended or finished).'
-				: 'The worker to assign the job to. ' + WORKER_ID_HINT + ' A posted job that also has a scheduled time becomes scheduled.',
+				? 'The worker to assign the job to; Planado refuses the change once the job has started (started, suspended or finished)'
+				: 'The worker to assign the job to',
+			hint: WORKER_ID_HINT + ' A posted job that also has a scheduled time becomes scheduled.',
 		},
 		planadoLocator({
 			displayName: 'Client',
@@ -131,7 +135,8 @@ function sharedFields(forUpdate: boolean): INodeProperties[] {
 			type: 'dateTime',
 			default: '',
 			description:
-				'When the job is planned to start. A value without an offset is read in the workflow\'s time zone and sent in UTC. A posted job that also has an assignee becomes scheduled.',
+				"When the job is planned to start. A value without an offset is read in the workflow's time zone and sent in UTC.",
+			hint: 'A posted job that also has an assignee becomes scheduled.',
 		},
 		{
 			displayName: 'Scheduled Duration (Minutes)',
@@ -148,12 +153,10 @@ function sharedFields(forUpdate: boolean): INodeProperties[] {
 			recordName: 'site',
 			description: "An existing site of your Planado account. With a Client chosen, the list shows that client's sites.",
 		}),
-		recordsField(
-			'Skill Names or IDs',
-			'skills',
-			'getSkills',
-			forUpdate ? 'Skills the job needs: replaces the current list' : 'Skills the job needs',
-		),
+		{
+			...recordsField('Skill Names or IDs', 'skills', 'getSkills', 'Skills the job needs'),
+			...(forUpdate ? { hint: 'Replaces the current list.' } : {}),
+		},
 		planadoLocator({
 			displayName: 'Territory',
 			name: 'territory',
@@ -187,14 +190,16 @@ const createOnlyFields: INodeProperties[] = [
 		recordName: 'job type',
 		description: "The job type; without it Planado uses the template's type, or the default. An expression may also give its code.",
 	}),
-	planadoLocator({
-		displayName: 'Template',
-		name: 'template',
-		searchListMethod: 'searchTemplates',
-		recordName: 'template',
-		description:
-			"The job template: its description, duration, assignee and type are the job's defaults. Cannot be changed later. An expression may also give the template's name.",
-	}),
+	{
+		...planadoLocator({
+			displayName: 'Template',
+			name: 'template',
+			searchListMethod: 'searchTemplates',
+			recordName: 'template',
+			description: "The job template: its description, duration, assignee and type are the job's defaults",
+		}),
+		hint: "Cannot be changed later. An expression may also give the template's name.",
+	},
 ];
 
 export const createFields: INodeProperties[] = [...sharedFields(false), ...createOnlyFields].sort((a, b) =>

@@ -15,12 +15,10 @@ const uuidFilter = (displayName: string, name: string, description: string): INo
 	description,
 });
 
-const strictDateFilter = (displayName: string, name: string, description: string): INodeProperties =>
-	dateFilter(
-		displayName,
-		name,
-		`${description} (strict: a job at exactly this time is not included). A value without an offset is in the workflow's time zone.`,
-	);
+const strictDateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
+	...dateFilter(displayName, name, `${description} (strict: a job at exactly this time is not included)`),
+	hint: "A value without an offset is in the workflow's time zone.",
+});
 
 /** The Filters collection's fields (the trigger offers all but the updated-at range, which it sets itself). */
 export const jobFilters: INodeProperties[] = [
@@ -57,18 +55,24 @@ export const jobFilters: INodeProperties[] = [
 		recordName: 'job',
 		description: 'Only jobs linked to this job, the oldest among the linked jobs',
 	}),
-	recordsField(
-		'Resolution (Canceled) Names or IDs',
-		'resolutionCanceled',
-		'getResolutions',
-		'Only canceled jobs with one of these resolutions. Implies the Canceled status; other statuses chosen under Status are still included',
-	),
-	recordsField(
-		'Resolution (Finished) Names or IDs',
-		'resolutionFinished',
-		'getResolutions',
-		'Only finished jobs with one of these resolutions. Implies the Finished status; other statuses chosen under Status are still included',
-	),
+	{
+		...recordsField(
+			'Resolution (Canceled) Names or IDs',
+			'resolutionCanceled',
+			'getResolutions',
+			'Canceled jobs with these resolutions',
+		),
+		hint: 'Implies the Canceled status; other statuses chosen under Status are still included.',
+	},
+	{
+		...recordsField(
+			'Resolution (Finished) Names or IDs',
+			'resolutionFinished',
+			'getResolutions',
+			'Finished jobs with these resolutions',
+		),
+		hint: 'Implies the Finished status; other statuses chosen under Status are still included.',
+	},
 	strictDateFilter('Scheduled After', 'scheduledAfter', 'Only jobs scheduled to start after this time'),
 	strictDateFilter('Scheduled Before', 'scheduledBefore', 'Only jobs scheduled to start before this time'),
 	planadoLocator({

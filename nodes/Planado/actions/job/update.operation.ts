@@ -14,7 +14,8 @@ const versionOption: INodeProperties = {
 	typeOptions: { minValue: 0 },
 	default: 0,
 	description:
-		"Safe update: the job's version when you read it (the version field of a Get or Get Many output). If the job was changed since, in the app or elsewhere, Planado refuses the update with a conflict instead of overwriting that change. 0 sends no version. Planado's update page does not list this field; its own clients send it.",
+		"Safe update: the job's version when you read it (version field of a Get or Get Many output); 0 sends no version",
+	hint: 'If the job was changed since, in the app or elsewhere, Planado refuses the update with a conflict instead of overwriting that change.',
 };
 
 const properties: INodeProperties[] = [

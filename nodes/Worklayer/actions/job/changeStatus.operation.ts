@@ -24,7 +24,8 @@ const properties: INodeProperties[] = [
 		default: 'submit',
 		required: true,
 		description:
-			"The change to make. Submit is the only status change Worklayer's API offers; claiming, closing and cancelling happen in Taxfyle. A job that is not Under Construction is refused without a change.",
+			"The change to make: Submit is the only status change Worklayer's API offers",
+		hint: 'Claiming, closing and cancelling happen in Taxfyle. A job that is not Under Construction is refused without a change.',
 	},
 	optionsCollection(),
 ];

@@ -27,7 +27,8 @@ export const jobFilters: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. transmit_time != "2026-01-01T00:00:00Z"',
 		description:
-			'For experts: a Worklayer filter expression (field comparator value, joined by AND or OR), checked against the documented grammar and joined to the other filters with AND. Fields: members.user_id (:), status (= !=), create_time, transmit_time, deadline_time (= != > >= < <=); values quoted, without " or \\. It may use OR only when no other filter is set, and not mixed with AND, since Worklayer does not document how AND and OR combine.',
+			'For experts: a Worklayer filter expression (field comparator value, joined by AND or OR), joined to the other filters with AND',
+		hint: 'Fields: members.user_id (:), status (= !=), create_time, transmit_time, deadline_time (= != > >= < <=); values quoted, without " or \\. OR only alone (no other filter, no AND).',
 	},
 	{
 		displayName: 'Status',
@@ -42,7 +43,8 @@ export const jobFilters: INodeProperties[] = [
 		],
 		default: [],
 		description:
-			'Only jobs in these statuses. Several statuses with no other filter are one query (status = A OR status = B). Together with other filters, Worklayer does not document how AND and OR combine, so the node reads each status on its own and merges the results without duplicates: status by status, in the order Under Construction, Info Gathering, Unclaimed, Claimed, Closed. A canceled status exists, but its spelling is not documented: filter it with Raw Filter.',
+			'Only jobs in these statuses',
+		hint: 'Canceled is not listed (its spelling is not documented): filter it with Raw Filter. With other filters, each status is read on its own and the results merged.',
 	},
 	dateFilter('Transmitted After', 'transmittedAfter', 'Only jobs that entered the Pro pool at or after this time (transmit_time >=)'),
 	dateFilter('Transmitted Before', 'transmittedBefore', 'Only jobs that entered the Pro pool at or before this time (transmit_time <=)'),

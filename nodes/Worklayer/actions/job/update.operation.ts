@@ -28,7 +28,8 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. 3f6c1d2e-8a4b-4c1d-9e2f-5a6b7c8d9e0f',
 				description:
-					"User ID of the Pro the client asks to work on this job (Worklayer requested-provider). Only before the job is submitted. Worklayer's API lists no Pros: the ID is the Pro's user_id in the job's members (Get) on a job they worked on, or from Worklayer.",
+					'User ID of the Pro the client asks to work on this job (Worklayer requested-provider), only before the job is submitted',
+				hint: "Worklayer's API lists no Pros: the ID is the Pro's user_id in the job's members (Get) on a job they worked on, or from Worklayer.",
 			},
 		],
 	},
