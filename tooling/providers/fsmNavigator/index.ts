@@ -13,7 +13,7 @@ import {
 } from '../../simulators/fsmNavigator';
 import { nodeCredentials } from '../credentials';
 import type { ProviderTooling, RunningSimulator } from '../types';
-import { byExpression, countBy, getJson, idFreePath, nodeType, runningSimulator } from '../util';
+import { byExpression, countBy, idFreePath, nodeType, runningSimulator } from '../util';
 
 const ISO_SECONDS_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const PAGE_SIZE = 100;

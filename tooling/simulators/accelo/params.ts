@@ -1,7 +1,7 @@
 /** Accelo request parameters: `_fields`, `_filters`, paging, lists and single records. */
 import type { RecordedRequest } from '../server';
 import { AcceloAccess } from './access';
-import { compileFilters, filtersFromJson, type FilterSpec, type FilterTerm, type OrderBy, type Pred, searchWords, unsigned } from './filters';
+import { compileFilters, filtersFromJson, type FilterSpec, type FilterTerm, type OrderBy, type Pred, searchWords } from './filters';
 import { GLOBAL_PARAMS, type ParamSource } from './store';
 import type { AcceloJob } from './types';
 import { AcceloApiError, type FieldRequest, invalid, type Json, type ObjectDef, parseFieldList, renderObject, STATUS_MESSAGES } from './wire';

@@ -1,7 +1,6 @@
 /** The FSM Navigator simulator's state: options, reference data and the job store. */
 import { SimulatorBase } from '../kit/base';
 import { createRateLimiter, type RateLimiter } from '../kit/rateLimit';
-import type { RecordedRequest } from '../server';
 import { generateFsmData } from './data';
 import { FsmJobStore } from './jobStore';
 import type { FsmAsset, FsmCustomer, FsmCustomerLocation, FsmData, FsmJob, FsmScope, FsmTechnician } from './types';
