@@ -1,5 +1,6 @@
 import { planadoTimestamp, type PlanadoSimulator } from '../../simulators/planado';
 import type { JobChanges } from './types';
+import { putPostedJob } from '../../providers/planado/newJob';
 
 export function planadoChanges(sim: PlanadoSimulator): JobChanges {
 	let serial = 800_000;
@@ -14,19 +15,7 @@ export function planadoChanges(sim: PlanadoSimulator): JobChanges {
 		create(atMs) {
 			const n = serial++;
 			const at = planadoTimestamp(atMs);
-			sim.putJob({
-				...sim.listJobs()[0],
-				uuid: uuidOf(n),
-				serial_no: n,
-				external_id: null,
-				status: 'posted',
-				assignee: null,
-				scheduled_at: null,
-				resolution: null,
-				version: 1,
-				created_at: at,
-				updated_at: at,
-			});
+			putPostedJob(sim, uuidOf(n), n, at);
 			return { id: uuidOf(n), updated: at };
 		},
 		touch(uuid, atMs) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { worklayerIsoMs, type WorklayerJobStatus, type WorklayerSimulator } from '../../simulators/worklayer';
 import type { JobChanges } from './types';
+import { putDraftJob } from '../../providers/worklayer/newJob';
 
 export function worklayerChanges(sim: WorklayerSimulator): JobChanges {
 	let serial = 0;
@@ -13,21 +14,10 @@ export function worklayerChanges(sim: WorklayerSimulator): JobChanges {
 	return {
 		key: 'worklayer',
 		create(atMs) {
-			const template = sim.listJobs()[0];
 			const id = randomUUID();
 			const at = worklayerIsoMs(atMs);
 			serial++;
-			sim.putJob({
-				...template,
-				id,
-				short_id: `C${String(serial).padStart(10, '0')}`,
-				status: 'UNDER_CONSTRUCTION',
-				create_time: at,
-				update_time: at,
-				transmit_time: null,
-				deadline_time: null,
-				members: template.members.map((member) => ({ ...member })),
-			});
+			putDraftJob(sim, { id, shortId: `C${String(serial).padStart(10, '0')}`, createTime: at, updateTime: at });
 			return { id, updated: at };
 		},
 		touch(id, atMs) {

@@ -11,6 +11,7 @@ import {
 	type PlanadoJobStatus,
 } from '../../simulators/planado';
 import type { HarnessSetup, SimplifyFixture } from '../fixtures';
+import { putPostedJob } from './newJob';
 
 /** scheduled_at has no offset: the account's time zone, UTC in the simulator. */
 const utcMs = (value: string) => Date.parse(/Z$|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value}Z`);
@@ -106,22 +107,8 @@ export function planadoSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => 
 			};
 		},
 		createJob(atMs) {
-			const template = sim.listJobs()[0];
 			const n = serial++;
-			const stamp = planadoTimestamp(atMs);
-			sim.putJob({
-				...template,
-				uuid: uuidOf(n),
-				serial_no: n,
-				external_id: null,
-				status: 'posted',
-				assignee: null,
-				scheduled_at: null,
-				resolution: null,
-				version: 1,
-				created_at: stamp,
-				updated_at: stamp,
-			});
+			putPostedJob(sim, uuidOf(n), n, planadoTimestamp(atMs));
 			return uuidOf(n);
 		},
 	};

@@ -3,6 +3,7 @@ import { PlanadoTrigger } from '../../../nodes/Planado/PlanadoTrigger.node';
 import { planadoApi } from '../../../nodes/Planado/provider';
 import { PLANADO_DEFAULT_API_KEY, PlanadoSimulator, planadoTimestamp, type PlanadoJob } from '../../simulators/planado';
 import type { HarnessSetup, TriggerFixture } from '../fixtures';
+import { putPostedJob } from './newJob';
 
 const TYPE = 'n8n-nodes-field-service.planadoTrigger';
 
@@ -47,22 +48,8 @@ export function planadoTriggerFixture<H>(makeHarness: (setup: HarnessSetup) => H
 		failListRequests: (times) =>
 			sim.server.injectFault({ method: 'GET', path: '/v2/jobs' }, { status: 500, body: { error: 'internal', message: 'Boom' } }, times),
 		createJob(atMs) {
-			const template = sim.listJobs()[0];
 			const n = serial++;
-			const stamp = planadoTimestamp(atMs);
-			sim.putJob({
-				...template,
-				uuid: uuidOf(n),
-				serial_no: n,
-				external_id: null,
-				status: 'posted',
-				assignee: null,
-				scheduled_at: null,
-				resolution: null,
-				version: 1,
-				created_at: stamp,
-				updated_at: stamp,
-			});
+			putPostedJob(sim, uuidOf(n), n, planadoTimestamp(atMs));
 			return uuidOf(n);
 		},
 		changeStatus(uuid, atMs) {

@@ -13,6 +13,7 @@ import {
 	type WorklayerJobStatus,
 } from '../../simulators/worklayer';
 import type { HarnessSetup, SimplifyFixture } from '../fixtures';
+import { putDraftJob } from './newJob';
 
 const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
 
@@ -88,21 +89,10 @@ export function worklayerSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) =
 			};
 		},
 		createJob(atMs) {
-			const template = sim.listJobs()[0];
 			const id = randomUUID();
 			serial++;
 			const at = worklayerIsoMs(atMs);
-			sim.putJob({
-				...template,
-				id,
-				short_id: `S${String(serial).padStart(10, '0')}`,
-				status: 'UNDER_CONSTRUCTION',
-				create_time: at,
-				update_time: at,
-				transmit_time: null,
-				deadline_time: null,
-				members: template.members.map((m) => ({ ...m })),
-			});
+			putDraftJob(sim, { id, shortId: `S${String(serial).padStart(10, '0')}`, createTime: at, updateTime: at });
 			return id;
 		},
 	};

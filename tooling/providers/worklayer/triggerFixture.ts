@@ -4,6 +4,7 @@ import { WorklayerApi } from '../../../credentials/WorklayerApi.credentials';
 import { WorklayerTrigger } from '../../../nodes/Worklayer/WorklayerTrigger.node';
 import { generateWorklayerData, worklayerIsoMs, WorklayerSimulator, type WorklayerJobStatus } from '../../simulators/worklayer';
 import type { HarnessSetup, TriggerFixture } from '../fixtures';
+import { putDraftJob } from './newJob';
 
 const TYPE = 'n8n-nodes-field-service.worklayerTrigger';
 
@@ -51,22 +52,11 @@ export function worklayerTriggerFixture<H>(makeHarness: (setup: HarnessSetup) =>
 				times,
 			),
 		createJob(atMs) {
-			const template = sim.listJobs()[0];
 			const id = randomUUID();
 			serial++;
-			// update_time with microseconds, as the API writes it.
 			const at = worklayerIsoMs(atMs);
-			sim.putJob({
-				...template,
-				id,
-				short_id: `T${String(serial).padStart(10, '0')}`,
-				status: 'UNDER_CONSTRUCTION',
-				create_time: at,
-				update_time: `${at.slice(0, -1)}${String(serial % 1000).padStart(3, '0')}Z`,
-				transmit_time: null,
-				deadline_time: null,
-				members: template.members.map((m) => ({ ...m })),
-			});
+			// update_time with microseconds, as the API writes it.
+			putDraftJob(sim, { id, shortId: `T${String(serial).padStart(10, '0')}`, createTime: at, updateTime: `${at.slice(0, -1)}${String(serial % 1000).padStart(3, '0')}Z` });
 			return id;
 		},
 		changeStatus(id, atMs) {
