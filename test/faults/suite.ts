@@ -9,116 +9,17 @@
  * - with Continue On Fail, every input item gets its outputs, paired to it.
  * The seed is printed; `FAULT_SEED=<seed>` repeats a run.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Harness, type RunResult } from '../harness/engine';
 import { leakedSecrets, messageShape, unclearError } from './checks';
 import type { FaultFixture, FaultWorld, ItemPlan, ListFilter, OperationPlan } from './fixture';
-import { FaultPlan, skippedFromEnv, type FaultKind, type MutationKind, type PlanOptions, type RequestRecord } from './plan';
+import { FaultPlan, skippedFromEnv, type PlanOptions, type RequestRecord } from './plan';
 import { Random, runSeed } from './random';
-
-export const OPERATIONS = ['getAll', 'get', 'create', 'update', 'changeStatus'] as const;
-export type Operation = (typeof OPERATIONS)[number];
-
-export interface SuiteOptions {
-	/** Input items to run in all (each one operation). Default 1,000. */
-	operations?: number;
-	/** Jobs in the simulator at the start. Default 150. */
-	jobCount?: number;
-	/** The node's Timeout option. Default 300 ms. */
-	timeoutMs?: number;
-	faultRate?: PlanOptions['faultRate'];
-	mutationRate?: number;
-	/** One execution taking longer than this is a hang. Default 60 s. */
-	hangMs?: number;
-}
-
-/** `blindSpot`: a loss the provider's API cannot show (FaultWorld.blindSpot); reported, not failed. */
-export type Category = 'lost' | 'doubled' | 'unclear' | 'blindSpot';
-
-export interface Violation {
-	category: Category;
-	execution: number;
-	item?: number;
-	what: string;
-	/** The execution: operation, items, continue-on-fail, requests with their faults and job changes. */
-	context: string;
-}
-
-export interface FaultReport {
-	provider: string;
-	seed: number;
-	executions: number;
-	operations: Record<Operation, number>;
-	itemsSucceeded: number;
-	itemsFailed: number;
-	faults: Record<FaultKind, number>;
-	mutations: Record<MutationKind, number>;
-	violations: Violation[];
-	/** Error messages by shape (numbers blanked), most frequent first. */
-	errors: Array<[string, number]>;
-	runMs: number;
-	slowestExecutionMs: number;
-}
+import { HangError, describeRequests, isErrorOutput, itemIndexOf, pairedIndex, within, type ItemOutcome, type SuiteOptions } from './execution';
+import { formatReport, formatViolations, merge, type Category, type FaultReport, type Operation, type Violation } from './report';
 
 const OPERATION_WEIGHTS: Record<Operation, number> = { getAll: 30, get: 20, create: 20, update: 15, changeStatus: 15 };
-
-type ItemState = 'success' | 'error' | 'doneBeforeFailure' | 'notRun';
-
-interface ItemOutcome {
-	state: ItemState;
-	outputs: IDataObject[];
-	message?: string;
-	errorName?: string;
-	/** The error's wording was checked already (one error for every item). */
-	checked?: boolean;
-}
-
-class HangError extends Error {}
-
-async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-	let timer: NodeJS.Timeout | undefined;
-	try {
-		return await Promise.race([
-			promise,
-			new Promise<never>((_, reject) => {
-				timer = setTimeout(() => reject(new HangError(`no result within ${ms} ms`)), ms);
-			}),
-		]);
-	} finally {
-		clearTimeout(timer);
-	}
-}
-
-function pairedIndex(item: INodeExecutionData): number | undefined {
-	const paired = item.pairedItem;
-	if (typeof paired === 'object' && paired !== null && !Array.isArray(paired) && typeof paired.item === 'number') return paired.item;
-	return undefined;
-}
-
-function isErrorOutput(json: IDataObject): boolean {
-	const keys = Object.keys(json);
-	return keys.length === 1 && keys[0] === 'error' && typeof json.error === 'string';
-}
-
-function itemIndexOf(context: unknown): number | undefined {
-	if (typeof context !== 'object' || context === null) return undefined;
-	const index = (context as IDataObject).itemIndex;
-	return typeof index === 'number' ? index : undefined;
-}
-
-function describeRequests(log: RequestRecord[]): string {
-	return log
-		.map((r) => {
-			const query = r.req.rawUrl.includes('?') ? r.req.rawUrl.slice(r.req.rawUrl.indexOf('?')) : '';
-			const parts = [`${r.req.method} ${r.req.path}${query.length > 80 ? `${query.slice(0, 80)}…` : query}`];
-			if (r.mutation) parts.push(`(before it: ${r.mutation})`);
-			if (r.fault) parts.push(`[${r.fault}]`);
-			if (r.handledStatus !== undefined) parts.push(`→ ${r.handledStatus}`);
-			return `    ${parts.join(' ')}`;
-		})
-		.join('\n');
-}
 
 export class FaultRun {
 	private readonly rng: Random;
@@ -431,48 +332,6 @@ export class FaultRun {
 			if (id !== item.jobId) violate('unclear', `reported success for job ${String(item.jobId)} with output id ${String(id)}`, index);
 		}
 	}
-}
-
-export function formatReport(report: FaultReport): string {
-	const counts = (record: Record<string, number>) =>
-		Object.entries(record)
-			.map(([kind, n]) => `${kind}: ${n}`)
-			.join(', ');
-	const by = (category: Category) => report.violations.filter((v) => v.category === category).length;
-	const total = Object.values(report.operations).reduce((a, b) => a + b, 0);
-	return [
-		`Fault suite, ${report.provider} (seed ${report.seed}${skippedFromEnv().length ? `, FAULT_SKIP=${skippedFromEnv().join(',')}` : ''}): ${total} operations in ${report.executions} executions, ${(report.runMs / 1000).toFixed(1)} s (slowest execution ${report.slowestExecutionMs} ms)`,
-		`  operations: ${counts(report.operations)}`,
-		`  items succeeded ${report.itemsSucceeded}, failed ${report.itemsFailed}`,
-		`  faults injected (${Object.values(report.faults).reduce((a, b) => a + b, 0)}): ${counts(report.faults)}`,
-		`  jobs changed during Get Many: ${counts(report.mutations)}`,
-		`  lost ${by('lost')}, doubled ${by('doubled')}, unclear ${by('unclear')}, blind spot ${by('blindSpot')}`,
-		`  errors: ${report.errors
-			.slice(0, 12)
-			.map(([shape, n]) => `${n}× ${shape}`)
-			.join(' | ')}`,
-	].join('\n');
-}
-
-export function formatViolations(report: FaultReport, max = 8): string {
-	const shown = report.violations.slice(0, max).map((v) => `- ${v.category}${v.item !== undefined ? ` (item ${v.item})` : ''}: ${v.what}\n  ${v.context}`);
-	const more = report.violations.length > max ? `\n… and ${report.violations.length - max} more` : '';
-	return `${shown.join('\n')}${more}`;
-}
-
-/** Adds `part` into `total` (the lanes of one provider). */
-function merge(total: FaultReport, part: FaultReport): void {
-	total.executions += part.executions;
-	for (const key of OPERATIONS) total.operations[key] += part.operations[key];
-	total.itemsSucceeded += part.itemsSucceeded;
-	total.itemsFailed += part.itemsFailed;
-	for (const key of Object.keys(part.faults) as FaultKind[]) total.faults[key] = (total.faults[key] ?? 0) + part.faults[key];
-	for (const key of Object.keys(part.mutations) as MutationKind[]) total.mutations[key] = (total.mutations[key] ?? 0) + part.mutations[key];
-	total.violations.push(...part.violations);
-	const errors = new Map(total.errors);
-	for (const [shape, n] of part.errors) errors.set(shape, (errors.get(shape) ?? 0) + n);
-	total.errors = [...errors.entries()].sort((a, b) => b[1] - a[1]);
-	total.slowestExecutionMs = Math.max(total.slowestExecutionMs, part.slowestExecutionMs);
 }
 
 /**
