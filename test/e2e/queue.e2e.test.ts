@@ -25,7 +25,6 @@ import {
 	listExecutions,
 	nodeError,
 	nodeOutput,
-	PROCESS_NAME_VARIABLE,
 	queueEnvironment,
 	REPO_ROOT,
 	startQueueCluster,
@@ -37,7 +36,7 @@ import {
 	type QueueCluster,
 	type QueueServices,
 } from '../../tooling/n8n';
-import { nodeCredentials, PROVIDERS, type ProviderTooling, type RunningSimulator } from '../../tooling/providers';
+import { PROVIDERS, type ProviderTooling, type RunningSimulator } from '../../tooling/providers';
 import { accelo as acceloTooling } from '../../tooling/providers/accelo';
 import { fsmNavigator as fsmTooling } from '../../tooling/providers/fsmNavigator';
 import { PACKAGE_NAME as PKG } from '../../tooling/repo';
@@ -45,6 +44,7 @@ import type { AcceloSimulator } from '../../tooling/simulators/accelo';
 import { fsmIso, type FsmNavigatorSimulator } from '../../tooling/simulators/fsmNavigator';
 
 import { INSTANT_CASES, instantWorkflow, sendValidEvent, withSigningSecret } from './instant';
+import { LOAD_WORKFLOW, RAN_BY, TRIGGER_WORKFLOW, loadWorkflow, triggerWorkflow } from './queueWorkflows';
 import { e2eCredentials, homeWithPackage } from './setupHome';
 
 jest.setTimeout(25 * 60_000);
@@ -52,9 +52,6 @@ jest.setTimeout(25 * 60_000);
 const WORKERS = 2;
 const CONCURRENCY = 5;
 const AT_ONCE = 20;
-const RAN_BY = { field: 'ranBy', expression: `{{ $env.${PROCESS_NAME_VARIABLE} }}` };
-const LOAD_WORKFLOW = 'queueLoad000001';
-const TRIGGER_WORKFLOW = 'queueTrigger001';
 const FINAL_STATUSES = new Set(['success', 'error', 'crashed', 'canceled']);
 
 let services: QueueServices;
@@ -117,106 +114,6 @@ function workerNames(): string[] {
 	return cluster.workers.map((worker) => worker.name);
 }
 
-function loadWorkflow(): N8nWorkflow {
-	const fsm = simOf(fsmTooling);
-	const accelo = simOf(acceloTooling);
-	const location = [...fsm.locations.values()][0];
-	const acceloJob = accelo.jobs[0];
-	const fsmNode = { type: fsmTooling.nodeTypes.action, credentials: nodeCredentials(fsmTooling, 'e2e'), typeVersion: 1 };
-	return {
-		id: LOAD_WORKFLOW,
-		name: 'Queue mode: many at once',
-		nodes: [
-			{
-				id: 'load-webhook',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'queue-load-webhook',
-				parameters: { httpMethod: 'GET', path: 'queue-load', responseMode: 'lastNode', options: {} },
-			},
-			{ ...tagNode('load-tag', 'Tag', RAN_BY.field, RAN_BY.expression), position: [200, 0] },
-			{
-				...fsmNode,
-				id: 'load-create',
-				name: 'Create',
-				position: [400, 0],
-				parameters: {
-					resource: 'job',
-					operation: 'create',
-					jobTitle: '={{ "Queue load " + $json.query.n }}',
-					customerLocationId: String(location.customer_location_id),
-					additionalFields: {},
-				},
-			},
-			{
-				...fsmNode,
-				id: 'load-get',
-				name: 'Get',
-				position: [600, 0],
-				parameters: { resource: 'job', operation: 'get', jobId: { __rl: true, mode: 'id', value: '={{ $json.job_id }}' } },
-			},
-			{
-				id: 'load-accelo',
-				name: 'Accelo Get',
-				type: acceloTooling.nodeTypes.action,
-				typeVersion: 1,
-				position: [800, 0],
-				credentials: nodeCredentials(acceloTooling, 'e2e'),
-				parameters: { resource: 'job', operation: 'get', jobId: { __rl: true, mode: 'id', value: String(acceloJob.id) } },
-			},
-			{
-				id: 'load-result',
-				name: 'Result',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [1000, 0],
-				parameters: {
-					mode: 'manual',
-					includeOtherFields: false,
-					assignments: {
-						assignments: [
-							{ id: 'r-n', name: 'n', value: '={{ $("Tag").item.json.query.n }}', type: 'string' },
-							{ id: 'r-by', name: 'ranBy', value: `={{ $("Tag").item.json.${RAN_BY.field} }}`, type: 'string' },
-							{ id: 'r-id', name: 'fsmJobId', value: '={{ $("Get").item.json.job_id }}', type: 'number' },
-							{ id: 'r-title', name: 'fsmTitle', value: '={{ $("Get").item.json.job_title }}', type: 'string' },
-							{ id: 'r-accelo', name: 'acceloJobId', value: '={{ $json.id }}', type: 'string' },
-						],
-					},
-					options: {},
-				},
-			},
-		],
-		connections: Object.fromEntries(
-			[['Webhook', 'Tag'], ['Tag', 'Create'], ['Create', 'Get'], ['Get', 'Accelo Get'], ['Accelo Get', 'Result']].map(([from, to]) => [
-				from,
-				{ main: [[{ node: to, type: 'main', index: 0 }]] },
-			]),
-		),
-	};
-}
-
-function triggerWorkflow(): N8nWorkflow {
-	return {
-		id: TRIGGER_WORKFLOW,
-		name: 'Queue mode: FSM Navigator trigger',
-		nodes: [
-			{
-				id: 'trigger-fsm',
-				name: 'FSM Navigator Trigger',
-				type: `${PKG}.fsmNavigatorTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				credentials: nodeCredentials(fsmTooling, 'e2e'),
-				parameters: { event: 'jobCreated', pollTimes: { item: [{ mode: 'everyMinute' }] }, filters: {}, options: {} },
-			},
-			{ ...tagNode('trigger-tag', 'Tag', RAN_BY.field, RAN_BY.expression), position: [200, 0] },
-		],
-		connections: { 'FSM Navigator Trigger': { main: [[{ node: 'Tag', type: 'main', index: 0 }]] } },
-	};
-}
-
 beforeAll(async () => {
 	const started = Date.now();
 	for (const provider of PROVIDERS) running.set(provider, await provider.startSimulator({ jobCount: provider.e2e.jobCount }));
@@ -238,7 +135,7 @@ beforeAll(async () => {
 		}
 	}
 	const instantWorkflows = INSTANT_CASES.map((c) => instantWorkflow(c, { ...tagNode(`${c.workflowId}-tag`, 'Tag', RAN_BY.field, RAN_BY.expression), position: [200, 0] }));
-	const workflows = [...providerWorkflows.map((entry) => entry.workflow), loadWorkflow(), triggerWorkflow(), ...instantWorkflows];
+	const workflows = [...providerWorkflows.map((entry) => entry.workflow), loadWorkflow(simOf(fsmTooling), simOf(acceloTooling)), triggerWorkflow(), ...instantWorkflows];
 	await importWorkflow(home, workflows);
 	const clusterStarted = Date.now();
 	cluster = await startQueueCluster(home, { workers: WORKERS, concurrency: CONCURRENCY });
