@@ -31,6 +31,13 @@ export interface PagingStrategy {
 	 * disagree on the list's total; an offset page that does not start among jobs already read).
 	 */
 	checkPage?(page: Page): boolean;
+	/**
+	 * Where the next page starts (a page number, offset, token or cursor), as text a picker hands
+	 * n8n as its pagination token; read after `afterPage`.
+	 */
+	position?(): string | undefined;
+	/** Starts reading at a `position()` handed out by an earlier read of the same list. */
+	resume?(position: string): void;
 }
 
 

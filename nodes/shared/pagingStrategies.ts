@@ -54,6 +54,11 @@ export function pageNumberPaging(options: {
 			for (let next = page; next <= last; next++) queries.push(query(next));
 			return queries;
 		},
+		position: () => String(page),
+		resume(position) {
+			const next = Number(position);
+			if (Number.isInteger(next) && next >= 1) page = next;
+		},
 		checkPage(result) {
 			if (!options.snapshot) return true;
 			const snapshot = options.snapshot(result.body);
@@ -91,8 +96,10 @@ export function offsetPaging(options: {
 	let end = 0;
 	let cap = options.maxPageSize;
 	const seen = new Set<string>();
+	/** A resumed read starts where the pages handed out ended: no overlap, or a picker lists jobs twice. */
+	let resumed = false;
 	const query = (from: number, wanted: number): IDataObject => {
-		const start = Math.max(0, from - overlap);
+		const start = resumed ? from : Math.max(0, from - overlap);
 		return { [options.offsetParam]: start, [options.limitParam]: Math.min(cap, wanted + (from - start)) };
 	};
 	return {
@@ -101,12 +108,21 @@ export function offsetPaging(options: {
 			const asked = Number(sent[options.limitParam]);
 			const got = result.items.length;
 			end = Number(sent[options.offsetParam]) + got;
+			resumed = false;
 			if (got >= asked) return true;
 			if (options.fallbackPageSizes?.includes(got) && got < cap) {
 				cap = got;
 				return true;
 			}
 			return false;
+		},
+		position: () => String(end),
+		resume(position) {
+			const from = Number(position);
+			if (Number.isInteger(from) && from >= 0) {
+				end = from;
+				resumed = true;
+			}
 		},
 		plannedQueries(_first, remaining) {
 			if (options.total === undefined) return undefined;
@@ -149,6 +165,10 @@ export function pageTokenPaging(options: {
 			token = options.nextToken(result.body);
 			return token !== undefined && token !== '';
 		},
+		position: () => token,
+		resume(position) {
+			token = position;
+		},
 	};
 }
 
@@ -167,6 +187,10 @@ export function afterCursorPaging(options: {
 			const last = result.items[result.items.length - 1];
 			cursor = last ? options.cursorOf(last) : undefined;
 			return cursor !== undefined;
+		},
+		position: () => cursor,
+		resume(position) {
+			cursor = position;
 		},
 	};
 }

@@ -132,8 +132,23 @@ export interface JobProvider extends Omit<JobProviderDefinition, 'getRequest' | 
 	 * are under `key` in a page's body, or where the job list has its jobs.
 	 */
 	listAll(ctx: RequestContext, list: { path: string; qs?: IDataObject; key?: string; limit?: number }): Promise<IDataObject[]>;
+	/**
+	 * One page of a list for a picker, through the job list's paging: the jobs (or records at `path`,
+	 * under `key`), at most `size` where the API takes a size (default: the largest page), from a
+	 * position an earlier page handed out (`from`); `next` is where the page after it starts,
+	 * undefined at the end.
+	 */
+	listPage(ctx: RequestContext, page: { path?: string; qs?: IDataObject; key?: string; size?: number; from?: string }): Promise<ListPage>;
 	/** Reads the job list with `query` as filters, page by page, up to `options.limit`. */
 	listJobs(ctx: RequestContext, query: IDataObject, options?: ListJobsOptions): Promise<PaginationResult>;
+}
+
+export interface ListPage {
+	items: IDataObject[];
+	/** The whole body, for what a page says of the list (a total). */
+	body: unknown;
+	/** Where the next page starts: a picker's pagination token. */
+	next?: string;
 }
 
 export function defineJobProvider(definition: JobProviderDefinition): JobProvider {
@@ -162,13 +177,21 @@ export function defineJobProvider(definition: JobProviderDefinition): JobProvide
 			}
 		},
 		async listAll(ctx, { path, qs, key, limit }) {
-			const unwrap = key === undefined ? list.unwrap : (body: unknown) => (isObject(body) ? objectsOf(body[key]) : []);
 			const recordId = (record: IDataObject) => idString(record.id ?? record.uuid);
-			const { items } = await providerRequestAllItems.call(ctx, definition.api, { method: 'GET', path, qs }, list.paging(limit), unwrap, {
+			const { items } = await providerRequestAllItems.call(ctx, definition.api, { method: 'GET', path, qs }, list.paging(limit), unwrapAt(key), {
 				idOf: recordId,
 				limit,
 			});
 			return items;
+		},
+		async listPage(ctx, { path = list.path, qs, key, size = definition.maxPageSize, from }) {
+			const paging = list.paging(size);
+			if (from !== undefined && from !== '') paging.resume?.(from);
+			const query = paging.nextQuery(size);
+			const { body } = await providerRequest.call(ctx, definition.api, { method: 'GET', path, qs: { ...qs, ...query } });
+			const items = unwrapAt(key)(body);
+			const more = items.length > 0 && paging.afterPage({ items, body }, query);
+			return { items, body, next: more ? paging.position?.() : undefined };
 		},
 		async listJobs(ctx, query, options = {}) {
 			const queries = list.split?.(query) ?? [query];
@@ -177,6 +200,11 @@ export function defineJobProvider(definition: JobProviderDefinition): JobProvide
 		},
 	};
 	return provider;
+
+	/** A page's records: under `key` in the body, or where the job list has its jobs. */
+	function unwrapAt(key: string | undefined): (body: unknown) => IDataObject[] {
+		return key === undefined ? list.unwrap : (body) => (isObject(body) ? objectsOf(body[key]) : []);
+	}
 
 	/** Reads one wire query: in parallel where allowed, again one page at a time if the list moved. */
 	async function listOne(ctx: RequestContext, query: IDataObject, options: ListJobsOptions): Promise<PaginationResult> {

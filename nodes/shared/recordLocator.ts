@@ -6,7 +6,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 
 import { isObject, textOf } from './json';
-import { MAX_SEARCH_PAGES } from './listSearch';
 import type { IdPattern } from './parameters';
 import { idValidation } from './descriptions';
 
@@ -104,7 +103,7 @@ export interface RecordEntry {
 	url?: string;
 }
 
-interface RecordSource {
+export interface RecordSource {
 	/** One page after `token` (undefined: the first) and the next page's token (undefined: the end). */
 	readPage(token: string | undefined, search: string): Promise<{ items: IDataObject[]; next?: string }>;
 	/** How the list shows an item; undefined leaves it out (no ID, or not under the chosen parent). */
@@ -114,6 +113,9 @@ interface RecordSource {
 	/** Items are left out by `entry` (a parent chosen): read on while a page has none. */
 	narrowed?: boolean;
 }
+
+/** Pages read for one call while a search text finds nothing yet. */
+const MAX_SEARCH_PAGES = 10;
 
 /**
  * One call of a record picker. Where the API cannot search, the text is matched here against what

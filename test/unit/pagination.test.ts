@@ -263,3 +263,49 @@ describe('RequestSpacing', () => {
 		expect(wait).toBeLessThanOrEqual(50);
 	});
 });
+
+describe('a picker resumes a strategy where an earlier page ended', () => {
+	/** Reads one page with `strategy` and returns its query and the position it hands out. */
+	const onePage = (strategy: ReturnType<typeof fsmLike>, items: IDataObject[], body: unknown = {}) => {
+		const query = strategy.nextQuery(100);
+		const more = strategy.afterPage({ items, body }, query);
+		return { query, next: more ? strategy.position?.() : undefined };
+	};
+
+	it('page numbers: the next page number, and none after the last page', () => {
+		const first = onePage(fsmLike(50), jobs(50), { pagination: { total_pages: 3 } });
+		expect(first).toEqual({ query: { page: 1, per_page: 50 }, next: '2' });
+		const resumed = fsmLike(50);
+		resumed.resume?.(String(first.next));
+		expect(onePage(resumed, jobs(50), { pagination: { total_pages: 2 } })).toEqual({ query: { page: 2, per_page: 50 }, next: undefined });
+		const garbage = fsmLike(50);
+		garbage.resume?.('x');
+		expect(garbage.nextQuery(50)).toEqual({ page: 1, per_page: 50 });
+	});
+
+	it('offsets: the end of what was read, resumed without the overlap that a full read uses', () => {
+		const strategy = () => offsetPaging({ offsetParam: '_offset', limitParam: '_limit', maxPageSize: 100, overlap: 3, idOf });
+		const first = onePage(strategy(), jobs(100));
+		expect(first).toEqual({ query: { _offset: 0, _limit: 100 }, next: '100' });
+		const resumed = strategy();
+		resumed.resume?.(String(first.next));
+		expect(onePage(resumed, jobs(40))).toEqual({ query: { _offset: 100, _limit: 100 }, next: undefined });
+		// A read that goes on (not resumed) starts three early, as before.
+		const going = strategy();
+		onePage(going, jobs(100));
+		expect(going.nextQuery(100)).toEqual({ _offset: 97, _limit: 100 });
+	});
+
+	it('page tokens and cursors: the token or cursor the page gave', () => {
+		const tokens = () => pageTokenPaging({ tokenParam: 'page_token', sizeParam: 'page_size', maxPageSize: 50, nextToken: (body) => (body as { next?: string }).next });
+		expect(onePage(tokens(), jobs(50), { next: 'abc' }).next).toBe('abc');
+		const resumedTokens = tokens();
+		resumedTokens.resume?.('abc');
+		expect(resumedTokens.nextQuery(50)).toEqual({ page_size: 50, page_token: 'abc' });
+		const cursors = () => afterCursorPaging({ cursorParam: 'after', cursorOf: (item) => item.id as string });
+		expect(onePage(cursors(), jobs(3)).next).toBe('j3');
+		const resumedCursors = cursors();
+		resumedCursors.resume?.('j3');
+		expect(resumedCursors.nextQuery(50)).toEqual({ after: 'j3' });
+	});
+});

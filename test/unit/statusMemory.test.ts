@@ -30,6 +30,7 @@ function fakeProvider(jobs: () => FakeJob[]): JobProvider {
 		getJob: async () => ({}),
 		readBack: async () => ({}),
 		listAll: async () => [],
+		listPage: async () => ({ items: [], body: {} }),
 		listJobs: async () => {
 			const items = jobs();
 			return { items, pages: Math.ceil(items.length / 100), stopReason: 'end' };

@@ -1,39 +1,30 @@
-import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
 import { isObject, textOf } from '../../shared/json';
-import { jobLabel } from '../../shared/listSearch';
+import { jobLabel, searchJobPages } from '../../shared/listSearch';
 import { currentRecordValue, personName, searchRecordPages } from '../../shared/recordLocator';
-import { MAX_PAGE_SIZE, idOf, provider, unwrapList } from '../provider';
+import { idOf, provider } from '../provider';
 
-/** Jobs for the picker, searched by title on Accelo's side (`_search`), one page per call. */
+/** Jobs for the picker, most recently changed first, searched by title on Accelo's side (`_search`). */
 export async function searchJobs(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken) || 0;
-	const qs: Record<string, string | number> = {
-		_fields: 'title,standing',
-		_limit: MAX_PAGE_SIZE,
-		_offset: offset,
-		_filters: 'order_by_desc(date_modified)',
-	};
-	if (filter?.trim()) qs._search = filter.trim();
-	const jobs = unwrapList(await provider.request(this, { method: 'GET', path: '/jobs', qs }));
-	return {
-		results: jobs.map((job) => ({
-			name: jobLabel(idOf(job), job.title, job.standing),
-			value: idOf(job) ?? '',
-		})),
-		paginationToken: jobs.length === MAX_PAGE_SIZE ? String(offset + jobs.length) : undefined,
-	};
-}
-
-/** One page of an Accelo list by `_offset`; a full page means there may be more. */
-async function readOffsetPage(ctx: ILoadOptionsFunctions, path: string, token: string | undefined, qs: IDataObject): Promise<{ items: IDataObject[]; next?: string }> {
-	const offset = Number(token) || 0;
-	const items = unwrapList(await provider.request(ctx, { method: 'GET', path, qs: { ...qs, _limit: MAX_PAGE_SIZE, _offset: offset } }));
-	return { items, next: items.length === MAX_PAGE_SIZE ? String(offset + items.length) : undefined };
+	return await searchJobPages(
+		{
+			provider,
+			searchesItself: true,
+			readPage: async (token, search) =>
+				await provider.listPage(this, {
+					qs: { _fields: 'title,standing', _filters: 'order_by_desc(date_modified)', ...(search ? { _search: search } : {}) },
+					from: token,
+				}),
+			entry: (job, id) => ({ name: jobLabel(id, job.title, job.standing) }),
+		},
+		filter,
+		paginationToken,
+	);
 }
 
 /**
@@ -51,7 +42,11 @@ export async function searchCompanies(this: ILoadOptionsFunctions, filter?: stri
 		{
 			searchesItself: true,
 			readPage: async (token, search) =>
-				await readOffsetPage(this, '/companies', token, { _fields: 'name,website,standing', _filters: 'order_by_asc(name)', ...(search ? { _search: search } : {}) }),
+				await provider.listPage(this, {
+					path: '/companies',
+					qs: { _fields: 'name,website,standing', _filters: 'order_by_asc(name)', ...(search ? { _search: search } : {}) },
+					from: token,
+				}),
 			entry: (company) => {
 				const id = idOf(company);
 				if (id === undefined) return undefined;
@@ -71,7 +66,11 @@ export async function searchCompanies(this: ILoadOptionsFunctions, filter?: stri
 export async function searchStaff(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchRecordPages(
 		{
-			readPage: async (token) => await readOffsetPage(this, '/staff', token, { _fields: 'firstname,surname,email,title', _filters: 'standing(active),order_by_asc(firstname)' }),
+			readPage: async (token) => await provider.listPage(this, {
+					path: '/staff',
+					qs: { _fields: 'firstname,surname,email,title', _filters: 'standing(active),order_by_asc(firstname)' },
+					from: token,
+				}),
 			entry: (staff) => {
 				const id = idOf(staff);
 				if (id === undefined) return undefined;
@@ -98,10 +97,14 @@ export async function searchAffiliations(this: ILoadOptionsFunctions, filter?: s
 		{
 			searchesItself: true,
 			readPage: async (token, search) =>
-				await readOffsetPage(this, '/affiliations', token, {
-					_fields: 'position,email,standing,contact(firstname,surname),company(name)',
-					_filters: `${companyFilter}order_by_asc(fullname)`,
-					...(search ? { _search: search } : {}),
+				await provider.listPage(this, {
+					path: '/affiliations',
+					qs: {
+						_fields: 'position,email,standing,contact(firstname,surname),company(name)',
+						_filters: `${companyFilter}order_by_asc(fullname)`,
+						...(search ? { _search: search } : {}),
+					},
+					from: token,
 				}),
 			entry: (affiliation) => {
 				const id = idOf(affiliation);
@@ -124,7 +127,11 @@ export async function searchContracts(this: ILoadOptionsFunctions, filter?: stri
 		{
 			searchesItself: true,
 			readPage: async (token, search) =>
-				await readOffsetPage(this, '/contracts', token, { _fields: 'title,standing', _filters: 'order_by_asc(title)', ...(search ? { _search: search } : {}) }),
+				await provider.listPage(this, {
+					path: '/contracts',
+					qs: { _fields: 'title,standing', _filters: 'order_by_asc(title)', ...(search ? { _search: search } : {}) },
+					from: token,
+				}),
 			entry: (contract) => {
 				const id = idOf(contract);
 				if (id === undefined) return undefined;
@@ -145,7 +152,7 @@ export async function searchContracts(this: ILoadOptionsFunctions, filter?: stri
 export async function searchRates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchRecordPages(
 		{
-			readPage: async (token) => await readOffsetPage(this, '/rates', token, { _fields: 'title,charged,standing' }),
+			readPage: async (token) => await provider.listPage(this, { path: '/rates', qs: { _fields: 'title,charged,standing' }, from: token }),
 			entry: (rate) => {
 				const id = idOf(rate);
 				if (id === undefined) return undefined;

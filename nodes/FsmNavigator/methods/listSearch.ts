@@ -18,24 +18,21 @@ export async function searchJobs(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchJobPages.call(
-		this,
+	return await searchJobPages(
 		{
 			provider,
-			async readPage(ctx, baseUrl, token) {
-				const read = async (page: number, perPage: number) =>
-					(await provider.request(ctx, { method: 'GET', path: '/jobs', qs: { page, per_page: perPage }, baseUrl })) as FsmListResponse;
+			readPage: async (token) => {
 				let page = Number(token);
 				if (!token) {
-					const total = Number((await read(1, 1)).pagination?.total ?? 0);
-					page = Math.max(1, Math.ceil(total / MAX_PAGE_SIZE));
+					const { body } = await provider.listPage(this, { size: 1 });
+					page = Math.max(1, Math.ceil(Number((body as FsmListResponse).pagination?.total ?? 0) / MAX_PAGE_SIZE));
 				}
 				const jobs: IDataObject[] = [];
 				while (page >= 1 && jobs.length < MAX_PAGE_SIZE / 2) {
-					jobs.push(...((await read(page, MAX_PAGE_SIZE)).data ?? []));
+					jobs.push(...(await provider.listPage(this, { from: String(page) })).items);
 					page -= 1;
 				}
-				return { jobs: newestFirst(jobs, provider.createdAt, provider.jobId), next: page >= 1 ? String(page) : undefined };
+				return { items: newestFirst(jobs, provider.createdAt, provider.jobId), next: page >= 1 ? String(page) : undefined };
 			},
 			entry: (job, id) => ({
 				name: jobLabel(id, job.job_title, job.job_status),
@@ -54,12 +51,7 @@ export async function searchJobs(
 export async function searchTechnicians(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchRecordPages(
 		{
-			readPage: async (token) => {
-				const page = Number(token) || 1;
-				const body = (await provider.request(this, { method: 'GET', path: '/technicians', qs: { page, per_page: MAX_PAGE_SIZE } })) as FsmListResponse;
-				const totalPages = Number(body.pagination?.total_pages ?? 0);
-				return { items: body.data ?? [], next: page < totalPages ? String(page + 1) : undefined };
-			},
+			readPage: async (token) => await provider.listPage(this, { path: '/technicians', from: token }),
 			entry: (technician) => {
 				const id = idString(technician.technician_id);
 				if (id === undefined) return undefined;

@@ -1,9 +1,9 @@
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
-import { idString, isObject, objectsOf, textOf } from '../../shared/json';
+import { idString, isObject, textOf } from '../../shared/json';
 import { jobLabel, searchJobPages } from '../../shared/listSearch';
 import { currentRecordValue, personName, searchRecordPages } from '../../shared/recordLocator';
-import { MAX_PAGE_SIZE, provider, type HcpListResponse } from '../provider';
+import { MAX_PAGE_SIZE, provider } from '../provider';
 
 function customerName(job: IDataObject): string | undefined {
 	const customer = isObject(job.customer) ? job.customer : {};
@@ -25,21 +25,11 @@ export async function searchJobs(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchJobPages.call(
-		this,
+	return await searchJobPages(
 		{
 			provider,
-			async readPage(ctx, baseUrl, token, searching) {
-				const page = Number(token) || 1;
-				const body = (await provider.request(ctx, {
-					method: 'GET',
-					path: '/jobs',
-					qs: { page, page_size: searching ? MAX_PAGE_SIZE : 50, sort_by: 'updated_at', sort_direction: 'desc' },
-					baseUrl,
-				})) as HcpListResponse;
-				const totalPages = Number(body.total_pages ?? 0);
-				return { jobs: body.jobs ?? [], next: page < totalPages ? String(page + 1) : undefined };
-			},
+			readPage: async (token, search) =>
+				await provider.listPage(this, { qs: { sort_by: 'updated_at', sort_direction: 'desc' }, size: search ? MAX_PAGE_SIZE : 50, from: token }),
 			entry: (job, id) => ({
 				name: label(job, id),
 				searchText: [isObject(job.address) ? [job.address.street, job.address.city].join(' ') : '', job.name],
@@ -53,20 +43,6 @@ export async function searchJobs(
 
 /** Records per page of the customer and address pickers (the API's default is 10; no maximum is documented). */
 const RECORD_PAGE_SIZE = 50;
-
-async function readRecordPage(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	key: string,
-	token: string | undefined,
-	qs: IDataObject = {},
-): Promise<{ items: IDataObject[]; next?: string }> {
-	const page = Number(token) || 1;
-	const body = await provider.request(ctx, { method: 'GET', path, qs: { page, page_size: RECORD_PAGE_SIZE, ...qs } });
-	const items = isObject(body) ? objectsOf(body[key]) : [];
-	const totalPages = isObject(body) ? Number(body.total_pages ?? 0) : 0;
-	return { items, next: page < totalPages ? String(page + 1) : undefined };
-}
 
 /** A customer as a person knows them: company or name, then email or phone. */
 export function customerLabel(customer: IDataObject): string {
@@ -83,7 +59,7 @@ export async function searchCustomers(this: ILoadOptionsFunctions, filter?: stri
 	return await searchRecordPages(
 		{
 			searchesItself: true,
-			readPage: async (token, search) => await readRecordPage(this, '/customers', 'customers', token, search ? { q: search } : {}),
+			readPage: async (token, search) => await provider.listPage(this, { path: '/customers', key: 'customers', qs: search ? { q: search } : {}, size: RECORD_PAGE_SIZE, from: token }),
 			entry: (customer) => {
 				const id = idString(customer.id);
 				return id === undefined ? undefined : { id, name: customerLabel(customer) };
@@ -117,7 +93,7 @@ export async function searchCustomerAddresses(this: ILoadOptionsFunctions, filte
 	}
 	return await searchRecordPages(
 		{
-			readPage: async (token) => await readRecordPage(this, `/customers/${encodeURIComponent(customerId)}/addresses`, 'addresses', token),
+			readPage: async (token) => await provider.listPage(this, { path: `/customers/${encodeURIComponent(customerId)}/addresses`, key: 'addresses', size: RECORD_PAGE_SIZE, from: token }),
 			entry: (address) => {
 				const id = idString(address.id);
 				return id === undefined ? undefined : { id, name: addressLabel(address), searchText: [address.country] };

@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { idString, isObject, objectsOf, textOf } from '../../shared/json';
+import { idString, isObject, textOf } from '../../shared/json';
 import { jobLabel, searchJobPages } from '../../shared/listSearch';
 import { currentRecordValue, personName, type RecordEntry, searchRecordPages } from '../../shared/recordLocator';
 import { STATUS_NAMES } from '../statuses';
-import { provider, unwrapJobs } from '../provider';
+import { provider } from '../provider';
 
 /**
  * Jobs for the picker, newest first. Planado's list has no text search: a search text is matched
@@ -16,16 +16,10 @@ export async function searchJobs(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchJobPages.call(
-		this,
+	return await searchJobPages(
 		{
 			provider,
-			async readPage(ctx, baseUrl, token) {
-				const jobs = unwrapJobs(
-					await provider.request(ctx, { method: 'GET', path: '/jobs', qs: token ? { after: token } : {}, baseUrl }),
-				);
-				return { jobs, next: jobs.length > 0 ? provider.jobId(jobs[jobs.length - 1]) : undefined };
-			},
+			readPage: async (token) => await provider.listPage(this, { from: token }),
 			entry(job) {
 				const status = (STATUS_NAMES as Record<string, string>)[String(job.status)] ?? String(job.status ?? '');
 				return {
@@ -37,16 +31,6 @@ export async function searchJobs(
 		filter,
 		paginationToken,
 	);
-}
-
-/**
- * One page of a Planado reference list (`GET /v2/<path>`, items under `key`): the server picks the
- * page size, and the next page starts after the last item's uuid (`after`), as for jobs.
- */
-export async function readReferencePage(ctx: ILoadOptionsFunctions, path: string, key: string, token: string | undefined): Promise<{ items: IDataObject[]; next?: string }> {
-	const body = await provider.request(ctx, { method: 'GET', path, qs: token ? { after: token } : {} });
-	const items = isObject(body) ? objectsOf(body[key]) : [];
-	return { items, next: items.length > 0 ? idString(items[items.length - 1].uuid) : undefined };
 }
 
 function entryOf(item: IDataObject, name: string | undefined, searchText: unknown[] = []): RecordEntry | undefined {
@@ -70,7 +54,7 @@ export function clientLabel(client: IDataObject): string | undefined {
 export async function searchClients(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchRecordPages(
 		{
-			readPage: async (token) => await readReferencePage(this, '/clients', 'clients', token),
+			readPage: async (token) => await provider.listPage(this, { path: '/clients', key: 'clients', from: token }),
 			entry: (client) => entryOf(client, clientLabel(client), [client.external_id]),
 		},
 		filter,
@@ -87,7 +71,7 @@ export async function searchSites(this: ILoadOptionsFunctions, filter?: string, 
 	return await searchRecordPages(
 		{
 			narrowed: clientUuid !== undefined,
-			readPage: async (token) => await readReferencePage(this, '/sites', 'sites', token),
+			readPage: async (token) => await provider.listPage(this, { path: '/sites', key: 'sites', from: token }),
 			entry: (site) => {
 				if (clientUuid !== undefined && (!isObject(site.client) || idString(site.client.uuid) !== clientUuid)) return undefined;
 				const name = textOf(site.name);
@@ -104,7 +88,7 @@ export async function searchSites(this: ILoadOptionsFunctions, filter?: string, 
 export async function searchTeams(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchRecordPages(
 		{
-			readPage: async (token) => await readReferencePage(this, '/teams', 'teams', token),
+			readPage: async (token) => await provider.listPage(this, { path: '/teams', key: 'teams', from: token }),
 			entry: (team) => {
 				const territory = isObject(team.territory) ? textOf(team.territory.name) : undefined;
 				const name = textOf(team.name);
@@ -120,7 +104,7 @@ export async function searchTeams(this: ILoadOptionsFunctions, filter?: string, 
 export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchRecordPages(
 		{
-			readPage: async (token) => await readReferencePage(this, '/templates', 'templates', token),
+			readPage: async (token) => await provider.listPage(this, { path: '/templates', key: 'templates', from: token }),
 			entry: (template) => entryOf(template, textOf(template.name), [template.description]),
 		},
 		filter,
@@ -132,7 +116,7 @@ export async function searchTemplates(this: ILoadOptionsFunctions, filter?: stri
 export async function searchJobTypes(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchRecordPages(
 		{
-			readPage: async (token) => await readReferencePage(this, '/job_types', 'job_types', token),
+			readPage: async (token) => await provider.listPage(this, { path: '/job_types', key: 'job_types', from: token }),
 			entry: (type) => entryOf(type, textOf(type.code)),
 		},
 		filter,
@@ -144,7 +128,7 @@ export async function searchJobTypes(this: ILoadOptionsFunctions, filter?: strin
 export async function searchTerritories(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchRecordPages(
 		{
-			readPage: async (token) => await readReferencePage(this, '/territories', 'territories', token),
+			readPage: async (token) => await provider.listPage(this, { path: '/territories', key: 'territories', from: token }),
 			entry: (territory) => entryOf(territory, textOf(territory.name)),
 		},
 		filter,

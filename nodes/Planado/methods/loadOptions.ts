@@ -1,25 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { idString, textOf } from '../../shared/json';
-import { readReferencePage } from './listSearch';
-
-/** Pages read for one whole list, at most (Planado's reference lists come 20 or so a page). */
-const MAX_PAGES = 50;
+import { provider } from '../provider';
 
 /**
  * Every page of a reference list (https://api-docs.planadoapp.com/docs/v2/listing-resources.html:
- * `after` until an empty page).
+ * `after` until an empty page), records without a uuid left out.
  */
 async function readAll(ctx: ILoadOptionsFunctions, path: string, key: string): Promise<IDataObject[]> {
-	const items: IDataObject[] = [];
-	let token: string | undefined;
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const read = await readReferencePage(ctx, path, key, token);
-		items.push(...read.items);
-		if (read.next === undefined) break;
-		token = read.next;
-	}
-	return items.filter((item) => idString(item.uuid) !== undefined);
+	return (await provider.listAll(ctx, { path, key })).filter((item) => idString(item.uuid) !== undefined);
 }
 
 /** Resolutions for the resolution filters (https://api-docs.planadoapp.com/docs/v2/resources/resolutions.html). */

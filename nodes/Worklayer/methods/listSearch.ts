@@ -5,7 +5,7 @@ import { jobLabel, newestFirst, searchJobPages } from '../../shared/listSearch';
 import { personName, type RecordEntry, searchRecordPages } from '../../shared/recordLocator';
 import { UUID } from '../../shared/parameters';
 import { andTerms, quote } from '../filters';
-import { MAX_PAGE_SIZE, listOf, provider, type WorklayerList } from '../provider';
+import { MAX_PAGE_SIZE, provider } from '../provider';
 
 /** Short IDs as the docs show them: eleven upper-case letters and digits. */
 const SHORT_ID_SHAPE = /^[A-Z0-9]{11}$/;
@@ -28,7 +28,7 @@ const DAY_MS = 86_400_000;
  * page's lower bound, which is the next page's token), widening the window until it holds
  * PAGE_FILL jobs, and sorts them by creation time.
  */
-async function readNewestPage(ctx: ILoadOptionsFunctions, baseUrl: string, before: string | undefined): Promise<{ jobs: IDataObject[]; next?: string }> {
+async function readNewestPage(ctx: ILoadOptionsFunctions, before: string | undefined): Promise<{ items: IDataObject[]; next?: string }> {
 	const end = before ? Date.parse(before) : Date.now();
 	for (let level = 0; level <= WINDOW_DAYS.length; level++) {
 		const from = level < WINDOW_DAYS.length ? new Date(end - WINDOW_DAYS[level] * DAY_MS).toISOString() : undefined;
@@ -36,24 +36,12 @@ async function readNewestPage(ctx: ILoadOptionsFunctions, baseUrl: string, befor
 			from ? `create_time >= ${quote(from, 'window')}` : undefined,
 			before ? `create_time < ${quote(before, 'window')}` : undefined,
 		);
-		const jobs: IDataObject[] = [];
-		let token: string | undefined;
-		for (let read = 0; read < MAX_WINDOW_PAGES; read++) {
-			const body = (await provider.request(ctx, {
-				method: 'GET',
-				path: '/jobs',
-				qs: { page_size: MAX_PAGE_SIZE, ...(filter ? { filter } : {}), ...(token ? { page_token: token } : {}) },
-				baseUrl,
-			})) as WorklayerList;
-			jobs.push(...listOf(body));
-			token = typeof body.next_page_token === 'string' && body.next_page_token !== '' ? body.next_page_token : undefined;
-			if (token === undefined) break;
-		}
+		const jobs = await provider.listAll(ctx, { path: '/jobs', qs: filter ? { filter } : {}, limit: MAX_WINDOW_PAGES * MAX_PAGE_SIZE });
 		if (jobs.length >= PAGE_FILL || from === undefined) {
-			return { jobs: newestFirst(jobs, provider.createdAt, provider.jobId), next: from };
+			return { items: newestFirst(jobs, provider.createdAt, provider.jobId), next: from };
 		}
 	}
-	return { jobs: [] };
+	return { items: [] };
 }
 
 /**
@@ -76,23 +64,11 @@ export async function searchJobs(
 			// Not found as an ID: search the list as text.
 		}
 	}
-	return await searchJobPages.call(
-		this,
-		{
-			provider,
-			readPage: async (ctx, baseUrl, token) => await readNewestPage(ctx, baseUrl, token),
-			entry: (job) => ({ name: label(job) }),
-		},
+	return await searchJobPages(
+		{ provider, readPage: async (token) => await readNewestPage(this, token), entry: (job) => ({ name: label(job) }) },
 		filter,
 		paginationToken,
 	);
-}
-
-/** One page of a Worklayer list (`page_size`, `page_token` → `next_page_token`, "" at the end). */
-async function readListPage(ctx: ILoadOptionsFunctions, path: string, token: string | undefined): Promise<{ items: IDataObject[]; next?: string }> {
-	const body = (await provider.request(ctx, { method: 'GET', path, qs: { page_size: MAX_PAGE_SIZE, ...(token ? { page_token: token } : {}) } })) as WorklayerList;
-	const next = typeof body.next_page_token === 'string' && body.next_page_token !== '' ? body.next_page_token : undefined;
-	return { items: listOf(body), next };
 }
 
 /** A member as a person knows them: the name where the workspace has one, and the email. */
@@ -110,14 +86,14 @@ function memberEntry(member: IDataObject): RecordEntry | undefined {
  * whole email only, so a search text is matched here against the name and email.
  */
 export async function searchMembers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await searchRecordPages({ readPage: async (token) => await readListPage(this, '/members', token), entry: memberEntry }, filter, paginationToken);
+	return await searchRecordPages({ readPage: async (token) => await provider.listPage(this, { path: '/members', from: token }), entry: memberEntry }, filter, paginationToken);
 }
 
 /** Job templates (https://docs.taxfyle.com/job-templates/list-job-templates), by name. */
 export async function searchJobTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchRecordPages(
 		{
-			readPage: async (token) => await readListPage(this, '/job-templates', token),
+			readPage: async (token) => await provider.listPage(this, { path: '/job-templates', from: token }),
 			entry: (template) => {
 				const id = idString(template.id);
 				return id === undefined ? undefined : { id, name: textOf(template.name) ?? id, searchText: [template.description] };

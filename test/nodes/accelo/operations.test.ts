@@ -328,6 +328,24 @@ describe('rate limits, errors, items', () => {
 		expect(sim.apiRequests.filter((r) => r.path.startsWith('/api/v0/jobs/'))).toHaveLength(3);
 	});
 
+	it('lists jobs for the picker most recently changed first, 100 a page, each job once across pages', async () => {
+		const pages = [await harness.listSearch({ type: TYPE, method: 'searchJobs' })];
+		while (pages[pages.length - 1].paginationToken !== undefined) {
+			pages.push(await harness.listSearch({ type: TYPE, method: 'searchJobs', paginationToken: pages[pages.length - 1].paginationToken }));
+		}
+		expect(pages.map((page) => [page.results.length, page.paginationToken])).toEqual([
+			[100, '100'],
+			[100, '200'],
+			[60, undefined],
+		]);
+		const ids = pages.flatMap((page) => page.results.map((r) => String(r.value)));
+		expect([...ids].sort()).toEqual(sorted(sim.jobs).sort());
+		const modified = ids.map((id) => Number(sim.jobs.find((job) => String(job.id) === id)?.date_modified));
+		expect(modified).toEqual([...modified].sort((a, b) => b - a));
+		// Later pages start where the page before ended: no overlap for a picker.
+		expect(listRequests().map((r) => r.query._offset)).toEqual(['0', '100', '200']);
+	});
+
 	it('searches jobs for the picker on the server', async () => {
 		const job = sim.jobs[3];
 		const word = job.title.split(' ')[0];
