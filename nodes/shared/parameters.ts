@@ -248,6 +248,11 @@ export function readParallelRequests(params: NodeParameters): number | undefined
 	return requests;
 }
 
+/** What a Get Many asks of the list: its item and timeout, the limit, and the pages in flight. */
+export function readListOptions(params: NodeParameters): { itemIndex?: number; timeout?: number; limit?: number; parallelRequests?: number } {
+	return { ...readScope(params), limit: readLimit(params), parallelRequests: readParallelRequests(params) };
+}
+
 /** `returnAll` / `limit` as one number, or undefined for all. */
 export function readLimit(params: NodeParameters): number | undefined {
 	if (params.get('returnAll', false) as boolean) return undefined;

@@ -7,7 +7,7 @@ import {
 	parallelRequestsOption,
 	returnAllFields,
 } from '../../../shared/descriptions';
-import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
+import { itemParameters, readCollection, readListOptions } from '../../../shared/parameters';
 import { ORDER_FIELDS, buildJobQuery } from '../../filters';
 import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../provider';
 import { fieldsOption, fieldsQuery } from './common';
@@ -48,10 +48,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const params = itemParameters(this, itemIndex);
 	const options = readCollection(params, 'options');
 	const qs = { ...buildJobQuery(readCollection(params, 'filters'), options, params.timeZone), ...fieldsQuery(options) };
-	const result = await provider.listJobs(this, qs, {
-		...readScope(params),
-		limit: readLimit(params),
-		parallelRequests: readParallelRequests(params),
-	});
-	return result.items;
+	return (await provider.listJobs(this, qs, readListOptions(params))).items;
 }

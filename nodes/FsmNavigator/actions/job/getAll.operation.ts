@@ -7,7 +7,7 @@ import {
 	parallelRequestsOption,
 	returnAllFields,
 } from '../../../shared/descriptions';
-import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
+import { itemParameters, readCollection, readListOptions } from '../../../shared/parameters';
 import { buildListQuery } from '../../filters';
 import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../provider';
 import { jobFilters } from './filterFields';
@@ -28,10 +28,5 @@ export const description = forJobOperation('getAll', properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const params = itemParameters(this, itemIndex);
 	const qs = buildListQuery(readCollection(params, 'filters'), params.timeZone);
-	const result = await provider.listJobs(this, qs, {
-		...readScope(params),
-		limit: readLimit(params),
-		parallelRequests: readParallelRequests(params),
-	});
-	return result.items;
+	return (await provider.listJobs(this, qs, readListOptions(params))).items;
 }

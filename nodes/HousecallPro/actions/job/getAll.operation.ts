@@ -7,7 +7,7 @@ import {
 	parallelRequestsOption,
 	returnAllFields,
 } from '../../../shared/descriptions';
-import { itemParameters, readCollection, readLimit, readParallelRequests, readScope } from '../../../shared/parameters';
+import { itemParameters, readCollection, readListOptions } from '../../../shared/parameters';
 import { SORT_FIELDS, buildJobQuery } from '../../filters';
 import { DEFAULT_PARALLEL_REQUESTS, provider } from '../../provider';
 import { expandOption } from './common';
@@ -53,12 +53,7 @@ export const description = forJobOperation('getAll', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const params = itemParameters(this, itemIndex);
-	const limit = readLimit(params);
-	const qs = buildJobQuery(readCollection(params, 'filters'), readCollection(params, 'options'), params.timeZone, limit === undefined);
-	const result = await provider.listJobs(this, qs, {
-		...readScope(params),
-		limit,
-		parallelRequests: readParallelRequests(params),
-	});
-	return result.items;
+	const list = readListOptions(params);
+	const qs = buildJobQuery(readCollection(params, 'filters'), readCollection(params, 'options'), params.timeZone, list.limit === undefined);
+	return (await provider.listJobs(this, qs, list)).items;
 }

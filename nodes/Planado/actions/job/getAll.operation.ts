@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { filtersCollection, forJobOperation, optionsCollection, returnAllFields } from '../../../shared/descriptions';
-import { itemParameters, readCollection, readLimit, readScope } from '../../../shared/parameters';
+import { itemParameters, readCollection, readListOptions } from '../../../shared/parameters';
 import { buildJobQuery } from '../../filters';
 import { provider } from '../../provider';
 import { jobFilters } from './filterFields';
@@ -25,6 +25,5 @@ export const description = forJobOperation('getAll', properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const params = itemParameters(this, itemIndex);
 	const qs = buildJobQuery(readCollection(params, 'filters'), params.timeZone);
-	const result = await provider.listJobs(this, qs, { ...readScope(params), limit: readLimit(params) });
-	return result.items;
+	return (await provider.listJobs(this, qs, readListOptions(params))).items;
 }
