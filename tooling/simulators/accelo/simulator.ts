@@ -49,7 +49,7 @@ export class AcceloSimulator extends AcceloPickers {
 			if (seg.length === 1) {
 				if (method === 'GET') {
 					readJobs();
-					return this.list(this.params(req, LIST_PARAMS, true), d.jobs, jf, jd);
+					return this.list(this.params(req, LIST_PARAMS, true), this.jobs, jf, jd);
 				}
 				if (method === 'POST') {
 					writeJobs();
@@ -60,12 +60,12 @@ export class AcceloSimulator extends AcceloPickers {
 			if (seg.length === 2 && method === 'GET') {
 				if (seg[1] === 'count') {
 					readJobs();
-					return this.count(this.params(req, COUNT_PARAMS, true), d.jobs, jf);
+					return this.count(this.params(req, COUNT_PARAMS, true), this.jobs, jf);
 				}
 				if (seg[1] === 'recent' || seg[1] === 'newest') {
 					readJobs();
 					const field = seg[1] === 'recent' ? 'date_created' : 'date_modified';
-					return this.list(this.params(req, LIST_PARAMS, true), d.jobs, jf, jd, { field, key: jf.order[field], dir: -1 });
+					return this.list(this.params(req, LIST_PARAMS, true), this.jobs, jf, jd, { field, key: jf.order[field], dir: -1 });
 				}
 				if (seg[1] === 'statuses') {
 					readJobs();
@@ -103,8 +103,7 @@ export class AcceloSimulator extends AcceloPickers {
 					writeJobs();
 					this.params(req, [], false);
 					const job = this.requireJob(jobId);
-					this.data.jobs.splice(this.data.jobs.indexOf(job), 1);
-					this.jobIndex.delete(job.id);
+					this.jobStore.delete(job.id);
 					return null;
 				}
 				return unknown();

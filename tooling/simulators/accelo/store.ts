@@ -1,5 +1,6 @@
 /** The Accelo simulator's state: options, the data store and the token and rate-limit helpers. */
 import { SimulatorBase } from '../kit/base';
+import { ascendingId, OrderedJobStore } from '../kit/orderedJobStore';
 import { createRateLimiter, type RateLimiter } from '../kit/rateLimit';
 import type { RecordedRequest } from '../server';
 import { generateAcceloData } from './data';
@@ -110,7 +111,8 @@ export abstract class AcceloStore extends SimulatorBase {
 
 	baseUrl: string | undefined;
 
-	protected readonly jobIndex = new Map<number, AcceloJob>();
+	/** Jobs by id; its list is `data.jobs` itself. Writes change a job in place (the `data` option promises that). */
+	protected readonly jobStore: OrderedJobStore<number, AcceloJob, number>;
 
 	protected readonly clock: () => number;
 
@@ -158,7 +160,7 @@ export abstract class AcceloStore extends SimulatorBase {
 		this.createAgainstFields = options.createAgainstFields ?? 'engagement';
 		this.historyOnDirectStatusChange = options.historyOnDirectStatusChange ?? false;
 		this.apiUserId = this.data.staff[0].id;
-		for (const job of this.data.jobs) this.jobIndex.set(job.id, job);
+		this.jobStore = new OrderedJobStore(ascendingId((job: AcceloJob) => job.id), this.data.jobs);
 		this.defs = this.buildObjectDefs();
 		this.filters = this.buildFilterSpecs();
 	}
@@ -190,11 +192,11 @@ export abstract class AcceloStore extends SimulatorBase {
 	// ----- data helpers -----
 
 	getJob(id: number | string): AcceloJob | undefined {
-		return this.jobIndex.get(Number(id));
+		return this.jobStore.get(Number(id));
 	}
 
 	get jobs(): readonly AcceloJob[] {
-		return this.data.jobs;
+		return this.jobStore.ordered();
 	}
 
 	getStatus(id: number | string): AcceloJobStatus | undefined {
@@ -210,7 +212,7 @@ export abstract class AcceloStore extends SimulatorBase {
 	insertJob(input: AcceloJobInput): AcceloJob {
 		const now = this.now();
 		const id = input.id ?? this.nextJobId();
-		if (this.jobIndex.has(id)) throw new Error(`job ${id} exists`);
+		if (this.jobStore.has(id)) throw new Error(`job ${id} exists`);
 		const status = this.getStatus(input.status_id ?? 1);
 		if (!status) throw new Error(`unknown status ${String(input.status_id)}`);
 		const job: AcceloJob = {
@@ -239,14 +241,7 @@ export abstract class AcceloStore extends SimulatorBase {
 			contract_id: input.contract_id ?? null,
 			is_billable: input.is_billable ?? true,
 		};
-		const jobs = this.data.jobs;
-		if (jobs.length === 0 || jobs[jobs.length - 1].id < id) jobs.push(job);
-		else {
-			const at = jobs.findIndex((j) => j.id > id);
-			jobs.splice(at, 0, job);
-		}
-		this.jobIndex.set(id, job);
-		return job;
+		return this.jobStore.put(job);
 	}
 
 	/** Changes a stored job directly (no request is logged). `status_id` also sets `standing`. */
@@ -282,7 +277,7 @@ export abstract class AcceloStore extends SimulatorBase {
 
 
 	protected nextJobId(): number {
-		const jobs = this.data.jobs;
+		const jobs = this.jobs;
 		return jobs.length === 0 ? 1 : jobs[jobs.length - 1].id + 1;
 	}
 }

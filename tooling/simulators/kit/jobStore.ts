@@ -1,5 +1,6 @@
 /**
- * The live job store every simulator keeps: jobs by id, replaced (never mutated in place) on each write.
+ * The live job store every simulator keeps: jobs by id, replaced on each write (Accelo's writes change a job in
+ * place, so it caches nothing here).
  * Every change bumps `version`, and lists derived from the jobs (sort orders, list indexes) are cached
  * until the next change, so a paged list does not sort the whole store again for each page.
  */
