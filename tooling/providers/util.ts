@@ -1,7 +1,10 @@
 /** Small helpers the provider modules share. */
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { WorkflowStep } from '../n8n/runs';
 import { PACKAGE_NAME } from '../repo';
 import type { RecordedRequest, SimulatorServer } from '../simulators/server';
-import type { RunningSimulator } from './types';
+import type { ProviderTooling, RunningSimulator } from './types';
 
 /** `<package>.<node name>`: the node type n8n gives a node of this package. */
 export function nodeType(name: string): string {
@@ -55,4 +58,26 @@ export function runningSimulator<S extends Simulator>(
 		route: details.route,
 		stop: () => sim.stop(),
 	};
+}
+
+/** The node types of provider `key`: its action node, its polling trigger and, where it has one, its instant trigger. */
+export function providerNodeTypes(key: string, instant: boolean): ProviderTooling['nodeTypes'] {
+	return { action: nodeType(key), trigger: nodeType(`${key}Trigger`), ...(instant ? { instantTrigger: nodeType(`${key}InstantTrigger`) } : {}) };
+}
+
+type RunningDetails = Parameters<typeof runningSimulator>[2];
+
+/** Starts `sim` on `port` (a free one when undefined) and hands it out with what depends on the URL it answers at. */
+export async function startRunning<S extends Simulator & { start(port: number): Promise<string> }>(
+	sim: S,
+	port: number | undefined,
+	details: (url: string) => RunningDetails,
+): Promise<RunningSimulator<S>> {
+	const url = await sim.start(port ?? 0);
+	return runningSimulator(sim, url, details(url));
+}
+
+/** A job operation of a provider's action node in an e2e workflow. */
+export function jobStep(node: Pick<WorkflowStep, 'type' | 'credentials'>, name: string, operation: string, parameters: INodeParameters = {}, extra: Partial<WorkflowStep> = {}): WorkflowStep {
+	return { ...node, name, ...extra, parameters: { resource: 'job', operation, ...parameters } };
 }

@@ -1,11 +1,10 @@
 /** Accelo under injected faults (see test/faults/suite.ts): its fixture. The token endpoint is faulted too. */
-import type { INodeParameters } from 'n8n-workflow';
-
-import { AcceloOAuth2Api } from '../../../credentials/AcceloOAuth2Api.credentials';
 import { Accelo } from '../../../nodes/Accelo/Accelo.node';
 import { AcceloSimulator, type AcceloJob } from '../../simulators/accelo';
-import { JOB_ID_FROM_ITEM, markerIn, type FaultFixture, type FaultWorld, type ItemPlan, type ListFilter } from '../faults';
+import { JOB_ID_FROM_ITEM, markerIn, type FaultFixture, type FaultWorld } from '../faults';
 import type { Random } from '../faultRandom';
+import { faultFixture, faultJobs } from '../shared/faultJobs';
+import { acceloKit } from './kit';
 
 /** A job id the simulator never hands out. */
 const MISSING_ID = '98765432';
@@ -20,27 +19,27 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 	const sim = new AcceloSimulator({ jobCount, seed: rng.int(1, 1_000_000) });
 	const origin = await sim.start();
 	const jobs = (): readonly AcceloJob[] => sim.jobs;
-	const ids = (match: (job: AcceloJob) => boolean) => jobs().filter(match).map((job) => String(job.id));
-	const filter = (label: string, filters: INodeParameters, match: (job: AcceloJob) => boolean): ListFilter => ({
-		label,
-		parameters: { filters },
-		ids: () => ids(match),
+	const now = () => Math.floor(Date.now() / 1000);
+	const { ids, filter, world } = faultJobs(acceloKit, sim, jobs, {
+		missingId: MISSING_ID,
+		create: () => String(sim.insertJob({ title: 'Added while paging' }).id),
+		change: (job, rng) => {
+			const status = rng.pick(sim.data.statuses);
+			sim.updateJob(job.id, { status_id: status.id, date_modified: now() });
+			return `status ${status.id}`;
+		},
+		// As DELETE /jobs/{id} does; the suite never asks for a job it deleted.
+		remove: (job) => void sim.data.jobs.splice(sim.data.jobs.indexOf(job), 1),
 	});
 	const company = sim.data.companies[0];
 	const manager = sim.data.staff[0];
 	const type = sim.data.jobTypes.find((t) => t.standing === 'active');
 	if (!type) throw new Error('the simulator has no active job type');
 	const statusId = sim.jobs[0].status_id;
-	const now = () => Math.floor(Date.now() / 1000);
 
 	return {
-		server: sim.server,
-		credentials: [
-			{
-				type: 'acceloOAuth2Api',
-				data: { deployment: sim.deployment, baseUrl: origin, clientId: sim.clientId, clientSecret: sim.clientSecret },
-			},
-		],
+		...world,
+		credentials: [acceloKit.credential(sim, origin)],
 		secrets: () => [
 			sim.clientSecret,
 			Buffer.from(`${sim.clientId}:${sim.clientSecret}`).toString('base64'),
@@ -58,9 +57,9 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 		},
 		notFoundMessage: /Resource not found: job \d+ does not exist/,
 		listFilters: [
-			filter('none', {}, () => true),
-			filter('standing active', { standing: ['active'] }, (job) => job.standing === 'active'),
-			filter(`status ${statusId}`, { statusIds: String(statusId) }, (job) => job.status_id === statusId),
+			filter('none', { filters: {} }, () => true),
+			filter('standing active', { filters: { standing: ['active'] } }, (job) => job.standing === 'active'),
+			filter(`status ${statusId}`, { filters: { statusIds: String(statusId) } }, (job) => job.status_id === statusId),
 		],
 		writeKey: (req) => {
 			const marker = markerIn(req);
@@ -70,12 +69,6 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 			const put = /^\/api\/v0\/jobs\/(\d+)$/.exec(req.path);
 			return put && req.method === 'PUT' ? `status:${put[1]}` : undefined;
 		},
-		get: (rng, count) => ({
-			parameters: { jobId: JOB_ID_FROM_ITEM },
-			items: rng.sample(jobs(), count).map((job): ItemPlan =>
-				rng.chance(0.1) ? { json: { jobId: MISSING_ID }, jobId: MISSING_ID, missing: true } : { json: { jobId: String(job.id) }, jobId: String(job.id) },
-			),
-		}),
 		create: (_rng, markers) => ({
 			parameters: {
 				title: '={{ $json.title }}',
@@ -113,29 +106,7 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 		},
 		outputId: (json) => (typeof json.id === 'string' || typeof json.id === 'number' ? String(json.id) : undefined),
 		jobsTitled: (marker) => ids((job) => job.title === marker),
-		mutate: {
-			create: () => `created job ${sim.insertJob({ title: 'Added while paging' }).id}`,
-			change: (rng) => {
-				const job = rng.pick(jobs());
-				const status = rng.pick(sim.data.statuses);
-				sim.updateJob(job.id, { status_id: status.id, date_modified: now() });
-				return `changed job ${job.id} to status ${status.id}`;
-			},
-			delete: (rng) => {
-				// As DELETE /jobs/{id} does; the suite never asks for a job it deleted.
-				const job = rng.pick(jobs());
-				sim.data.jobs.splice(sim.data.jobs.indexOf(job), 1);
-				return `deleted job ${job.id}`;
-			},
-		},
-		stop: async () => await sim.stop(),
 	};
 }
 
-export const acceloFaults: FaultFixture = {
-	name: 'Accelo',
-	nodeType: 'n8n-nodes-field-service.accelo',
-	node: new Accelo(),
-	credentialTypes: [new AcceloOAuth2Api()],
-	start,
-};
+export const acceloFaults: FaultFixture = faultFixture(acceloKit, new Accelo(), start);

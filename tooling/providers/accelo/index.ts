@@ -8,14 +8,13 @@ import { manualTriggerWorkflow } from '../../n8n/runs';
 import { AcceloSimulator, generateAcceloData, type AcceloJob } from '../../simulators/accelo';
 import { nodeCredentials } from '../credentials';
 import type { ProviderTooling, RunningSimulator } from '../types';
-import { byExpression, countBy, idFreePath, nodeType, runningSimulator } from '../util';
+import { byExpression, countBy, idFreePath, jobStep, nodeType, providerNodeTypes, startRunning } from '../util';
 
 const PAGE_SIZE = 100;
 /** Jobs the node reads again at the start of every page after the first (nodes/Accelo/transport). */
 const PAGE_OVERLAP = 3;
 const SCOPE = 'read(all) write(all)';
 const ACTION = nodeType('accelo');
-const TRIGGER = nodeType('acceloTrigger');
 
 type Running = RunningSimulator<AcceloSimulator>;
 
@@ -77,7 +76,7 @@ function tokenUrl(baseUrl: string): string {
 export const accelo: ProviderTooling<AcceloSimulator> = {
 	key: 'accelo',
 	displayName: 'Accelo',
-	nodeTypes: { action: ACTION, trigger: TRIGGER },
+	nodeTypes: providerNodeTypes('accelo', false),
 	credentialType: 'acceloOAuth2Api',
 	exampleWorkflows: ['accelo-start-pending-job.json', 'accelo-new-job-trigger.json', 'copy-fsm-navigator-to-accelo.json', 'all-providers-one-list.json'],
 
@@ -87,8 +86,7 @@ export const accelo: ProviderTooling<AcceloSimulator> = {
 		const sim = new AcceloSimulator({ data, ...(noRateLimit ? { rateLimit: { limit: 1_000_000_000, windowMs: 3_600_000 } } : {}) });
 		// Data dated up to now is the sandbox's: it stays fresh while it runs.
 		if (referenceDate) keepPendingJobsFresh(sim);
-		const origin = await sim.start(port ?? 0);
-		return runningSimulator(sim, origin, {
+		return await startRunning(sim, port, (origin) => ({
 			apiUrl: `${origin}/api/v0`,
 			// What the credential dialog saves: the hidden fields (grant type, token URL, authentication)
 			// are left out; n8n fills in their defaults (the token URL from Base URL and Deployment).
@@ -100,7 +98,7 @@ export const accelo: ProviderTooling<AcceloSimulator> = {
 				scope: SCOPE,
 			},
 			route: (req) => `${req.method} ${idFreePath(req.path)}`,
-		});
+		}));
 	},
 
 	demo: {
@@ -220,54 +218,32 @@ export const accelo: ProviderTooling<AcceloSimulator> = {
 				{
 					expect: 'success',
 					workflow: manualTriggerWorkflow('accelo-ops', 'Accelo: every operation', [
-						{
-							...node,
-							name: 'Create',
-							parameters: {
-								resource: 'job',
-								operation: 'create',
-								title: 'E2E: website refresh',
-								againstType: 'company',
-								againstId: String(sim.data.companies[0].id),
-								managerId: String(sim.data.staff[0].id),
-								typeId: String(jobType?.id),
-								additionalFields: { dateDue: '2026-11-15T17:00:00Z' },
-							},
-						},
-						{
-							...node,
-							name: 'Update',
-							parameters: { resource: 'job', operation: 'update', jobId: byExpression('$json.id'), updateFields: { title: 'E2E: website refresh (renamed)' } },
-						},
-						{
-							...node,
-							name: 'Change Status',
-							parameters: {
-								resource: 'job',
-								operation: 'changeStatus',
-								jobId: byExpression('$json.id'),
-								statusId: String(inProgress?.id),
-								useProgressions: true,
-							},
-						},
-						{ ...node, name: 'Get', parameters: { resource: 'job', operation: 'get', jobId: byExpression('$json.id') } },
-						{
-							...node,
-							name: 'Get Many',
-							parameters: {
-								resource: 'job',
-								operation: 'getAll',
-								returnAll: true,
-								filters: { standing: ['active'] },
-								options: { fields: 'title,standing,status' },
-							},
-						},
+						jobStep(node, 'Create', 'create', {
+							title: 'E2E: website refresh',
+							againstType: 'company',
+							againstId: String(sim.data.companies[0].id),
+							managerId: String(sim.data.staff[0].id),
+							typeId: String(jobType?.id),
+							additionalFields: { dateDue: '2026-11-15T17:00:00Z' },
+						}),
+						jobStep(node, 'Update', 'update', { jobId: byExpression('$json.id'), updateFields: { title: 'E2E: website refresh (renamed)' } }),
+						jobStep(node, 'Change Status', 'changeStatus', {
+							jobId: byExpression('$json.id'),
+							statusId: String(inProgress?.id),
+							useProgressions: true,
+						}),
+						jobStep(node, 'Get', 'get', { jobId: byExpression('$json.id') }),
+						jobStep(node, 'Get Many', 'getAll', {
+							returnAll: true,
+							filters: { standing: ['active'] },
+							options: { fields: 'title,standing,status' },
+						}),
 					]),
 				},
 				{
 					expect: 'error',
 					workflow: manualTriggerWorkflow('accelo-error', 'Accelo: a missing job', [
-						{ ...node, name: 'Missing Job', parameters: { resource: 'job', operation: 'get', jobId: byExpression('987654321') } },
+						jobStep(node, 'Missing Job', 'get', { jobId: byExpression('987654321') }),
 					]),
 				},
 			];

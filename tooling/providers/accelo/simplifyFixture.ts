@@ -1,8 +1,9 @@
-import { AcceloOAuth2Api } from '../../../credentials/AcceloOAuth2Api.credentials';
 import { Accelo } from '../../../nodes/Accelo/Accelo.node';
 import { AcceloTrigger } from '../../../nodes/Accelo/AcceloTrigger.node';
 import { AcceloSimulator } from '../../simulators/accelo';
 import type { HarnessSetup, SimplifyFixture } from '../fixtures';
+import { simplifyFixture } from '../shared/suite';
+import { acceloKit } from './kit';
 
 const iso = (seconds: number | null) => (seconds ? new Date(seconds * 1000).toISOString() : null);
 
@@ -12,28 +13,7 @@ export function acceloSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => H
 		const staff = sim.data.staff.find((s) => s.id === id);
 		return staff ? `${staff.firstname} ${staff.surname}` : null;
 	};
-	let harness: H | undefined;
-	const type = 'n8n-nodes-field-service.accelo';
-	const triggerType = 'n8n-nodes-field-service.acceloTrigger';
-	return {
-		name: 'Accelo',
-		type,
-		triggerType,
-		async start() {
-			const origin = await sim.start();
-			harness = makeHarness({
-				nodeTypes: { [type]: new Accelo(), [triggerType]: new AcceloTrigger() },
-				credentialTypes: [new AcceloOAuth2Api()],
-				credentials: [
-					{
-						type: 'acceloOAuth2Api',
-						data: { deployment: sim.deployment, baseUrl: origin, clientId: sim.clientId, clientSecret: sim.clientSecret },
-					},
-				],
-			});
-		},
-		stop: async () => await sim.stop(),
-		harness: () => harness as H,
+	return simplifyFixture(acceloKit, sim, { action: new Accelo(), trigger: new AcceloTrigger() }, makeHarness, {
 		sampleJobId() {
 			const job = sim.jobs.find((j) => j.date_completed && j.date_due && j.against_type === 'company');
 			if (!job) throw new Error('no such job in the data');
@@ -64,5 +44,5 @@ export function acceloSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => H
 			const seconds = Math.floor(atMs / 1000);
 			return String(sim.insertJob({ title: `Simplify ${atMs}`, date_created: seconds, date_modified: seconds }).id);
 		},
-	};
+	});
 }

@@ -13,7 +13,7 @@ import {
 } from '../../simulators/fsmNavigator';
 import { nodeCredentials } from '../credentials';
 import type { ProviderTooling, RunningSimulator } from '../types';
-import { byExpression, countBy, idFreePath, nodeType, runningSimulator } from '../util';
+import { byExpression, countBy, idFreePath, jobStep, nodeType, providerNodeTypes, startRunning } from '../util';
 
 const ISO_SECONDS_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const PAGE_SIZE = 100;
@@ -113,12 +113,11 @@ function keepPendingJobsFresh(sim: FsmNavigatorSimulator): void {
 type Running = RunningSimulator<FsmNavigatorSimulator>;
 
 const ACTION = nodeType('fsmNavigator');
-const TRIGGER = nodeType('fsmNavigatorTrigger');
 
 export const fsmNavigator: ProviderTooling<FsmNavigatorSimulator> = {
 	key: 'fsmNavigator',
 	displayName: 'FSM Navigator',
-	nodeTypes: { action: ACTION, trigger: TRIGGER },
+	nodeTypes: providerNodeTypes('fsmNavigator', false),
 	credentialType: 'fsmNavigatorApi',
 	exampleWorkflows: [
 		'fsm-navigator-pending-jobs.json',
@@ -132,11 +131,10 @@ export const fsmNavigator: ProviderTooling<FsmNavigatorSimulator> = {
 		const sim = new FsmNavigatorSimulator({ data: fsmDemoData(jobCount, referenceDate) });
 		// Data dated up to now is the sandbox's: it stays fresh while it runs.
 		if (referenceDate) keepPendingJobsFresh(sim);
-		const apiUrl = await sim.start(port ?? 0);
-		return runningSimulator(sim, apiUrl, {
+		return await startRunning(sim, port, (apiUrl) => ({
 			credentialData: { apiKey: FSM_DEFAULT_API_KEY, baseUrl: apiUrl },
 			route: (req) => `${req.method} ${idFreePath(req.path)}`,
-		});
+		}));
 	},
 
 	demo: {
@@ -242,50 +240,25 @@ export const fsmNavigator: ProviderTooling<FsmNavigatorSimulator> = {
 				{
 					expect: 'success',
 					workflow: manualTriggerWorkflow('fsm-ops', 'FSM Navigator: every operation', [
-						{
-							...node,
-							name: 'Create',
-							parameters: {
-								resource: 'job',
-								operation: 'create',
-								jobTitle: 'E2E: replace filter',
-								customerLocationId: String(location.customer_location_id),
-								additionalFields: { jobPriority: 'High', scheduledStart: '2026-03-02T09:00:00Z' },
-							},
-						},
-						{
-							...node,
-							name: 'Update',
-							parameters: {
-								resource: 'job',
-								operation: 'update',
-								jobId: byExpression('$json.job_id'),
-								updateFields: { jobDescription: 'Updated by n8n e2e', jobPriority: 'Urgent' },
-							},
-						},
-						{
-							...node,
-							name: 'Change Status',
-							parameters: { resource: 'job', operation: 'changeStatus', jobId: byExpression('$json.job_id'), status: 'Assigned' },
-						},
-						{ ...node, name: 'Get', parameters: { resource: 'job', operation: 'get', jobId: byExpression('$json.job_id') } },
-						{
-							...node,
-							name: 'Get Many',
-							parameters: { resource: 'job', operation: 'getAll', returnAll: true, filters: { status: 'Pending' } },
-						},
+						jobStep(node, 'Create', 'create', {
+							jobTitle: 'E2E: replace filter',
+							customerLocationId: String(location.customer_location_id),
+							additionalFields: { jobPriority: 'High', scheduledStart: '2026-03-02T09:00:00Z' },
+						}),
+						jobStep(node, 'Update', 'update', {
+							jobId: byExpression('$json.job_id'),
+							updateFields: { jobDescription: 'Updated by n8n e2e', jobPriority: 'Urgent' },
+						}),
+						jobStep(node, 'Change Status', 'changeStatus', { jobId: byExpression('$json.job_id'), status: 'Assigned' }),
+						jobStep(node, 'Get', 'get', { jobId: byExpression('$json.job_id') }),
+						jobStep(node, 'Get Many', 'getAll', { returnAll: true, filters: { status: 'Pending' } }),
 					]),
 				},
 				{
 					expect: 'error',
 					workflow: manualTriggerWorkflow('fsm-errors', 'FSM Navigator: continue on fail, then a wrong key', [
-						{ ...node, name: 'Three Jobs', parameters: { resource: 'job', operation: 'getAll', limit: 3 } },
-						{
-							...node,
-							name: 'Get Each',
-							onError: 'continueRegularOutput',
-							parameters: { resource: 'job', operation: 'get', jobId: byExpression('$itemIndex === 1 ? 99999999 : $json.job_id') },
-						},
+						jobStep(node, 'Three Jobs', 'getAll', { limit: 3 }),
+						jobStep(node, 'Get Each', 'get', { jobId: byExpression('$itemIndex === 1 ? 99999999 : $json.job_id') }, { onError: 'continueRegularOutput' }),
 						{
 							type: ACTION,
 							credentials: wrongCred,

@@ -1,28 +1,13 @@
-import { FsmNavigatorApi } from '../../../credentials/FsmNavigatorApi.credentials';
 import { FsmNavigator } from '../../../nodes/FsmNavigator/FsmNavigator.node';
 import { FsmNavigatorTrigger } from '../../../nodes/FsmNavigator/FsmNavigatorTrigger.node';
 import { FSM_DEFAULT_API_KEY, FsmNavigatorSimulator, fsmIso } from '../../simulators/fsmNavigator';
 import type { HarnessSetup, SimplifyFixture } from '../fixtures';
+import { simplifyFixture } from '../shared/suite';
+import { fsmNavigatorKit } from './kit';
 
 export function fsmNavigatorSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => H): SimplifyFixture<H> {
 	const sim = new FsmNavigatorSimulator({ jobCount: 120 });
-	let harness: H | undefined;
-	const type = 'n8n-nodes-field-service.fsmNavigator';
-	const triggerType = 'n8n-nodes-field-service.fsmNavigatorTrigger';
-	return {
-		name: 'FSM Navigator',
-		type,
-		triggerType,
-		async start() {
-			await sim.start();
-			harness = makeHarness({
-				nodeTypes: { [type]: new FsmNavigator(), [triggerType]: new FsmNavigatorTrigger() },
-				credentialTypes: [new FsmNavigatorApi()],
-				credentials: [{ type: 'fsmNavigatorApi', data: { apiKey: FSM_DEFAULT_API_KEY, baseUrl: sim.baseUrl } }],
-			});
-		},
-		stop: async () => await sim.stop(),
-		harness: () => harness as H,
+	return simplifyFixture(fsmNavigatorKit, sim, { action: new FsmNavigator(), trigger: new FsmNavigatorTrigger() }, makeHarness, {
 		sampleJobId() {
 			const job = sim.jobs.ascending().find((j) => j.assigned_technician_id !== null && j.scheduled_start && j.actual_end);
 			if (!job) throw new Error('no such job in the data');
@@ -51,5 +36,5 @@ export function fsmNavigatorSimplifyFixture<H>(makeHarness: (setup: HarnessSetup
 			sim.putJob({ ...template, job_id: id, created_at: fsmIso(atMs), updated_at: fsmIso(atMs), assets: [] });
 			return String(id);
 		},
-	};
+	});
 }

@@ -1,7 +1,4 @@
 /** Housecall Pro under injected faults (see test/faults/suite.ts): its fixture. */
-import type { INodeParameters } from 'n8n-workflow';
-
-import { HousecallProApi } from '../../../credentials/HousecallProApi.credentials';
 import { HousecallPro } from '../../../nodes/HousecallPro/HousecallPro.node';
 import {
 	HCP_DEFAULT_APPLICATION_API_KEY,
@@ -11,8 +8,10 @@ import {
 	HousecallProSimulator,
 	type HcpJob,
 } from '../../simulators/housecallPro';
-import { JOB_ID_FROM_ITEM, markerIn, type FaultFixture, type FaultWorld, type ItemPlan, type ListFilter } from '../faults';
+import { JOB_ID_FROM_ITEM, markerIn, type FaultFixture, type FaultWorld } from '../faults';
 import type { Random } from '../faultRandom';
+import { faultFixture, faultJobs } from '../shared/faultJobs';
+import { housecallProKit } from './kit';
 
 const MISSING_ID = 'job_fault_missing';
 
@@ -20,21 +19,28 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 	const sim = new HousecallProSimulator({ jobCount, seed: rng.int(1, 1_000_000) });
 	await sim.start();
 	const jobs = (): HcpJob[] => [...sim.jobs.values()];
-	const ids = (match: (job: HcpJob) => boolean) => jobs().filter(match).map((job) => job.id);
-	const filter = (label: string, parameters: INodeParameters, match: (job: HcpJob) => boolean): ListFilter => ({
-		label,
-		parameters,
-		ids: () => ids(match),
+	let added = 0;
+	const { ids, filter, world } = faultJobs(housecallProKit, sim, jobs, {
+		missingId: MISSING_ID,
+		create: (rng) => {
+			const now = new Date().toISOString();
+			return sim.putJob({ ...rng.pick(jobs()), id: `job_fault_added_${++added}`, lead_source: null, created_at: now, updated_at: now }).id;
+		},
+		change: (job, rng) => {
+			const status = rng.pick(HCP_WORK_STATUSES);
+			sim.putJob({ ...job, work_status: status, updated_at: new Date().toISOString() });
+			return status;
+		},
+		remove: (job) => void sim.deleteJob(job.id),
 	});
 	// Customers with an address of their own (Create needs both).
 	const customers = sim.customers.filter((customer) => customer.addresses.length > 0);
-	let added = 0;
 	const pipelineStage = sim.pipeline.job[0]?.id ?? 'unused';
 	const schedulable = (job: HcpJob) =>
 		(job.work_status === 'needs scheduling' || job.work_status === 'scheduled') && (sim.getExtras(job.id)?.appointments.length ?? 0) <= 1;
 
 	return {
-		server: sim.server,
+		...world,
 		// An Application API Key: scheduling and unscheduling (Change Status) refuse a Company key.
 		credentials: [{ type: 'housecallProApi', data: { apiKey: HCP_DEFAULT_APPLICATION_API_KEY, baseUrl: sim.baseUrl } }],
 		secrets: () => [HCP_DEFAULT_APPLICATION_API_KEY, HCP_DEFAULT_COMPANY_API_KEY, HCP_SINGLE_COMPANY_API_KEY],
@@ -55,12 +61,6 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 			const schedule = /^\/jobs\/([^/]+)\/schedule$/.exec(req.path);
 			return schedule ? `status:${decodeURIComponent(schedule[1])}` : undefined;
 		},
-		get: (rng, count) => ({
-			parameters: { jobId: JOB_ID_FROM_ITEM },
-			items: rng.sample(jobs(), count).map((job): ItemPlan =>
-				rng.chance(0.1) ? { json: { jobId: MISSING_ID }, jobId: MISSING_ID, missing: true } : { json: { jobId: job.id }, jobId: job.id },
-			),
-		}),
 		create: (rng, markers) => ({
 			parameters: {
 				customerId: '={{ $json.customerId }}',
@@ -92,32 +92,7 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 		}),
 		outputId: (json) => (typeof json.id === 'string' ? json.id : undefined),
 		jobsTitled: (marker) => ids((job) => job.lead_source === marker),
-		mutate: {
-			create: (rng) => {
-				const now = new Date().toISOString();
-				const job = sim.putJob({ ...rng.pick(jobs()), id: `job_fault_added_${++added}`, lead_source: null, created_at: now, updated_at: now });
-				return `created job ${job.id}`;
-			},
-			change: (rng) => {
-				const job = rng.pick(jobs());
-				const status = rng.pick(HCP_WORK_STATUSES);
-				sim.putJob({ ...job, work_status: status, updated_at: new Date().toISOString() });
-				return `changed job ${job.id} to ${status}`;
-			},
-			delete: (rng) => {
-				const job = rng.pick(jobs());
-				sim.deleteJob(job.id);
-				return `deleted job ${job.id}`;
-			},
-		},
-		stop: async () => await sim.stop(),
 	};
 }
 
-export const housecallProFaults: FaultFixture = {
-	name: 'Housecall Pro',
-	nodeType: 'n8n-nodes-field-service.housecallPro',
-	node: new HousecallPro(),
-	credentialTypes: [new HousecallProApi()],
-	start,
-};
+export const housecallProFaults: FaultFixture = faultFixture(housecallProKit, new HousecallPro(), start);

@@ -16,12 +16,11 @@ import {
 } from '../../simulators/housecallPro';
 import { nodeCredentials } from '../credentials';
 import type { ProviderTooling, RunningSimulator } from '../types';
-import { byExpression, countBy, nodeType, runningSimulator } from '../util';
+import { byExpression, countBy, jobStep, nodeType, providerNodeTypes, startRunning } from '../util';
 
 const PAGE_SIZE = 200;
 const WRONG_KEY = 'hcp_wrong_key_must_not_leak_42';
 const ACTION = nodeType('housecallPro');
-const TRIGGER = nodeType('housecallProTrigger');
 
 type Running = RunningSimulator<HousecallProSimulator>;
 
@@ -33,18 +32,17 @@ function idFreeRoute(path: string): string {
 export const housecallPro: ProviderTooling<HousecallProSimulator> = {
 	key: 'housecallPro',
 	displayName: 'Housecall Pro',
-	nodeTypes: { action: ACTION, trigger: TRIGGER, instantTrigger: nodeType('housecallProInstantTrigger') },
+	nodeTypes: providerNodeTypes('housecallPro', true),
 	credentialType: 'housecallProApi',
 	exampleWorkflows: ['housecallPro-follow-up-unscheduled.json', 'housecallPro-welcome-note-on-new-job.json', 'housecallPro-instant-job-completed.json', 'all-providers-one-list.json'],
 
 	async startSimulator({ jobCount, referenceDate, port }): Promise<Running> {
 		// The simulator has no rate limit unless asked for one, so `noRateLimit` needs nothing here.
 		const sim = new HousecallProSimulator({ data: generateHousecallProData(jobCount, 1, referenceDate) });
-		const apiUrl = await sim.start(port ?? 0);
-		return runningSimulator(sim, apiUrl, {
+		return await startRunning(sim, port, (apiUrl) => ({
 			credentialData: { apiKey: HCP_DEFAULT_COMPANY_API_KEY, baseUrl: apiUrl },
 			route: (req) => `${req.method} ${idFreeRoute(req.path)}`,
-		});
+		}));
 	},
 
 	demo: {
@@ -183,27 +181,15 @@ export const housecallPro: ProviderTooling<HousecallProSimulator> = {
 				{
 					expect: 'success',
 					workflow: manualTriggerWorkflow('hcp-ops', 'Housecall Pro: every operation', [
-						{
-							...node,
-							name: 'Create',
-							parameters: {
-								resource: 'job',
-								operation: 'create',
-								customerId: customer.id,
-								addressId: customer.addresses[0].id,
-								additionalFields: { notes: 'E2E: created by n8n', tags: 'E2E', leadSource: 'n8n' },
-							},
-						},
-						{
-							...node,
-							name: 'Update',
-							parameters: {
-								resource: 'job',
-								operation: 'update',
-								jobId: byExpression('$json.id'),
-								updateFields: { notes: 'Updated by n8n e2e', tags: [tag.id] },
-							},
-						},
+						jobStep(node, 'Create', 'create', {
+							customerId: customer.id,
+							addressId: customer.addresses[0].id,
+							additionalFields: { notes: 'E2E: created by n8n', tags: 'E2E', leadSource: 'n8n' },
+						}),
+						jobStep(node, 'Update', 'update', {
+							jobId: byExpression('$json.id'),
+							updateFields: { notes: 'Updated by n8n e2e', tags: [tag.id] },
+						}),
 						{
 							type: ACTION,
 							credentials: appCred,
@@ -217,57 +203,29 @@ export const housecallPro: ProviderTooling<HousecallProSimulator> = {
 								scheduledEnd: '2026-03-02T17:00:00Z',
 							},
 						},
-						{
-							...node,
-							name: 'Reschedule With Company Key',
-							parameters: {
-								resource: 'job',
-								operation: 'changeStatus',
-								jobId: byExpression('$json.id'),
-								status: 'scheduled',
-								scheduledStart: '2026-03-03T15:00:00Z',
-								options: { scheduleThrough: 'appointments' },
-							},
-						},
-						{
-							...node,
-							name: 'Pipeline Stage',
-							parameters: { resource: 'job', operation: 'changeStatus', jobId: byExpression('$json.id'), status: 'pipeline', pipelineStatusId: stages[2].id },
-						},
-						{ ...node, name: 'Get', parameters: { resource: 'job', operation: 'get', jobId: byExpression('$json.id'), options: { expand: ['appointments'] } } },
-						{
-							...node,
-							name: 'Get Many',
-							executeOnce: true,
-							parameters: { resource: 'job', operation: 'getAll', returnAll: true, filters: { workStatus: ['scheduled', 'in_progress'] } },
-						},
+						jobStep(node, 'Reschedule With Company Key', 'changeStatus', {
+							jobId: byExpression('$json.id'),
+							status: 'scheduled',
+							scheduledStart: '2026-03-03T15:00:00Z',
+							options: { scheduleThrough: 'appointments' },
+						}),
+						jobStep(node, 'Pipeline Stage', 'changeStatus', { jobId: byExpression('$json.id'), status: 'pipeline', pipelineStatusId: stages[2].id }),
+						jobStep(node, 'Get', 'get', { jobId: byExpression('$json.id'), options: { expand: ['appointments'] } }),
+						jobStep(node, 'Get Many', 'getAll', { returnAll: true, filters: { workStatus: ['scheduled', 'in_progress'] } }, { executeOnce: true }),
 					]),
 				},
 				{
 					expect: 'error',
 					workflow: manualTriggerWorkflow('hcp-errors', 'Housecall Pro: continue on fail, a Company key refused by schedule, then a wrong key', [
-						{ ...node, name: 'Three Jobs', parameters: { resource: 'job', operation: 'getAll', limit: 3 } },
-						{
-							...node,
-							name: 'Get Each',
-							onError: 'continueRegularOutput',
-							parameters: { resource: 'job', operation: 'get', jobId: byExpression("$itemIndex === 1 ? 'job_missing' : $json.id") },
-						},
-						{
-							...node,
-							name: 'Schedule With Company Key',
-							executeOnce: true,
-							onError: 'continueRegularOutput',
-							parameters: {
-								resource: 'job',
-								operation: 'changeStatus',
-								jobId: byExpression(`'${waiting?.id ?? 'job_missing'}'`),
-								status: 'scheduled',
-								scheduledStart: '2026-03-02T15:00:00Z',
-								// Only the schedule endpoint, which refuses a Company key (Automatic would use the appointment).
-								options: { scheduleThrough: 'schedule' },
-							},
-						},
+						jobStep(node, 'Three Jobs', 'getAll', { limit: 3 }),
+						jobStep(node, 'Get Each', 'get', { jobId: byExpression("$itemIndex === 1 ? 'job_missing' : $json.id") }, { onError: 'continueRegularOutput' }),
+						jobStep(node, 'Schedule With Company Key', 'changeStatus', {
+							jobId: byExpression(`'${waiting?.id ?? 'job_missing'}'`),
+							status: 'scheduled',
+							scheduledStart: '2026-03-02T15:00:00Z',
+							// Only the schedule endpoint, which refuses a Company key (Automatic would use the appointment).
+							options: { scheduleThrough: 'schedule' },
+						}, { executeOnce: true, onError: 'continueRegularOutput' }),
 						{
 							type: ACTION,
 							credentials: wrongCred,

@@ -1,4 +1,3 @@
-import { HousecallProApi } from '../../../credentials/HousecallProApi.credentials';
 import { HousecallPro } from '../../../nodes/HousecallPro/HousecallPro.node';
 import { HousecallProTrigger } from '../../../nodes/HousecallPro/HousecallProTrigger.node';
 import type { Ref, StatusCategory } from '../../../nodes/shared/commonJob';
@@ -10,6 +9,8 @@ import {
 	type HcpWorkStatus,
 } from '../../simulators/housecallPro';
 import type { HarnessSetup, SimplifyFixture } from '../fixtures';
+import { simplifyFixture } from '../shared/suite';
+import { housecallProKit } from './kit';
 
 const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
 const fullName = (first: string | null, last: string | null) => [first, last].filter((part) => part).join(' ') || null;
@@ -27,24 +28,8 @@ const CATEGORIES: Record<HcpWorkStatus, StatusCategory> = {
 
 export function housecallProSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => H): SimplifyFixture<H> {
 	const sim = new HousecallProSimulator({ jobCount: 120 });
-	let harness: H | undefined;
-	const type = 'n8n-nodes-field-service.housecallPro';
-	const triggerType = 'n8n-nodes-field-service.housecallProTrigger';
 	let next = 0;
-	return {
-		name: 'Housecall Pro',
-		type,
-		triggerType,
-		async start() {
-			await sim.start();
-			harness = makeHarness({
-				nodeTypes: { [type]: new HousecallPro(), [triggerType]: new HousecallProTrigger() },
-				credentialTypes: [new HousecallProApi()],
-				credentials: [{ type: 'housecallProApi', data: { apiKey: HCP_DEFAULT_COMPANY_API_KEY, baseUrl: sim.baseUrl } }],
-			});
-		},
-		stop: async () => await sim.stop(),
-		harness: () => harness as H,
+	return simplifyFixture(housecallProKit, sim, { action: new HousecallPro(), trigger: new HousecallProTrigger() }, makeHarness, {
 		sampleJobId() {
 			const complete = (j: HcpJob) =>
 				j.assigned_employees.length > 0 &&
@@ -100,5 +85,5 @@ export function housecallProSimplifyFixture<H>(makeHarness: (setup: HarnessSetup
 			sim.putJob({ ...template, id, work_status: 'needs scheduling', created_at: at, updated_at: at });
 			return id;
 		},
-	};
+	});
 }

@@ -4,32 +4,38 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { INodeParameters } from 'n8n-workflow';
-
-import { PlanadoApi } from '../../../credentials/PlanadoApi.credentials';
 import { Planado } from '../../../nodes/Planado/Planado.node';
 import { PLANADO_DEFAULT_API_KEY, PLANADO_STATUSES, PlanadoSimulator, type PlanadoJob } from '../../simulators/planado';
-import { JOB_ID_FROM_ITEM, markerIn, type FaultFixture, type FaultWorld, type ItemPlan, type ListFilter } from '../faults';
+import { JOB_ID_FROM_ITEM, markerIn, type FaultFixture, type FaultWorld } from '../faults';
 import type { Random } from '../faultRandom';
+import { faultFixture, faultJobs } from '../shared/faultJobs';
+import { planadoKit } from './kit';
 
 const MISSING_ID = '00000000-0000-4000-8000-00000000fa17';
 
 async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 	const sim = new PlanadoSimulator({ jobCount, seed: rng.int(1, 1_000_000) });
-	await sim.start();
+	const baseUrl = await sim.start();
 	const jobs = (): PlanadoJob[] => sim.listJobs();
-	const ids = (match: (job: PlanadoJob) => boolean) => jobs().filter(match).map((job) => job.uuid);
-	const filter = (label: string, parameters: INodeParameters, match: (job: PlanadoJob) => boolean): ListFilter => ({
-		label,
-		parameters,
-		ids: () => ids(match),
+	let serial = 900_000;
+	const { ids, filter, world } = faultJobs(planadoKit, sim, jobs, {
+		missingId: MISSING_ID,
+		create: (rng) => {
+			const now = new Date().toISOString();
+			return sim.putJob({ ...rng.pick(jobs()), uuid: randomUUID(), serial_no: ++serial, description: 'Added while paging', created_at: now, updated_at: now }).uuid;
+		},
+		change: (job, rng) => {
+			const status = rng.pick(PLANADO_STATUSES);
+			sim.setStatus(job.uuid, status);
+			return status;
+		},
+		remove: (job) => void sim.deleteJob(job.uuid),
 	});
 	const team = sim.teams[0];
-	let serial = 900_000;
 
 	return {
-		server: sim.server,
-		credentials: [{ type: 'planadoApi', data: { apiKey: PLANADO_DEFAULT_API_KEY, baseUrl: sim.baseUrl } }],
+		...world,
+		credentials: [planadoKit.credential(sim, baseUrl)],
 		secrets: () => [PLANADO_DEFAULT_API_KEY],
 		classify: (req) => {
 			if (!req.path.startsWith('/v2/')) return undefined;
@@ -49,12 +55,6 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 			const patch = /^\/v2\/jobs\/([^/]+)$/.exec(req.path);
 			return patch && req.method === 'PATCH' ? `status:${decodeURIComponent(patch[1])}` : undefined;
 		},
-		get: (rng, count) => ({
-			parameters: { jobId: JOB_ID_FROM_ITEM },
-			items: rng.sample(jobs(), count).map((job): ItemPlan =>
-				rng.chance(0.1) ? { json: { jobId: MISSING_ID }, jobId: MISSING_ID, missing: true } : { json: { jobId: job.uuid }, jobId: job.uuid },
-			),
-		}),
 		create: (_rng, markers) => ({
 			parameters: { additionalFields: { description: '={{ $json.marker }}' } },
 			items: markers.map((marker) => ({ json: { marker }, writeKey: marker })),
@@ -89,32 +89,7 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 		// A write whose read-back failed returns Planado's own answer, `{ job_uuid }`.
 		outputId: (json) => (typeof json.uuid === 'string' ? json.uuid : typeof json.job_uuid === 'string' ? json.job_uuid : undefined),
 		jobsTitled: (marker) => ids((job) => job.description === marker),
-		mutate: {
-			create: (rng) => {
-				const now = new Date().toISOString();
-				const job = sim.putJob({ ...rng.pick(jobs()), uuid: randomUUID(), serial_no: ++serial, description: 'Added while paging', created_at: now, updated_at: now });
-				return `created job ${job.uuid}`;
-			},
-			change: (rng) => {
-				const job = rng.pick(jobs());
-				const status = rng.pick(PLANADO_STATUSES);
-				sim.setStatus(job.uuid, status);
-				return `changed job ${job.uuid} to ${status}`;
-			},
-			delete: (rng) => {
-				const job = rng.pick(jobs());
-				sim.deleteJob(job.uuid);
-				return `deleted job ${job.uuid}`;
-			},
-		},
-		stop: async () => await sim.stop(),
 	};
 }
 
-export const planadoFaults: FaultFixture = {
-	name: 'Planado',
-	nodeType: 'n8n-nodes-field-service.planado',
-	node: new Planado(),
-	credentialTypes: [new PlanadoApi()],
-	start,
-};
+export const planadoFaults: FaultFixture = faultFixture(planadoKit, new Planado(), start);

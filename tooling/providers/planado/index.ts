@@ -17,12 +17,11 @@ import {
 } from '../../simulators/planado';
 import { nodeCredentials } from '../credentials';
 import type { ProviderTooling, RunningSimulator } from '../types';
-import { byExpression, countBy, nodeType, runningSimulator } from '../util';
+import { byExpression, countBy, jobStep, nodeType, providerNodeTypes, startRunning } from '../util';
 
 const PAGE_SIZE = PLANADO_JOBS_PAGE_SIZE;
 const WRONG_KEY = 'planado_wrong_key_must_not_leak_42';
 const ACTION = nodeType('planado');
-const TRIGGER = nodeType('planadoTrigger');
 const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
 
 type Running = RunningSimulator<PlanadoSimulator>;
@@ -78,7 +77,7 @@ let floorCursor: string | undefined;
 export const planado: ProviderTooling<PlanadoSimulator> = {
 	key: 'planado',
 	displayName: 'Planado',
-	nodeTypes: { action: ACTION, trigger: TRIGGER, instantTrigger: nodeType('planadoInstantTrigger') },
+	nodeTypes: providerNodeTypes('planado', true),
 	credentialType: 'planadoApi',
 	exampleWorkflows: ['planado-schedule-posted-job.json', 'planado-new-job-note.json', 'planado-instant-job-updated.json', 'all-providers-one-list.json'],
 
@@ -88,11 +87,10 @@ export const planado: ProviderTooling<PlanadoSimulator> = {
 		const sim = new PlanadoSimulator({ data, ...(noRateLimit ? {} : { rateLimit: { limit: 90, windowMs: 60_000 } }) });
 		// Data dated up to now is the sandbox's: it stays fresh while it runs.
 		if (referenceDate) keepPostedJobsFresh(sim);
-		const apiUrl = await sim.start(port ?? 0);
-		return runningSimulator(sim, apiUrl, {
+		return await startRunning(sim, port, (apiUrl) => ({
 			credentialData: { apiKey: PLANADO_DEFAULT_API_KEY, baseUrl: apiUrl },
 			route: (req) => `${req.method} ${req.path.replace(UUID_SEGMENT, '/{id}')}`,
-		});
+		}));
 	},
 
 	demo: {
@@ -222,58 +220,31 @@ export const planado: ProviderTooling<PlanadoSimulator> = {
 				{
 					expect: 'success',
 					workflow: manualTriggerWorkflow('planado-ops', 'Planado: every operation', [
-						{
-							...node,
-							name: 'Create',
-							parameters: {
-								resource: 'job',
-								operation: 'create',
-								additionalFields: { description: 'E2E: replace the router', externalId: 'e2e-planado-1', clientUuid: client.uuid },
-								options: { notifyAssignees: false },
-							},
-						},
-						{
-							...node,
-							name: 'Update',
-							parameters: {
-								resource: 'job',
-								operation: 'update',
-								jobId: byExpression('$json.uuid'),
-								updateFields: { description: 'Updated by n8n e2e', scheduledDuration: 90 },
-								options: { version: '={{ $json.version }}' },
-							},
-						},
-						{
-							...node,
-							name: 'Change Status',
-							parameters: {
-								resource: 'job',
-								operation: 'changeStatus',
-								jobId: byExpression('$json.uuid'),
-								status: 'scheduled',
-								scheduledAt: '2026-03-02T09:00:00Z',
-								assigneeType: 'worker',
-								assigneeUuid: worker.uuid,
-							},
-						},
-						{ ...node, name: 'Get', parameters: { resource: 'job', operation: 'get', jobId: byExpression('$json.external_id') } },
-						{
-							...node,
-							name: 'Get Many',
-							parameters: { resource: 'job', operation: 'getAll', returnAll: true, filters: { status: ['scheduled', 'posted'] } },
-						},
+						jobStep(node, 'Create', 'create', {
+							additionalFields: { description: 'E2E: replace the router', externalId: 'e2e-planado-1', clientUuid: client.uuid },
+							options: { notifyAssignees: false },
+						}),
+						jobStep(node, 'Update', 'update', {
+							jobId: byExpression('$json.uuid'),
+							updateFields: { description: 'Updated by n8n e2e', scheduledDuration: 90 },
+							options: { version: '={{ $json.version }}' },
+						}),
+						jobStep(node, 'Change Status', 'changeStatus', {
+							jobId: byExpression('$json.uuid'),
+							status: 'scheduled',
+							scheduledAt: '2026-03-02T09:00:00Z',
+							assigneeType: 'worker',
+							assigneeUuid: worker.uuid,
+						}),
+						jobStep(node, 'Get', 'get', { jobId: byExpression('$json.external_id') }),
+						jobStep(node, 'Get Many', 'getAll', { returnAll: true, filters: { status: ['scheduled', 'posted'] } }),
 					]),
 				},
 				{
 					expect: 'error',
 					workflow: manualTriggerWorkflow('planado-errors', 'Planado: continue on fail, then a wrong key', [
-						{ ...node, name: 'Three Jobs', parameters: { resource: 'job', operation: 'getAll', limit: 3 } },
-						{
-							...node,
-							name: 'Get Each',
-							onError: 'continueRegularOutput',
-							parameters: { resource: 'job', operation: 'get', jobId: byExpression('$itemIndex === 1 ? "no-such-job" : $json.uuid') },
-						},
+						jobStep(node, 'Three Jobs', 'getAll', { limit: 3 }),
+						jobStep(node, 'Get Each', 'get', { jobId: byExpression('$itemIndex === 1 ? "no-such-job" : $json.uuid') }, { onError: 'continueRegularOutput' }),
 						{
 							type: ACTION,
 							credentials: wrongCred,

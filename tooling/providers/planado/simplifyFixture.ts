@@ -1,7 +1,5 @@
-import { PlanadoApi } from '../../../credentials/PlanadoApi.credentials';
 import { Planado } from '../../../nodes/Planado/Planado.node';
 import { PlanadoTrigger } from '../../../nodes/Planado/PlanadoTrigger.node';
-import { planadoApi } from '../../../nodes/Planado/provider';
 import type { Ref, StatusCategory } from '../../../nodes/shared/commonJob';
 import {
 	PLANADO_DEFAULT_API_KEY,
@@ -11,7 +9,8 @@ import {
 	type PlanadoJobStatus,
 } from '../../simulators/planado';
 import type { HarnessSetup, SimplifyFixture } from '../fixtures';
-import { putPostedJob } from './newJob';
+import { simplifyFixture } from '../shared/suite';
+import { planadoKit, planadoUuid, putPostedJob } from './kit';
 
 /** scheduled_at has no offset: the account's time zone, UTC in the simulator. */
 const utcMs = (value: string) => Date.parse(/Z$|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value}Z`);
@@ -31,31 +30,8 @@ const CATEGORIES: Record<PlanadoJobStatus, StatusCategory> = {
 
 export function planadoSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => H): SimplifyFixture<H> {
 	const sim = new PlanadoSimulator({ jobCount: 100 });
-	let harness: H | undefined;
-	const realLimit = planadoApi.pacing!.limit;
-	const type = 'n8n-nodes-field-service.planado';
-	const triggerType = 'n8n-nodes-field-service.planadoTrigger';
 	let serial = 95_000;
-	const uuidOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-	return {
-		name: 'Planado',
-		type,
-		triggerType,
-		async start() {
-			// Paced 1000 times faster than the real minute, as the trigger suite does.
-			planadoApi.pacing!.limit = { calls: 90, windowMs: 60 };
-			await sim.start();
-			harness = makeHarness({
-				nodeTypes: { [type]: new Planado(), [triggerType]: new PlanadoTrigger() },
-				credentialTypes: [new PlanadoApi()],
-				credentials: [{ type: 'planadoApi', data: { apiKey: PLANADO_DEFAULT_API_KEY, baseUrl: sim.baseUrl } }],
-			});
-		},
-		async stop() {
-			planadoApi.pacing!.limit = realLimit;
-			await sim.stop();
-		},
-		harness: () => harness as H,
+	return simplifyFixture(planadoKit, sim, { action: new Planado(), trigger: new PlanadoTrigger() }, makeHarness, {
 		sampleJobId() {
 			const complete = (j: PlanadoJob) =>
 				j.status === 'finished' &&
@@ -108,8 +84,8 @@ export function planadoSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => 
 		},
 		createJob(atMs) {
 			const n = serial++;
-			putPostedJob(sim, uuidOf(n), n, planadoTimestamp(atMs));
-			return uuidOf(n);
+			putPostedJob(sim, planadoUuid(8000, n), n, planadoTimestamp(atMs));
+			return planadoUuid(8000, n);
 		},
-	};
+	});
 }

@@ -5,9 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { INodeParameters } from 'n8n-workflow';
-
-import { WorklayerApi } from '../../../credentials/WorklayerApi.credentials';
 import { Worklayer } from '../../../nodes/Worklayer/Worklayer.node';
 import {
 	WORKLAYER_API_PREFIX,
@@ -16,20 +13,29 @@ import {
 	WorklayerSimulator,
 	type WorklayerJob,
 } from '../../simulators/worklayer';
-import { JOB_ID_FROM_ITEM, type FaultFixture, type FaultWorld, type ItemPlan, type ListFilter } from '../faults';
+import { JOB_ID_FROM_ITEM, type FaultFixture, type FaultWorld } from '../faults';
 import type { Random } from '../faultRandom';
+import { faultFixture, faultJobs } from '../shared/faultJobs';
+import { worklayerKit } from './kit';
 
 const MISSING_ID = '00000000-0000-4000-8000-00000000fa17';
 
 async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 	const sim = new WorklayerSimulator({ jobCount, seed: rng.int(1, 1_000_000) });
-	await sim.start();
+	const baseUrl = await sim.start();
 	const jobs = (): readonly WorklayerJob[] => sim.listJobs();
-	const ids = (match: (job: WorklayerJob) => boolean) => jobs().filter(match).map((job) => job.id);
-	const filter = (label: string, parameters: INodeParameters, match: (job: WorklayerJob) => boolean): ListFilter => ({
-		label,
-		parameters,
-		ids: () => ids(match),
+	const { ids, filter, world } = faultJobs(worklayerKit, sim, jobs, {
+		missingId: MISSING_ID,
+		create: (rng) => {
+			const now = new Date().toISOString();
+			return sim.putJob({ ...rng.pick(jobs()), id: randomUUID(), short_id: `F${rng.int(100000, 999999)}`, create_time: now, update_time: now }).id;
+		},
+		change: (job, rng) => {
+			const status = rng.pick(WORKLAYER_STATUSES);
+			sim.putJob({ ...job, status, update_time: new Date().toISOString() });
+			return status;
+		},
+		remove: (job) => void sim.deleteJob(job.id),
 	});
 	const clients = sim.members.filter((member) => member.type === 'CLIENT');
 	const busiest = [...clients].sort(
@@ -43,8 +49,8 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 	const pathJob = (path: string, sub: string) => new RegExp(`^${WORKLAYER_API_PREFIX}/jobs/([^/]+)/${sub}$`).exec(path)?.[1];
 
 	return {
-		server: sim.server,
-		credentials: [{ type: 'worklayerApi', data: { clientId: sim.clientId, clientSecret: sim.clientSecret, tokenUrl: sim.tokenUrl, baseUrl: sim.baseUrl } }],
+		...world,
+		credentials: [worklayerKit.credential(sim, baseUrl)],
 		secrets: () => [sim.clientSecret, ...sim.issuedTokens.map((token) => token.accessToken)],
 		classify: (req) => {
 			if (req.path === WORKLAYER_TOKEN_PATH) return 'auth';
@@ -75,12 +81,6 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 			const submitted = pathJob(req.path, 'submit');
 			return submitted ? `status:${submitted}` : undefined;
 		},
-		get: (rng, count) => ({
-			parameters: { jobId: JOB_ID_FROM_ITEM },
-			items: rng.sample(jobs(), count).map((job): ItemPlan =>
-				rng.chance(0.1) ? { json: { jobId: MISSING_ID }, jobId: MISSING_ID, missing: true } : { json: { jobId: job.id }, jobId: job.id },
-			),
-		}),
 		create: (rng, markers) => {
 			creates.clear();
 			// Pairs not used by an earlier create of this world while there are any, so that a job
@@ -115,32 +115,7 @@ async function start(jobCount: number, rng: Random): Promise<FaultWorld> {
 			if (!pair) return [];
 			return ids((job) => ownerOf(job) === pair.owner && sim.jobTemplates.get(job.id) === pair.template && Date.parse(job.create_time) >= pair.since - 1);
 		},
-		mutate: {
-			create: (rng) => {
-				const now = new Date().toISOString();
-				const job = sim.putJob({ ...rng.pick(jobs()), id: randomUUID(), short_id: `F${rng.int(100000, 999999)}`, create_time: now, update_time: now });
-				return `created job ${job.id}`;
-			},
-			change: (rng) => {
-				const job = rng.pick(jobs());
-				const status = rng.pick(WORKLAYER_STATUSES);
-				sim.putJob({ ...job, status, update_time: new Date().toISOString() });
-				return `changed job ${job.id} to ${status}`;
-			},
-			delete: (rng) => {
-				const job = rng.pick(jobs());
-				sim.deleteJob(job.id);
-				return `deleted job ${job.id}`;
-			},
-		},
-		stop: async () => await sim.stop(),
 	};
 }
 
-export const worklayerFaults: FaultFixture = {
-	name: 'Worklayer',
-	nodeType: 'n8n-nodes-field-service.worklayer',
-	node: new Worklayer(),
-	credentialTypes: [new WorklayerApi()],
-	start,
-};
+export const worklayerFaults: FaultFixture = faultFixture(worklayerKit, new Worklayer(), start);

@@ -10,11 +10,10 @@ import { manualTriggerWorkflow } from '../../n8n/runs';
 import { generateWorklayerData, WORKLAYER_AUDIENCE, WorklayerSimulator, worklayerIsoMs } from '../../simulators/worklayer';
 import { nodeCredentials } from '../credentials';
 import type { ProviderTooling, RunningSimulator } from '../types';
-import { byExpression, countBy, nodeType, runningSimulator } from '../util';
+import { byExpression, countBy, jobStep, nodeType, providerNodeTypes, startRunning } from '../util';
 
 const PAGE_SIZE = 50;
 const ACTION = nodeType('worklayer');
-const TRIGGER = nodeType('worklayerTrigger');
 
 type Running = RunningSimulator<WorklayerSimulator>;
 
@@ -31,7 +30,7 @@ let floorToken = '';
 export const worklayer: ProviderTooling<WorklayerSimulator> = {
 	key: 'worklayer',
 	displayName: 'Worklayer',
-	nodeTypes: { action: ACTION, trigger: TRIGGER, instantTrigger: nodeType('worklayerInstantTrigger') },
+	nodeTypes: providerNodeTypes('worklayer', true),
 	credentialType: 'worklayerApi',
 	exampleWorkflows: ['worklayer-new-return.json', 'worklayer-claimed-job-trigger.json', 'worklayer-instant-job-status.json', 'all-providers-one-list.json'],
 
@@ -39,12 +38,11 @@ export const worklayer: ProviderTooling<WorklayerSimulator> = {
 		// The simulator has no rate limit unless asked for one, so `noRateLimit` needs nothing here.
 		const data = generateWorklayerData(jobCount, 1, ...(referenceDate ? [referenceDate] : []));
 		const sim = new WorklayerSimulator({ data });
-		const apiUrl = await sim.start(port ?? 0);
-		return runningSimulator(sim, apiUrl, {
+		return await startRunning(sim, port, (apiUrl) => ({
 			// What a user types: the audience keeps its default.
 			credentialData: { clientId: sim.clientId, clientSecret: sim.clientSecret, tokenUrl: sim.tokenUrl, baseUrl: apiUrl },
 			route: (req) => `${req.method} ${routeOf(req.path)}`,
-		});
+		}));
 	},
 
 	demo: {
@@ -184,48 +182,23 @@ export const worklayer: ProviderTooling<WorklayerSimulator> = {
 				{
 					expect: 'success',
 					workflow: manualTriggerWorkflow('worklayer-ops', 'Worklayer: every operation', [
-						{
-							...node,
-							name: 'Create',
-							parameters: { resource: 'job', operation: 'create', ownerUserId: String(owner?.user_id), jobTemplateId: sim.templates[0].id },
-						},
-						{
-							...node,
-							name: 'Update',
-							parameters: {
-								resource: 'job',
-								operation: 'update',
-								jobId: byExpression('$json.short_id'),
-								updateFields: { requestedProviderId: sim.pros[0].user_id },
-							},
-						},
-						{
-							...node,
-							name: 'Change Status',
-							parameters: { resource: 'job', operation: 'changeStatus', jobId: byExpression('$json.id'), status: 'submit' },
-						},
-						{ ...node, name: 'Get', parameters: { resource: 'job', operation: 'get', jobId: byExpression('$json.id') } },
-						{
-							...node,
-							name: 'Get Many',
-							parameters: {
-								resource: 'job',
-								operation: 'getAll',
-								returnAll: true,
-								filters: { status: ['UNCLAIMED', 'CLAIMED'], createdAfter: '2025-06-01T00:00:00Z' },
-							},
-						},
+						jobStep(node, 'Create', 'create', { ownerUserId: String(owner?.user_id), jobTemplateId: sim.templates[0].id }),
+						jobStep(node, 'Update', 'update', {
+							jobId: byExpression('$json.short_id'),
+							updateFields: { requestedProviderId: sim.pros[0].user_id },
+						}),
+						jobStep(node, 'Change Status', 'changeStatus', { jobId: byExpression('$json.id'), status: 'submit' }),
+						jobStep(node, 'Get', 'get', { jobId: byExpression('$json.id') }),
+						jobStep(node, 'Get Many', 'getAll', {
+							returnAll: true,
+							filters: { status: ['UNCLAIMED', 'CLAIMED'], createdAfter: '2025-06-01T00:00:00Z' },
+						}),
 					]),
 				},
 				{
 					expect: 'error',
 					workflow: manualTriggerWorkflow('worklayer-errors', 'Worklayer: submit a closed job, then a wrong secret', [
-						{
-							...node,
-							name: 'Submit Closed Job',
-							onError: 'continueRegularOutput',
-							parameters: { resource: 'job', operation: 'changeStatus', jobId: byExpression(JSON.stringify(closed?.id ?? '')), status: 'submit' },
-						},
+						jobStep(node, 'Submit Closed Job', 'changeStatus', { jobId: byExpression(JSON.stringify(closed?.id ?? '')), status: 'submit' }, { onError: 'continueRegularOutput' }),
 						{
 							type: ACTION,
 							credentials: { worklayerApi: { id: 'e2eWorklayerWrongSecret', name: 'Worklayer (wrong secret)' } },

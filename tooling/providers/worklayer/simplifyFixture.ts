@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import { WorklayerApi } from '../../../credentials/WorklayerApi.credentials';
 import type { Ref, StatusCategory } from '../../../nodes/shared/commonJob';
 import { Worklayer } from '../../../nodes/Worklayer/Worklayer.node';
 import { WorklayerTrigger } from '../../../nodes/Worklayer/WorklayerTrigger.node';
@@ -13,7 +12,8 @@ import {
 	type WorklayerJobStatus,
 } from '../../simulators/worklayer';
 import type { HarnessSetup, SimplifyFixture } from '../fixtures';
-import { putDraftJob } from './newJob';
+import { simplifyFixture } from '../shared/suite';
+import { putDraftJob, worklayerKit } from './kit';
 
 const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
 
@@ -30,29 +30,8 @@ const CATEGORIES: Record<WorklayerJobStatus, StatusCategory> = {
 export function worklayerSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) => H): SimplifyFixture<H> {
 	// Dated up to now, as the trigger suite's data (the trigger looks back 90 days).
 	const sim = new WorklayerSimulator({ data: generateWorklayerData(80, 1, new Date()) });
-	let harness: H | undefined;
-	const type = 'n8n-nodes-field-service.worklayer';
-	const triggerType = 'n8n-nodes-field-service.worklayerTrigger';
 	let serial = 0;
-	return {
-		name: 'Worklayer',
-		type,
-		triggerType,
-		async start() {
-			await sim.start();
-			harness = makeHarness({
-				nodeTypes: { [type]: new Worklayer(), [triggerType]: new WorklayerTrigger() },
-				credentialTypes: [new WorklayerApi()],
-				credentials: [
-					{
-						type: 'worklayerApi',
-						data: { clientId: sim.clientId, clientSecret: sim.clientSecret, tokenUrl: sim.tokenUrl, baseUrl: sim.baseUrl },
-					},
-				],
-			});
-		},
-		stop: async () => await sim.stop(),
-		harness: () => harness as H,
+	return simplifyFixture(worklayerKit, sim, { action: new Worklayer(), trigger: new WorklayerTrigger() }, makeHarness, {
 		sampleJobId() {
 			const complete = (j: WorklayerJob) =>
 				j.name !== null && j.deadline_time !== null && j.total_amount > 0 && j.members.some((m) => m.role === 'CHAMPION');
@@ -95,5 +74,5 @@ export function worklayerSimplifyFixture<H>(makeHarness: (setup: HarnessSetup) =
 			putDraftJob(sim, { id, shortId: `S${String(serial).padStart(10, '0')}`, createTime: at, updateTime: at });
 			return id;
 		},
-	};
+	});
 }
