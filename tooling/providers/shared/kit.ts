@@ -58,8 +58,8 @@ export function isListRequest(kit: { readonly listPath: string }, request: Recor
 /** A kit's own part: everything but the edits, which `storeKit` makes. */
 export type KitBase<S extends SuiteSimulator> = Omit<ProviderKit<S>, 'touch' | 'changeStatus'>;
 
-/** How a provider's simulator stores jobs, for the edits: `K` is the status field. */
-export interface JobStore<S, J, K extends keyof J> {
+/** How the edits read and write a job in a provider's simulator: `K` is the status field. */
+export interface JobEditor<S, J, K extends keyof J> {
 	get(sim: S, id: string): J | undefined;
 	/** Writes `patch` onto `job` at `atMs`; returns the updated time as the API writes it. */
 	write(sim: S, id: string, job: J, patch: Partial<J>, atMs: number): string;
@@ -73,7 +73,7 @@ export interface JobStore<S, J, K extends keyof J> {
 }
 
 /** A kit whose edits read the job, then write a patch of it. */
-export function storeKit<S extends SuiteSimulator, J, K extends keyof J>(base: KitBase<S>, store: JobStore<S, J, K>): ProviderKit<S> {
+export function storeKit<S extends SuiteSimulator, J, K extends keyof J>(base: KitBase<S>, store: JobEditor<S, J, K>): ProviderKit<S> {
 	const job = (sim: S, id: string): J => {
 		const found = store.get(sim, id);
 		if (!found) throw new Error(`${base.name}: no job ${id}`);
