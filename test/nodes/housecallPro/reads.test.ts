@@ -192,7 +192,9 @@ describe('Get Many', () => {
 		sim.onList = (page) => {
 			if (page === 2 && !sim.getJob(inserted.id)) sim.putJob(inserted);
 		};
-		sim.server.latency = 30;
+		// Long enough that page 3 starts while page 2 is still on its way even on a busy machine: starts
+		// are spaced by a third of the first page's duration (RequestSpacing), which load stretches.
+		sim.server.latency = 150;
 		try {
 			const result = await run({ operation: 'getAll', returnAll: true });
 			for (const id of before) expect(ids(result)).toContain(id);
