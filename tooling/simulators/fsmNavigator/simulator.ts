@@ -43,17 +43,8 @@ export class FsmNavigatorSimulator extends FsmWrites {
 		const method = req.method.toUpperCase();
 		if (!['GET', 'POST', 'PUT', 'PATCH'].includes(method)) return NOT_FOUND_ENDPOINT;
 		const needed: FsmScope = method === 'GET' ? 'jobs:read' : 'jobs:write';
-		if (!scopes.includes(needed)) {
-			return {
-				status: 403,
-				body: {
-					success: false,
-					error: 'insufficient_scope',
-					message: `This API key does not have the ${needed} scope`,
-					required_scope: needed,
-				},
-			};
-		}
+		const refused = missingScope(scopes, needed);
+		if (refused) return refused;
 
 		// UNDOCUMENTED (strict): a repeated or bracketed query parameter is rejected.
 		const seen = new Set<string>();
@@ -61,8 +52,7 @@ export class FsmNavigatorSimulator extends FsmWrites {
 			if (seen.has(name) || name.includes('[')) return validationFailed(name.replace(/\[.*$/, ''), 'must be given once, as a single value');
 			seen.add(name);
 		}
-		const query: Record<string, string> = {};
-		for (const [name, value] of req.queryPairs) query[name] = value;
+		const query = queryOf(req);
 
 		if (method === 'GET') return 'id' in query ? this.getOne(query) : this.list(query);
 		if (method === 'POST') {
@@ -82,14 +72,9 @@ export class FsmNavigatorSimulator extends FsmWrites {
 	 * The simulator's technicians are all Active and Available; the name is split at its first space.
 	 */
 	protected technicianRoute(req: RecordedRequest, scopes: FsmScope[]): ApiResult {
-		if (!scopes.includes('technicians:read')) {
-			return {
-				status: 403,
-				body: { success: false, error: 'insufficient_scope', message: 'This API key does not have the technicians:read scope', required_scope: 'technicians:read' },
-			};
-		}
-		const query: Record<string, string> = {};
-		for (const [name, value] of req.queryPairs) query[name] = value;
+		const refused = missingScope(scopes, 'technicians:read');
+		if (refused) return refused;
+		const query = queryOf(req);
 		const render = (t: FsmTechnician) => {
 			const [first, ...rest] = t.technician_name.split(' ');
 			return {
@@ -133,14 +118,9 @@ export class FsmNavigatorSimulator extends FsmWrites {
 	 * only id, tag, name, status and location of an asset; other documented filters are refused.
 	 */
 	protected assetRoute(req: RecordedRequest, scopes: FsmScope[]): ApiResult {
-		if (!scopes.includes('assets:read')) {
-			return {
-				status: 403,
-				body: { success: false, error: 'insufficient_scope', message: 'This API key does not have the assets:read scope', required_scope: 'assets:read' },
-			};
-		}
-		const query: Record<string, string> = {};
-		for (const [name, value] of req.queryPairs) query[name] = value;
+		const refused = missingScope(scopes, 'assets:read');
+		if (refused) return refused;
+		const query = queryOf(req);
 		const render = (a: FsmAsset) => ({ asset_id: a.asset_id, asset_tag: a.asset_tag, asset_name: a.asset_name, asset_status: a.asset_status, location_id: a.customer_location_id });
 		const errors = new ValidationErrors();
 		for (const name of Object.keys(query)) if (!['search', 'location_id', 'status', 'page', 'per_page'].includes(name)) errors.add(name, 'is not supported by the simulator');
@@ -166,4 +146,20 @@ export class FsmNavigatorSimulator extends FsmWrites {
 	}
 
 	// ----- picker routes added for issue #24: end -------------------------------------------------------
+}
+
+/** The 403 an API key without `needed` gets, or undefined when it has it. */
+function missingScope(scopes: FsmScope[], needed: FsmScope): ApiResult | undefined {
+	if (scopes.includes(needed)) return undefined;
+	return {
+		status: 403,
+		body: { success: false, error: 'insufficient_scope', message: `This API key does not have the ${needed} scope`, required_scope: needed },
+	};
+}
+
+/** A request's query parameters by name (the last value of a repeated one). */
+function queryOf(req: RecordedRequest): Record<string, string> {
+	const query: Record<string, string> = {};
+	for (const [name, value] of req.queryPairs) query[name] = value;
+	return query;
 }
