@@ -5,6 +5,23 @@ import { Harness } from '../../harness/engine';
 import { FsmNavigatorSimulator } from '../../../tooling/simulators/fsmNavigator';
 import { TYPE, sim, harness, makeHarness, run, jobRequests } from './context';
 
+
+/** A harness on a simulator whose API key has only the jobs scopes. */
+async function withJobsOnlyKey(use: (h: Harness) => Promise<void>): Promise<void> {
+	const noScope = new FsmNavigatorSimulator({ jobCount: 5, apiKeys: { fsm_jobs_only: ['jobs:read', 'jobs:write'] } });
+	await noScope.start();
+	try {
+		await use(
+			new Harness({
+				nodeTypes: { [TYPE]: new FsmNavigator() },
+				credentialTypes: [new FsmNavigatorApi()],
+				credentials: [{ type: 'fsmNavigatorApi', data: { apiKey: 'fsm_jobs_only', baseUrl: `${noScope.baseUrl}/` } }],
+			}),
+		);
+	} finally {
+		await noScope.stop();
+	}
+}
 describe('credentials and errors', () => {
 	it('reports a wrong key as 401 with the API message, and never shows the key', async () => {
 		const secret = 'fsm_live_secret_never_shown_123';
@@ -104,18 +121,9 @@ describe('technician picker', () => {
 		} finally {
 			for (const id of added) sim.technicians.delete(id);
 		}
-		const noScope = new FsmNavigatorSimulator({ jobCount: 5, apiKeys: { fsm_jobs_only: ['jobs:read', 'jobs:write'] } });
-		await noScope.start();
-		try {
-			const h = new Harness({
-				nodeTypes: { [TYPE]: new FsmNavigator() },
-				credentialTypes: [new FsmNavigatorApi()],
-				credentials: [{ type: 'fsmNavigatorApi', data: { apiKey: 'fsm_jobs_only', baseUrl: `${noScope.baseUrl}/` } }],
-			});
+		await withJobsOnlyKey(async (h) => {
 			await expect(h.listSearch({ type: TYPE, method: 'searchTechnicians' })).rejects.toThrow(/technicians:read/);
-		} finally {
-			await noScope.stop();
-		}
+		});
 	});
 
 	it('Create, Update and the filter take a picked technician and the plain ID of an older workflow', async () => {
@@ -158,18 +166,9 @@ describe('asset picker', () => {
 		sim.server.injectFault({ method: 'GET', path: '/api/v1/assets' }, { status: 500, body: { success: false, error: 'server_error', message: 'Something broke' } }, 10);
 		await expect(harness.loadOptions({ type: TYPE, method: 'getAssets' })).rejects.toThrow(/Something broke|500/);
 		sim.server.clearFaults();
-		const noScope = new FsmNavigatorSimulator({ jobCount: 5, apiKeys: { fsm_jobs_only: ['jobs:read', 'jobs:write'] } });
-		await noScope.start();
-		try {
-			const h = new Harness({
-				nodeTypes: { [TYPE]: new FsmNavigator() },
-				credentialTypes: [new FsmNavigatorApi()],
-				credentials: [{ type: 'fsmNavigatorApi', data: { apiKey: 'fsm_jobs_only', baseUrl: `${noScope.baseUrl}/` } }],
-			});
+		await withJobsOnlyKey(async (h) => {
 			await expect(h.loadOptions({ type: TYPE, method: 'getAssets' })).rejects.toThrow(/assets:read/);
-		} finally {
-			await noScope.stop();
-		}
+		});
 	});
 
 	it('Create sends picked assets (an array) and the comma-separated IDs of an older workflow', async () => {
