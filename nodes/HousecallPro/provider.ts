@@ -19,7 +19,7 @@ export const MAX_PAGE_SIZE = 200;
 
 export const DEFAULT_BASE_URL = 'https://api.housecallpro.com';
 
-export interface HcpListResponse {
+interface HcpListResponse {
 	page?: number | string;
 	page_size?: number;
 	total_pages?: number;
@@ -98,7 +98,7 @@ export function jobPath(jobId: string, sub = ''): string {
 	return `/jobs/${encodeURIComponent(jobId)}${sub}`;
 }
 
-export function unwrapJobs(body: unknown): IDataObject[] {
+function unwrapJobs(body: unknown): IDataObject[] {
 	return isObject(body) ? objectsOf((body as HcpListResponse).jobs) : [];
 }
 

@@ -84,7 +84,7 @@ export function unwrapJob(body: unknown): IDataObject {
 	return isObject(job) ? job : isObject(body) ? body : {};
 }
 
-export function unwrapJobs(body: unknown): IDataObject[] {
+function unwrapJobs(body: unknown): IDataObject[] {
 	return objectsOf(isObject(body) ? (body as PlanadoJobList).jobs : undefined);
 }
 

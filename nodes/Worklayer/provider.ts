@@ -86,7 +86,7 @@ export function unwrapJob(body: unknown): IDataObject {
 	return isObject(body) ? body : {};
 }
 
-export function listOf(body: unknown): IDataObject[] {
+function listOf(body: unknown): IDataObject[] {
 	return objectsOf(isObject(body) ? (body as WorklayerList).data : undefined);
 }
 

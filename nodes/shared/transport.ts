@@ -121,7 +121,7 @@ async function credentialsOf(ctx: RequestContext, provider: ProviderApi, itemInd
 }
 
 /** The API base URL from the provider's credential. */
-export async function resolveBaseUrl(this: RequestContext, provider: ProviderApi, itemIndex?: number): Promise<string> {
+async function resolveBaseUrl(this: RequestContext, provider: ProviderApi, itemIndex?: number): Promise<string> {
 	return provider.baseUrl(await credentialsOf(this, provider, itemIndex));
 }
 
